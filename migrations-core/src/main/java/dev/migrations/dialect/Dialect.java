@@ -1,0 +1,156 @@
+package dev.migrations.dialect;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.migrations.MigrationFormat;
+import dev.migrations.history.TableName;
+import dev.migrations.lock.DatabaseLock;
+import dev.migrations.parser.SqlStatement;
+
+/**
+ * What differs between databases: identifier quoting, the DDL of the Go tools' version tables, how to run a
+ * statement, which statements cannot run in a transaction, and how runners lock each other out. One class per
+ * database; {@link Dialects} picks one from the connection.
+ */
+public interface Dialect {
+
+	/** The vendor name used in {@code {vendor}} locations: {@code postgresql}, {@code sqlite}. */
+	String vendor();
+
+	/**
+	 * Quotes a validated table name for SQL, with the standard double quotes unless the database differs.
+	 * @param table the table
+	 * @return the quoted, possibly schema-qualified name
+	 */
+	default String quote(TableName table) {
+		String name = "\"" + table.name() + "\"";
+		return (table.schema() != null) ? "\"" + table.schema() + "\"." + name : name;
+	}
+
+	/**
+	 * Whether a table exists, looking where an unqualified name would be created (the current schema).
+	 * @param connection the connection
+	 * @param table the table
+	 * @return whether it exists
+	 * @throws SQLException on a database error
+	 */
+	boolean tableExists(Connection connection, TableName table) throws SQLException;
+
+	/**
+	 * The tables in the schema a table name points at (the current schema when it names none), sorted.
+	 * @param connection the connection
+	 * @param schema the schema, or {@code null} for the current one
+	 * @return the table names
+	 * @throws SQLException on a database error
+	 */
+	List<String> tables(Connection connection, String schema) throws SQLException;
+
+	/**
+	 * The schema objects where unqualified names are created (the current schema; SQLite's main database), each with
+	 * a normalized definition, so that the schema before a migration's Up can be compared with the schema after its
+	 * Down.
+	 * @param connection the connection
+	 * @param excludedTables tables to leave out together with their columns, indexes, constraints, triggers and
+	 * sequences: the version table and our metadata table
+	 * @return the snapshot
+	 * @throws SQLException on a database error
+	 */
+	SchemaSnapshot snapshot(Connection connection, Set<String> excludedTables) throws SQLException;
+
+	/**
+	 * The file the connection's database lives in, for databases that are one file (SQLite).
+	 * @param connection the connection
+	 * @return the file, or empty for server databases and in-memory ones
+	 * @throws SQLException on a database error
+	 */
+	default Optional<Path> databaseFile(Connection connection) throws SQLException {
+		return Optional.empty();
+	}
+
+	/**
+	 * Writes a consistent copy of the database to a new file, for databases that are one file.
+	 * @param connection the connection, in auto-commit mode
+	 * @param target the file to create
+	 * @throws SQLException when the database cannot write it
+	 */
+	default void backup(Connection connection, Path target) throws SQLException {
+		throw new SQLException(vendor() + " databases are not backed up by this engine");
+	}
+
+	/**
+	 * goose's {@code CREATE TABLE} for its version table on this database.
+	 * @param table the table
+	 * @return the statement
+	 */
+	String createGooseTable(TableName table);
+
+	/**
+	 * golang-migrate's statements creating its version table on this database.
+	 * @param table the table
+	 * @return the statements, in order
+	 */
+	List<String> createGolangMigrateTable(TableName table);
+
+	/**
+	 * A SQL expression giving goose's {@code tstamp} column as seconds since the epoch, or {@code NULL}.
+	 * @return the expression
+	 */
+	String gooseTimestampAsEpochSeconds();
+
+	/**
+	 * The {@code CREATE TABLE} of our metadata table on this database.
+	 * @param table the table
+	 * @return the statement
+	 */
+	String createMetadataTable(TableName table);
+
+	/**
+	 * A SQL expression giving our metadata table's {@code applied_at} as seconds since the epoch.
+	 * @return the expression
+	 */
+	String metadataTimestampAsEpochSeconds();
+
+	/**
+	 * Whether a statement cannot run inside a transaction block ({@code CREATE INDEX CONCURRENTLY},
+	 * {@code VACUUM}, ...).
+	 * @param statement the statement
+	 * @return whether it must run on its own, outside a transaction
+	 */
+	boolean cannotRunInTransaction(SqlStatement statement);
+
+	/**
+	 * Runs one migration statement, all of it (a goose StatementBegin block may hold several).
+	 * @param statement a JDBC statement to run it with
+	 * @param sql the SQL
+	 * @throws SQLException when the database rejects it
+	 */
+	void execute(Statement statement, String sql) throws SQLException;
+
+	/**
+	 * Whether an error means that another connection's transaction holds the database and a reader must wait for it:
+	 * SQLite's {@code SQLITE_BUSY} while another runner commits, or writes a migration too large for its cache. A
+	 * server database never keeps readers out like that.
+	 * @param error the error
+	 * @return whether waiting for the other writer would help
+	 */
+	default boolean isBusy(SQLException error) {
+		return false;
+	}
+
+	/**
+	 * The lock that keeps other runners out while this one migrates.
+	 * @param connection the connection the migrations will run on, which the lock may use
+	 * @param table the version table the runners share
+	 * @param format the file format, which decides the lock key the Go tools use
+	 * @return the lock, not yet acquired
+	 * @throws SQLException on a database error
+	 */
+	DatabaseLock lock(Connection connection, TableName table, MigrationFormat format) throws SQLException;
+
+}

@@ -1,0 +1,158 @@
+package dev.migrations.dialect;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.migrations.MigrationFormat;
+import dev.migrations.history.TableName;
+import dev.migrations.lock.DatabaseLock;
+import dev.migrations.lock.SqliteFileLock;
+import dev.migrations.parser.SqlStatement;
+
+/** SQLite, through the xerial sqlite-jdbc driver. */
+final class SqliteDialect implements Dialect {
+
+	private static final int SQLITE_BUSY = 5;
+
+	private static final int SQLITE_LOCKED = 6;
+
+	@Override
+	public String vendor() {
+		return "sqlite";
+	}
+
+	@Override
+	public boolean tableExists(Connection connection, TableName table) throws SQLException {
+		String master = (table.schema() != null) ? "\"" + table.schema() + "\".sqlite_master" : "sqlite_master";
+		try (PreparedStatement query = connection
+			.prepareStatement("SELECT count(*) FROM " + master + " WHERE type = 'table' AND name = ?")) {
+			query.setString(1, table.name());
+			try (ResultSet result = query.executeQuery()) {
+				return result.next() && result.getInt(1) > 0;
+			}
+		}
+	}
+
+	@Override
+	public List<String> tables(Connection connection, String schema) throws SQLException {
+		String master = (schema != null) ? "\"" + schema + "\".sqlite_master" : "sqlite_master";
+		List<String> tables = new ArrayList<>();
+		try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(
+				"SELECT name FROM " + master + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+			while (result.next()) {
+				tables.add(result.getString(1));
+			}
+		}
+		return tables;
+	}
+
+	@Override
+	public Optional<Path> databaseFile(Connection connection) throws SQLException {
+		try (Statement query = connection.createStatement();
+				ResultSet result = query.executeQuery("PRAGMA database_list")) {
+			while (result.next()) {
+				String file = result.getString(3);
+				if ("main".equals(result.getString(2)) && file != null && !file.isEmpty()) {
+					return Optional.of(Path.of(file));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	@Override
+	public void backup(Connection connection, Path target) throws SQLException {
+		// VACUUM INTO writes a consistent, compacted copy while other connections keep reading.
+		try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+			vacuum.setString(1, target.toString());
+			vacuum.executeUpdate();
+		}
+	}
+
+	@Override
+	public SchemaSnapshot snapshot(Connection connection, Set<String> excludedTables) throws SQLException {
+		return SqliteSnapshot.take(connection, excludedTables);
+	}
+
+	@Override
+	public String createGooseTable(TableName table) {
+		return "CREATE TABLE " + quote(table) + " (\n"
+				+ "\tid INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+				+ "\tversion_id INTEGER NOT NULL,\n"
+				+ "\tis_applied INTEGER NOT NULL,\n"
+				+ "\ttstamp TIMESTAMP DEFAULT (datetime('now'))\n"
+				+ ")";
+	}
+
+	@Override
+	public List<String> createGolangMigrateTable(TableName table) {
+		String index = (table.schema() != null) ? "\"" + table.schema() + "\".version_unique" : "version_unique";
+		return List.of("CREATE TABLE IF NOT EXISTS " + quote(table) + " (version uint64,dirty bool)",
+				"CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON \"" + table.name() + "\" (version)");
+	}
+
+	@Override
+	public String gooseTimestampAsEpochSeconds() {
+		// datetime('now') stores UTC text.
+		return "CAST(strftime('%s', tstamp) AS INTEGER)";
+	}
+
+	@Override
+	public String createMetadataTable(TableName table) {
+		return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (\n"
+				+ "\tversion INTEGER PRIMARY KEY,\n"
+				+ "\tfile_name TEXT NOT NULL,\n"
+				+ "\tchecksum TEXT,\n"
+				+ "\texecution_ms INTEGER NOT NULL,\n"
+				+ "\tapplied_by TEXT NOT NULL,\n"
+				+ "\tapplied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
+				+ "\tengine_version TEXT NOT NULL,\n"
+				+ "\tkind TEXT NOT NULL\n"
+				+ ")";
+	}
+
+	@Override
+	public String metadataTimestampAsEpochSeconds() {
+		// applied_at is ISO-8601 text in UTC; julianday reads it, including the fraction of a second.
+		return "(julianday(applied_at) - 2440587.5) * 86400.0";
+	}
+
+	@Override
+	public boolean cannotRunInTransaction(SqlStatement statement) {
+		List<String> words = statement.leadingKeywords(2);
+		if (words.isEmpty()) {
+			return false;
+		}
+		return words.get(0).equals("VACUUM")
+				|| (words.get(0).equals("PRAGMA") && words.size() > 1 && words.get(1).equals("JOURNAL_MODE"));
+	}
+
+	@Override
+	public void execute(Statement statement, String sql) throws SQLException {
+		// sqlite-jdbc's execute() runs only the first statement of a string; executeUpdate() runs them all, which a
+		// goose StatementBegin block holding several statements needs.
+		statement.executeUpdate(sql);
+	}
+
+	@Override
+	public boolean isBusy(SQLException error) {
+		// The primary result code is the low byte of an extended one (SQLITE_BUSY_SNAPSHOT is 517, say).
+		int primary = error.getErrorCode() & 0xFF;
+		return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+	}
+
+	@Override
+	public DatabaseLock lock(Connection connection, TableName table, MigrationFormat format) throws SQLException {
+		// An in-memory database belongs to its one connection; nothing else can migrate it.
+		return databaseFile(connection).<DatabaseLock>map(SqliteFileLock::new).orElse(DatabaseLock.NONE);
+	}
+
+}

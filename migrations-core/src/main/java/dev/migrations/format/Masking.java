@@ -1,0 +1,88 @@
+package dev.migrations.format;
+
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The values that must not be shown: those of placeholders, and of ENVSUB variables a file expanded, whose names look
+ * secret ({@code db_password}, {@code API_TOKEN}, {@code signing_key}, ...). Statements go to the database exactly as
+ * configured; wherever they are shown instead (statement logging, dry runs, listeners, failure messages) these
+ * values read {@value #MASK}.
+ */
+public final class Masking {
+
+	/** What a secret value reads as. */
+	public static final String MASK = "***";
+
+	/** Masks nothing. */
+	public static final Masking NONE = new Masking(Set.of());
+
+	private static final List<String> SECRET_WORDS = List.of("password", "passwd", "pwd", "secret", "token", "key",
+			"credential");
+
+	private final List<String> values;
+
+	Masking(Set<String> values) {
+		// Longest first, so that a secret holding another is masked whole.
+		this.values = values.stream()
+			.filter((value) -> !value.isEmpty())
+			.sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+			.toList();
+	}
+
+	/**
+	 * Whether a placeholder or variable name looks like it holds a secret.
+	 * @param name the name
+	 * @return whether its value is masked
+	 */
+	public static boolean looksSecret(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return SECRET_WORDS.stream().anyMatch(lower::contains);
+	}
+
+	/**
+	 * A text with every secret value in it replaced by {@value #MASK}.
+	 * @param text the text, or {@code null}
+	 * @return the masked text, or {@code null}
+	 */
+	public String mask(String text) {
+		if (text == null || this.values.isEmpty()) {
+			return text;
+		}
+		String masked = text;
+		for (String value : this.values) {
+			masked = masked.replace(value, MASK);
+		}
+		return masked;
+	}
+
+	/**
+	 * A driver's exception that can be shown: the same, unless its message holds a secret value, in which case a copy
+	 * with the message masked, the same SQLState, vendor code and stack, and no cause (which would repeat it).
+	 * @param ex the exception
+	 * @return an exception safe to show
+	 */
+	public SQLException safe(SQLException ex) {
+		String masked = mask(ex.getMessage());
+		if (masked == null || masked.equals(ex.getMessage())) {
+			return ex;
+		}
+		SQLException copy = new SQLException(masked, ex.getSQLState(), ex.getErrorCode());
+		copy.setStackTrace(ex.getStackTrace());
+		return copy;
+	}
+
+	/** Whether there is anything to mask. */
+	public boolean isEmpty() {
+		return this.values.isEmpty();
+	}
+
+	@Override
+	public String toString() {
+		return "Masking[" + this.values.size() + " values]";
+	}
+
+}

@@ -1,0 +1,292 @@
+package dev.migrations.format;
+
+import java.io.IOException;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrations.Direction;
+import dev.migrations.MigrationFormat;
+import dev.migrations.MigrationParseException;
+import dev.migrations.MigrationSourceException;
+import dev.migrations.parser.GooseParser;
+import dev.migrations.parser.GooseScript;
+import dev.migrations.parser.ParsedSection;
+import dev.migrations.parser.PlainSqlParser;
+import dev.migrations.parser.SourceText;
+import dev.migrations.source.MigrationResource;
+import dev.migrations.source.MigrationSource;
+
+/**
+ * Reads the migration locations into a {@link MigrationCatalog}: decides each location's format, checks the
+ * file names (versions, duplicates, mixed formats), and parses every file in both directions. Parse errors are
+ * kept with the migration, not thrown, because only the sections a command will run must be valid.
+ */
+public final class MigrationLoader {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationLoader.class);
+
+	private final MigrationFormat requested;
+
+	private final Map<String, String> environment;
+
+	private final Placeholders placeholders;
+
+	/** The values of secret-looking placeholders, and of secret-looking variables ENVSUB expanded. */
+	private final Set<String> secrets = new HashSet<>();
+
+	/** The environment as ENVSUB sees it: it notes the values of secret-looking variables a file asks for. */
+	private final Map<String, String> watchedEnvironment = new AbstractMap<>() {
+
+		@Override
+		public String get(Object name) {
+			String value = MigrationLoader.this.environment.get(name);
+			if (value != null && Masking.looksSecret((String) name)) {
+				MigrationLoader.this.secrets.add(value);
+			}
+			return value;
+		}
+
+		@Override
+		public Set<Entry<String, String>> entrySet() {
+			return MigrationLoader.this.environment.entrySet();
+		}
+
+	};
+
+	/**
+	 * Creates a loader.
+	 * @param requested the format to read, or {@link MigrationFormat#AUTO} to detect it per location
+	 * @param environment the variables goose's {@code ENVSUB ON} expands
+	 */
+	public MigrationLoader(MigrationFormat requested, Map<String, String> environment) {
+		this(requested, environment, Map.of());
+	}
+
+	/**
+	 * Creates a loader.
+	 * @param requested the format to read, or {@link MigrationFormat#AUTO} to detect it per location
+	 * @param environment the variables goose's {@code ENVSUB ON} expands
+	 * @param placeholders the values of {@code ${name}} placeholders, for files that ask for them
+	 */
+	public MigrationLoader(MigrationFormat requested, Map<String, String> environment, Map<String, String> placeholders) {
+		this.requested = requested;
+		this.environment = Map.copyOf(environment);
+		this.placeholders = new Placeholders(placeholders);
+		placeholders.forEach((name, value) -> {
+			if (Masking.looksSecret(name)) {
+				this.secrets.add(value);
+			}
+		});
+	}
+
+	/**
+	 * Loads every location.
+	 * @param sources the locations
+	 * @return the catalog
+	 * @throws MigrationSourceException when a location is missing or empty, formats are mixed, a name breaks its
+	 * format's rules, or two files claim one version
+	 */
+	public MigrationCatalog load(List<MigrationSource> sources) {
+		MigrationFormat format = null;
+		String formatLocation = null;
+		Map<Long, VersionFiles> versions = new TreeMap<>();
+		List<String> locations = new ArrayList<>();
+		for (MigrationSource source : sources) {
+			List<MigrationResource> resources = source.resources();
+			MigrationFormat detected = detect(source, resources);
+			if (format != null && format != detected) {
+				throw new MigrationSourceException(source.location(), List.of(), "Location " + source.location()
+						+ " holds " + detected.label() + " files but " + formatLocation + " holds " + format.label()
+						+ " files; one engine keeps one version table, so use one format for all locations.");
+			}
+			format = detected;
+			formatLocation = source.location();
+			locations.add(source.location());
+			collect(source, resources, detected, versions);
+		}
+		if (format == null || versions.isEmpty()) {
+			throw new MigrationSourceException(String.join(", ", locations), List.of(),
+					"No migrations configured: give at least one location that holds migration files.");
+		}
+		Map<Long, Migration> migrations = new LinkedHashMap<>();
+		for (Map.Entry<Long, VersionFiles> entry : versions.entrySet()) {
+			migrations.put(entry.getKey(), entry.getValue().parse(format));
+		}
+		return new MigrationCatalog(format, locations, new TreeMap<>(migrations), new Masking(Set.copyOf(this.secrets)));
+	}
+
+	private MigrationFormat detect(MigrationSource source, List<MigrationResource> resources) {
+		if (this.requested != MigrationFormat.AUTO) {
+			return this.requested;
+		}
+		String gooseExample = null;
+		String migrateExample = null;
+		for (MigrationResource resource : resources) {
+			String name = resource.name();
+			if (MigrationFileName.isGolangMigrateName(name)) {
+				migrateExample = (migrateExample != null) ? migrateExample : name;
+			}
+			else if (MigrationFileName.isGooseName(name)) {
+				gooseExample = (gooseExample != null) ? gooseExample : name;
+			}
+		}
+		if (gooseExample != null && migrateExample != null) {
+			throw new MigrationSourceException(source.location(), List.of(gooseExample, migrateExample),
+					"Location " + source.location() + " mixes goose files (" + gooseExample
+							+ ") and golang-migrate files (" + migrateExample
+							+ "); keep one format per location, or set the format explicitly.");
+		}
+		return (migrateExample != null) ? MigrationFormat.GOLANG_MIGRATE : MigrationFormat.GOOSE;
+	}
+
+	private void collect(MigrationSource source, List<MigrationResource> resources, MigrationFormat format,
+			Map<Long, VersionFiles> versions) {
+		int found = 0;
+		for (MigrationResource resource : resources) {
+			String name = resource.name();
+			boolean matches = (format == MigrationFormat.GOOSE) ? MigrationFileName.isGooseName(name)
+					: MigrationFileName.isGolangMigrateName(name);
+			if (!matches) {
+				if (name.endsWith(".sql")) {
+					logger.warn("Ignoring {}: {} migrations are named {}", resource.location(), format.label(),
+							(format == MigrationFormat.GOOSE) ? "<version>_<name>.sql"
+									: "<version>_<title>.up.<ext> and <version>_<title>.down.<ext>");
+				}
+				continue;
+			}
+			MigrationFileName fileName;
+			try {
+				fileName = (format == MigrationFormat.GOOSE) ? MigrationFileName.goose(name)
+						: MigrationFileName.golangMigrate(name);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new MigrationSourceException(source.location(), List.of(resource.location()),
+						"Invalid migration file name " + resource.location() + ": " + ex.getMessage() + ".");
+			}
+			versions.computeIfAbsent(fileName.version(), VersionFiles::new).add(source, fileName, resource);
+			found++;
+		}
+		if (found == 0) {
+			throw new MigrationSourceException(source.location(), List.of(),
+					"Migrations location " + source.location() + " holds no " + format.label() + " migrations.");
+		}
+	}
+
+	/**
+	 * A file's content: its text, or the reason it is not UTF-8.
+	 *
+	 * @param raw the bytes
+	 * @param text the normalized text, or {@code null}
+	 * @param error why the bytes are not text, or {@code null}
+	 */
+	private record Content(byte[] raw, String text, MigrationParseException error) {
+
+		static final Content ABSENT = new Content(new byte[0], "", null);
+
+		/** What the checksum covers: the normalized text, or the bytes of a file that is not text. */
+		byte[] normalized() {
+			return (this.text != null) ? Checksums.utf8(this.text) : this.raw;
+		}
+
+	}
+
+	/** The files that claim one version, before parsing. */
+	private final class VersionFiles {
+
+		private final long version;
+
+		private MigrationResource up;
+
+		private MigrationResource down;
+
+		VersionFiles(long version) {
+			this.version = version;
+		}
+
+		void add(MigrationSource source, MigrationFileName name, MigrationResource resource) {
+			boolean isDown = name.direction() == Direction.DOWN;
+			MigrationResource existing = isDown ? this.down : this.up;
+			if (existing != null) {
+				throw new MigrationSourceException(source.location(), List.of(existing.location(), resource.location()),
+						"Duplicate migration version " + this.version + ": " + existing.location() + " and "
+								+ resource.location() + ((name.direction() != null)
+										? " are both " + name.direction().label() + " files" : "")
+								+ "; give each migration its own version.");
+			}
+			if (isDown) {
+				this.down = resource;
+			}
+			else {
+				this.up = resource;
+			}
+		}
+
+		Migration parse(MigrationFormat format) {
+			if (format == MigrationFormat.GOOSE) {
+				Content file = load(this.up);
+				if (file.error() != null) {
+					MigrationScript broken = new MigrationScript(this.up.name(), this.up.location(),
+							new ParsedSection(List.of(), file.error()));
+					return new Migration(this.version, format, broken, broken, false, Checksums.of(file.normalized()));
+				}
+				GooseScript script = GooseParser.parse(this.up.location(), file.text(), watchedEnvironment);
+				return new Migration(this.version, format,
+						new MigrationScript(this.up.name(), this.up.location(), substitute(file, this.up, script.up())),
+						new MigrationScript(this.up.name(), this.up.location(), substitute(file, this.up, script.down())),
+						!script.transactional(), Checksums.of(file.normalized()));
+			}
+			Content up = load(this.up);
+			Content down = load(this.down);
+			return new Migration(this.version, format, plain(this.up, up), plain(this.down, down), false,
+					Checksums.of(up.normalized(), down.normalized()));
+		}
+
+		private MigrationScript plain(MigrationResource resource, Content content) {
+			if (resource == null) {
+				return MigrationScript.absent();
+			}
+			ParsedSection section = (content.error() != null) ? new ParsedSection(List.of(), content.error())
+					: PlainSqlParser.parse(resource.location(), content.text());
+			return new MigrationScript(resource.name(), resource.location(), substitute(content, resource, section));
+		}
+
+		private ParsedSection substitute(Content content, MigrationResource resource, ParsedSection section) {
+			return (content.text() != null && Placeholders.isRequestedBy(content.text()))
+					? placeholders.apply(resource.location(), section) : section;
+		}
+
+		private Content load(MigrationResource resource) {
+			if (resource == null) {
+				return Content.ABSENT;
+			}
+			byte[] raw = read(resource);
+			try {
+				return new Content(raw, SourceText.decode(resource.location(), raw), null);
+			}
+			catch (MigrationParseException ex) {
+				return new Content(raw, null, ex);
+			}
+		}
+
+		private byte[] read(MigrationResource resource) {
+			try {
+				return resource.read();
+			}
+			catch (IOException ex) {
+				throw new MigrationSourceException(resource.location(), List.of(resource.location()),
+						"Cannot read migration file " + resource.location() + ": " + ex.getMessage());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.migrations.history;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The version of this engine, as the build wrote it, for the metadata table. */
+final class EngineVersion {
+
+	private static final String VERSION = load();
+
+	private EngineVersion() {
+	}
+
+	static String current() {
+		return VERSION;
+	}
+
+	private static String load() {
+		try (InputStream in = EngineVersion.class.getResourceAsStream("/dev/migrations/engine.properties")) {
+			if (in == null) {
+				return "unknown";
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			return properties.getProperty("version", "unknown");
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+}

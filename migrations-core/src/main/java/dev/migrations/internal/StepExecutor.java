@@ -1,0 +1,174 @@
+package dev.migrations.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrations.Direction;
+import dev.migrations.MigrationFailedException;
+import dev.migrations.MigrationResult;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.format.Masking;
+import dev.migrations.format.MigrationScript;
+import dev.migrations.history.History;
+import dev.migrations.parser.SqlStatement;
+
+/** Runs one migration in one direction together with its history update, on the runner's connection. */
+final class StepExecutor {
+
+	private static final Logger logger = LoggerFactory.getLogger(StepExecutor.class);
+
+	private static final int LOGGED_SQL_LENGTH = 500;
+
+	private final Connection connection;
+
+	private final Dialect dialect;
+
+	private final History history;
+
+	private final Masking masking;
+
+	StepExecutor(Session session, Masking masking) {
+		this.connection = session.connection();
+		this.dialect = session.dialect();
+		this.history = session.history();
+		this.masking = masking;
+	}
+
+	/**
+	 * Runs a step.
+	 * @param step the step
+	 * @param current the version the database is at afterwards (empty when nothing remains applied)
+	 * @param completed the steps this run completed before, for the failure report
+	 * @return the result
+	 * @throws MigrationFailedException when a statement or the history update fails
+	 */
+	MigrationResult run(Step step, OptionalLong current, List<MigrationResult> completed) {
+		MigrationScript script = step.script();
+		List<SqlStatement> statements = script.section().statements();
+		TransactionMode mode = step.mode(this.dialect);
+		long started = System.nanoTime();
+		Progress progress = new Progress();
+		try {
+			switch (mode) {
+				case TRANSACTION -> runInTransaction(step, statements, current, progress);
+				case NONE -> {
+					execute(step, statements, progress);
+					record(step, current, progress);
+				}
+				case GUARDED_BY_DIRTY_FLAG -> {
+					long target = (step.direction() == Direction.UP) ? step.version() : current.orElse(-1);
+					this.history.markDirty(this.connection, target);
+					execute(step, statements, progress);
+					record(step, current, progress);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw failure(step, mode, progress, ex, completed);
+		}
+		return new MigrationResult(step.version(), step.migration().name(), step.direction(),
+				Duration.ofNanos(System.nanoTime() - started), statements.size());
+	}
+
+	private void runInTransaction(Step step, List<SqlStatement> statements, OptionalLong current, Progress progress)
+			throws SQLException {
+		this.connection.setAutoCommit(false);
+		try {
+			execute(step, statements, progress);
+			record(step, current, progress);
+			this.connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				this.connection.rollback();
+			}
+			catch (SQLException rollbackFailure) {
+				ex.addSuppressed(rollbackFailure);
+			}
+			throw ex;
+		}
+		finally {
+			restoreAutoCommit();
+		}
+	}
+
+	private void restoreAutoCommit() {
+		try {
+			this.connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			// The connection is broken; the failure being reported already says so.
+			logger.debug("Could not restore auto-commit", ex);
+		}
+	}
+
+	private void execute(Step step, List<SqlStatement> statements, Progress progress) throws SQLException {
+		long started = System.nanoTime();
+		try (Statement jdbc = this.connection.createStatement()) {
+			for (int i = 0; i < statements.size(); i++) {
+				SqlStatement statement = statements.get(i);
+				progress.statement = i + 1;
+				progress.line = statement.line();
+				if (logger.isDebugEnabled()) {
+					logger.debug("{} {} statement {} (line {}): {}", step.direction().label(), step.migration().name(),
+							i + 1, statement.line(), abbreviate(this.masking.mask(statement.sql())));
+				}
+				this.dialect.execute(jdbc, statement.sql());
+			}
+		}
+		progress.statement = 0;
+		progress.line = 0;
+		progress.executionTime = Duration.ofNanos(System.nanoTime() - started);
+	}
+
+	private void record(Step step, OptionalLong current, Progress progress) throws SQLException {
+		if (step.direction() == Direction.UP) {
+			this.history.recordApplied(this.connection, step.version(), step.migration().name(),
+					step.migration().checksum(), progress.executionTime, current.orElse(step.version()));
+		}
+		else {
+			this.history.recordRolledBack(this.connection, step.version(), current);
+		}
+	}
+
+	private MigrationFailedException failure(Step step, TransactionMode mode, Progress progress, SQLException failed,
+			List<MigrationResult> completed) {
+		// The database may quote the statement back, secret values and all.
+		SQLException ex = this.masking.safe(failed);
+		String location = step.script().isPresent() ? step.script().location() : step.migration().location();
+		String message = (progress.statement > 0) ? oneLine(ex.getMessage())
+				: "recording the version in " + this.history.versions().table() + " failed: " + oneLine(ex.getMessage());
+		MigrationFailedException.Failure failure = new MigrationFailedException.Failure(step.version(), location,
+				step.direction(), progress.statement, progress.line, ex.getSQLState(), ex.getErrorCode(), message,
+				mode.isAtomic(), mode == TransactionMode.GUARDED_BY_DIRTY_FLAG);
+		return new MigrationFailedException(failure, completed, ex);
+	}
+
+	static String oneLine(String message) {
+		return (message != null) ? message.replaceAll("\\s*\\R\\s*", " ").strip() : "no message";
+	}
+
+	private static String abbreviate(String sql) {
+		String flat = oneLine(sql);
+		return (flat.length() <= LOGGED_SQL_LENGTH) ? flat : flat.substring(0, LOGGED_SQL_LENGTH) + "…";
+	}
+
+	/** Which statement is running, for the failure report. */
+	private static final class Progress {
+
+		private int statement;
+
+		private int line;
+
+		private Duration executionTime = Duration.ZERO;
+
+	}
+
+}

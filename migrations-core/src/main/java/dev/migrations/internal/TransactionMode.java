@@ -1,0 +1,51 @@
+package dev.migrations.internal;
+
+import java.util.List;
+
+import dev.migrations.MigrationFormat;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.parser.SqlStatement;
+
+/** How one migration script runs with respect to transactions. */
+enum TransactionMode {
+
+	/** In one transaction with its history update: a failure leaves nothing behind. */
+	TRANSACTION,
+
+	/** goose's {@code NO TRANSACTION}: statements in auto-commit, recorded after the last one succeeds. */
+	NONE,
+
+	/**
+	 * golang-migrate's way for scripts that manage their own transaction or hold a statement that cannot run in one:
+	 * marked dirty first, run as written, marked clean after.
+	 */
+	GUARDED_BY_DIRTY_FLAG;
+
+	/** Whether a failure leaves no effects behind. */
+	boolean isAtomic() {
+		return this == TRANSACTION;
+	}
+
+	static TransactionMode of(MigrationFormat format, boolean noTransaction, List<SqlStatement> statements,
+			Dialect dialect) {
+		if (format == MigrationFormat.GOOSE) {
+			return noTransaction ? NONE : TRANSACTION;
+		}
+		boolean ownTransaction = statements.stream().anyMatch(TransactionMode::controlsTransaction);
+		boolean loneNonTransactional = statements.size() == 1 && dialect.cannotRunInTransaction(statements.get(0));
+		return (ownTransaction || loneNonTransactional) ? GUARDED_BY_DIRTY_FLAG : TRANSACTION;
+	}
+
+	private static boolean controlsTransaction(SqlStatement statement) {
+		List<String> words = statement.leadingKeywords(2);
+		if (words.isEmpty()) {
+			return false;
+		}
+		return switch (words.get(0)) {
+			case "BEGIN", "COMMIT", "ROLLBACK", "END" -> true;
+			case "START" -> words.size() > 1 && words.get(1).equals("TRANSACTION");
+			default -> false;
+		};
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.migrations.parser;
+
+import dev.migrations.MigrationParseException;
+
+/**
+ * Parses a file that is nothing but SQL, as golang-migrate's {@code .up.sql} and {@code .down.sql} files are.
+ * The last statement may omit its semicolon.
+ */
+public final class PlainSqlParser {
+
+	private PlainSqlParser() {
+	}
+
+	/**
+	 * Splits a file into statements.
+	 * @param file the file's location, for errors
+	 * @param text the file's text (see {@link SourceText})
+	 * @return the statements, or the error (an unterminated string, identifier, comment or dollar quote)
+	 */
+	public static ParsedSection parse(String file, String text) {
+		StatementSplitter splitter = new StatementSplitter(file, false);
+		SourceText.forEachLine(text, splitter::feed);
+		try {
+			return new ParsedSection(splitter.finish(), null);
+		}
+		catch (MigrationParseException ex) {
+			return ParsedSection.failed(ex);
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.migrations.parser;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import dev.migrations.MigrationParseException;
+
+/**
+ * Turns a file's bytes into the text the parsers read: strict UTF-8, a leading byte order mark dropped, and
+ * CRLF line endings read as LF, so that a checkout on Windows parses (and checksums) like one on Linux.
+ */
+public final class SourceText {
+
+	private SourceText() {
+	}
+
+	/**
+	 * Decodes a migration file.
+	 * @param file the file's location, for errors
+	 * @param bytes the file's content
+	 * @return the normalized text
+	 * @throws MigrationParseException if the content is not valid UTF-8, naming the line of the first bad byte
+	 */
+	public static String decode(String file, byte[] bytes) {
+		int offset = hasByteOrderMark(bytes) ? 3 : 0;
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		CharBuffer chars;
+		try {
+			chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+		}
+		catch (CharacterCodingException ex) {
+			throw new MigrationParseException(file, lineOfFirstInvalidByte(bytes, offset),
+					"file is not valid UTF-8; save it as UTF-8");
+		}
+		return normalizeLineEndings(chars);
+	}
+
+	/**
+	 * A piece of a file as an error message may quote it: control characters (a stray carriage return, a terminal
+	 * escape sequence) are written as escapes, so that they cannot rewrite the line they are printed on.
+	 * @param text the quoted text
+	 * @return the text with every control character escaped
+	 */
+	static String printable(String text) {
+		StringBuilder printable = new StringBuilder(text.length());
+		text.codePoints().forEach((c) -> {
+			switch (c) {
+				case '\r' -> printable.append("\\r");
+				case '\n' -> printable.append("\\n");
+				case '\t' -> printable.append("\\t");
+				default -> {
+					if (Character.isISOControl(c)) {
+						printable.append(String.format("\\u%04x", c));
+					}
+					else {
+						printable.appendCodePoint(c);
+					}
+				}
+			}
+		});
+		return printable.toString();
+	}
+
+	/**
+	 * Hands each line of a decoded text to a consumer, numbered from 1, without its line break.
+	 * @param text the text
+	 * @param consumer receives each line and its number
+	 */
+	static void forEachLine(String text, LineConsumer consumer) {
+		int number = 0;
+		int start = 0;
+		while (start <= text.length()) {
+			int end = text.indexOf('\n', start);
+			if (end < 0) {
+				end = text.length();
+			}
+			number++;
+			consumer.line(text.substring(start, end), number);
+			start = end + 1;
+		}
+	}
+
+	/** Receives numbered lines. */
+	@FunctionalInterface
+	interface LineConsumer {
+
+		void line(String line, int number);
+
+	}
+
+	private static boolean hasByteOrderMark(byte[] bytes) {
+		return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+				&& (bytes[2] & 0xFF) == 0xBF;
+	}
+
+	private static String normalizeLineEndings(CharBuffer chars) {
+		StringBuilder text = new StringBuilder(chars.length());
+		for (int i = 0; i < chars.length(); i++) {
+			char c = chars.get(i);
+			if (c == '\r' && i + 1 < chars.length() && chars.get(i + 1) == '\n') {
+				continue;
+			}
+			text.append(c);
+		}
+		return text.toString();
+	}
+
+	private static int lineOfFirstInvalidByte(byte[] bytes, int offset) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		int line = 1;
+		int lineStart = offset;
+		for (int i = offset; i < bytes.length; i++) {
+			if (bytes[i] == '\n') {
+				if (!isValid(decoder, bytes, lineStart, i - lineStart)) {
+					return line;
+				}
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		return line;
+	}
+
+	private static boolean isValid(CharsetDecoder decoder, byte[] bytes, int start, int length) {
+		try {
+			decoder.reset().decode(ByteBuffer.wrap(bytes, start, length));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.migrations.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One statement of a migration, as it will be sent to the database.
+ *
+ * @param sql the statement text, trimmed; comments inside it are kept
+ * @param line the 1-based line of the file the statement starts on
+ */
+public record SqlStatement(String sql, int line) {
+
+	/**
+	 * The first words of the statement in upper case, skipping comments and whitespace, stopping at the first
+	 * token that is not a plain word. {@code "create unique index concurrently idx on t(x)"} gives
+	 * {@code [CREATE, UNIQUE, INDEX, CONCURRENTLY, IDX, ON, T]} up to {@code max} words.
+	 * @param max the most words to return
+	 * @return the leading keywords
+	 */
+	public List<String> leadingKeywords(int max) {
+		List<String> words = new ArrayList<>(max);
+		String text = this.sql;
+		int i = 0;
+		int length = text.length();
+		while (i < length && words.size() < max) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c)) {
+				i++;
+			}
+			else if (text.startsWith("--", i)) {
+				int end = text.indexOf('\n', i);
+				i = (end < 0) ? length : end + 1;
+			}
+			else if (text.startsWith("/*", i)) {
+				int end = SqlChars.endOfBlockComment(text, i);
+				i = (end < 0) ? length : end;
+			}
+			else if (SqlChars.isIdentifierStart(c)) {
+				int end = i + 1;
+				while (end < length && SqlChars.isIdentifierPart(text.charAt(end))) {
+					end++;
+				}
+				words.add(text.substring(i, end).toUpperCase(Locale.ROOT));
+				i = end;
+			}
+			else {
+				break;
+			}
+		}
+		return words;
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.migrations.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.migrations.MigrationSourceException;
+
+/**
+ * Files listed in a directory on disk, for every source that lists one. A symbolic link is followed only when it
+ * leads to a file directly in the same directory, so that a migrations directory cannot be made to run a file from
+ * elsewhere.
+ */
+final class DirectoryFiles {
+
+	private DirectoryFiles() {
+	}
+
+	/**
+	 * A resource for a file listed in a directory.
+	 * @param directory the directory's real path ({@link Path#toRealPath})
+	 * @param file the file, as listed in the directory
+	 * @param location where the file is, as shown in messages
+	 * @param sourceLocation the location the directory stands for, as shown in messages
+	 * @return the resource
+	 * @throws MigrationSourceException when the file is a symbolic link that leads out of the directory
+	 */
+	static MigrationResource resource(Path directory, Path file, String location, String sourceLocation) {
+		if (Files.isSymbolicLink(file)) {
+			Path target;
+			try {
+				target = file.toRealPath();
+			}
+			catch (IOException ex) {
+				throw new MigrationSourceException(sourceLocation, List.of(file.toString()),
+						"Cannot follow the symbolic link " + file + " in " + sourceLocation + ": " + ex.getMessage());
+			}
+			if (!directory.equals(target.getParent())) {
+				throw new MigrationSourceException(sourceLocation, List.of(file.toString()),
+						"Migration file " + file + " is a symbolic link to a file outside " + sourceLocation
+								+ "; copy the file into the directory instead.");
+			}
+		}
+		return MigrationResource.of(file.getFileName().toString(), location, () -> Files.readAllBytes(file));
+	}
+
+}

@@ -1,0 +1,6 @@
+CREATE OR REPLACE PROCEDURE reset_counts()
+LANGUAGE sql
+BEGIN ATOMIC
+	UPDATE shelves SET total = 0;
+	DELETE FROM shelf_audit;
+END;

@@ -1,0 +1,1 @@
+SELECT shelf_count('A1');

@@ -1,0 +1,1 @@
+CREATE FUNCTION sensor_count() RETURNS bigint AS $$ SELECT count(*) FROM sensors $$ LANGUAGE sql;

@@ -1,0 +1,1 @@
+CREATE TABLE sensors (sensor_id integer PRIMARY KEY); /* one row per device */

@@ -1,0 +1,1 @@
+CREATE INDEX sensors_id ON sensors (sensor_id); /* a */ /* b /* nested */ */ -- and a line comment

@@ -1,0 +1,1 @@
+/* header of the next */ INSERT INTO sensors VALUES (1);

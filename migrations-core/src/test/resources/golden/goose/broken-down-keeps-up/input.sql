@@ -1,0 +1,5 @@
+-- +goose Up
+CREATE TABLE crates (id integer);
+
+-- +goose Down
+DROP TABLE crates

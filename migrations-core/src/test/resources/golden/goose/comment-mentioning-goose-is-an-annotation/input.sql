@@ -1,0 +1,3 @@
+-- +goose Up
+-- remember: +goose annotations start at column 0
+SELECT 1;

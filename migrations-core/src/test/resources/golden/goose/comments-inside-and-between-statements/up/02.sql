@@ -1,0 +1,1 @@
+CREATE INDEX instruments_family ON instruments (family);

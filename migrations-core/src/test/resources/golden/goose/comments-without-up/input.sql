@@ -1,0 +1,3 @@
+-- just notes
+-- nothing else
+

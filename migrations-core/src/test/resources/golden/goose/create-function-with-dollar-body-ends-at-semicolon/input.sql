@@ -1,0 +1,4 @@
+-- +goose Up
+CREATE FUNCTION two() RETURNS integer AS $$ BEGIN RETURN 2; END; $$ LANGUAGE plpgsql;
+CREATE TRIGGER after_two AFTER INSERT ON counters FOR EACH ROW EXECUTE FUNCTION two();
+SELECT two();

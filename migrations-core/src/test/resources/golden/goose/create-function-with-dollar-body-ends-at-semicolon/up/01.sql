@@ -1,0 +1,1 @@
+CREATE FUNCTION two() RETURNS integer AS $$ BEGIN RETURN 2; END; $$ LANGUAGE plpgsql;

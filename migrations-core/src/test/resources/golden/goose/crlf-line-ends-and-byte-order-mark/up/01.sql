@@ -1,0 +1,3 @@
+CREATE TABLE crlf_probe (
+	id integer
+);

@@ -1,0 +1,1 @@
+CREATE TABLE ledger$2024 (entry$id integer, a$b text);

@@ -1,0 +1,1 @@
+SELECT a$b FROM ledger$2024 WHERE entry$id = 1;

@@ -1,0 +1,1 @@
+CREATE TABLE pay$roll$ (id integer);

@@ -1,0 +1,4 @@
+-- +goose Down
+DROP TABLE pallets;
+-- +goose Up
+CREATE TABLE pallets (id integer);

@@ -1,0 +1,4 @@
+CREATE TABLE sales_emea (
+	sale_id bigint PRIMARY KEY,
+	amount_cents bigint NOT NULL
+);

@@ -1,0 +1,1 @@
+SELECT 7; -- twice on purpose

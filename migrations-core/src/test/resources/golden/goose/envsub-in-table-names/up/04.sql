@@ -1,0 +1,1 @@
+INSERT INTO sales_emea (sale_id, amount_cents) VALUES (1, 250); -- seed row for emea

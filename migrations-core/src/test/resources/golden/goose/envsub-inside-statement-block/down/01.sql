@@ -1,0 +1,1 @@
+DROP FUNCTION shop.with_vat(numeric);

@@ -1,0 +1,5 @@
+-- +goose Up
+-- +goose ENVSUB ON
+SELECT '${SCHEMA}';
+-- +goose Down
+SELECT 'costs $5';

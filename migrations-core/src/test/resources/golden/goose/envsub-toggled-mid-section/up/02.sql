@@ -1,0 +1,1 @@
+INSERT INTO deploy_notes (note) VALUES ('platform owns billing');

@@ -1,0 +1,1 @@
+INSERT INTO deploy_notes (note) VALUES ('tier ${TIER:-standard}, suffix [${SUFFIX-none}]');

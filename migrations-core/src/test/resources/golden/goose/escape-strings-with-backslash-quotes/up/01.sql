@@ -1,0 +1,1 @@
+INSERT INTO chat_lines (body) VALUES (E'it\'s; escaped'), (e'tab\there; \\');

@@ -1,0 +1,1 @@
+SELECT 'no escape here\' || E'\\';

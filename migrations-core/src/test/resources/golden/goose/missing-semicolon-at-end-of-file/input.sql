@@ -1,0 +1,2 @@
+-- +goose Up
+CREATE TABLE kiln_shelves (shelf_id integer PRIMARY KEY)

@@ -1,0 +1,6 @@
+-- +goose Up
+
+ALTER TABLE kiln_firings
+	ADD COLUMN cone text
+
+-- +goose Down

@@ -1,0 +1,1 @@
+/*!80031 ALTER TABLE `orders_archive` ADD INDEX `placed_idx` (`placed_at`) */;

@@ -1,0 +1,1 @@
+/*!80031 ALTER TABLE `orders_archive` ALTER INDEX `placed_idx` INVISIBLE */;

@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY berth_bookings_day;

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY berth_bookings_day ON berth_bookings (booked_on);

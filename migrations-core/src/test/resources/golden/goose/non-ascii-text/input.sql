@@ -1,0 +1,3 @@
+-- +goose Up
+INSERT INTO cities (name) VALUES ('Zürich; Ελλάδα'), ('東京');
+SELECT '🚢';

@@ -1,0 +1,2 @@
+PREPARE find_book (text, integer) AS
+	SELECT * FROM books WHERE shelf = $1 AND copies > $2;

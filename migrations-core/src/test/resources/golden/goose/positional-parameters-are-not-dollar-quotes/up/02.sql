@@ -1,0 +1,1 @@
+EXECUTE find_book ('A1', 0);

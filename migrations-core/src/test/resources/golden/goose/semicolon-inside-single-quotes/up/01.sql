@@ -1,0 +1,1 @@
+INSERT INTO chat_lines (body) VALUES ('hello; world'), ('it''s; fine');

@@ -1,0 +1,1 @@
+SELECT 2 /* outer /* inner; */ still a comment; */ + 3;

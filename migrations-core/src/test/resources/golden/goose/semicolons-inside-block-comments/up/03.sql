@@ -1,0 +1,3 @@
+SELECT 4 /* spans
+lines; with a semicolon
+*/ + 5;

@@ -1,0 +1,6 @@
+DO $body$
+BEGIN
+	PERFORM $x$ nested; text $x$;
+	RAISE NOTICE 'done;';
+END
+$body$;

@@ -1,0 +1,1 @@
+CREATE TABLE "odd;name" ("col""with;quote" integer);

@@ -1,0 +1,1 @@
+SELECT "odd;name".* FROM "odd;name";

@@ -1,0 +1,1 @@
+UPDATE marks SET done = true;

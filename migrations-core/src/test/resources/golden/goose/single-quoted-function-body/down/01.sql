@@ -1,0 +1,1 @@
+DROP FUNCTION shelf_label(text);

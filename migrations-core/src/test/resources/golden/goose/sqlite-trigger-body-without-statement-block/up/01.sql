@@ -1,0 +1,1 @@
+CREATE TABLE stock (sku text PRIMARY KEY, qty integer NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE stock_log (sku text, delta integer, at text);

@@ -1,0 +1,1 @@
+INSERT INTO stock (sku, qty) VALUES ('peg-40', 12);

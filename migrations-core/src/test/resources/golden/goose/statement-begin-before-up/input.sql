@@ -1,0 +1,3 @@
+-- +goose StatementBegin
+-- +goose Up
+SELECT 1;

@@ -1,0 +1,1 @@
+/* inline */ CREATE INDEX gauges_id ON gauges (gauge_id);

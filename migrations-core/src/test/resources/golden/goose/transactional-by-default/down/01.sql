@@ -1,0 +1,1 @@
+DROP TABLE harbour_berths;

@@ -1,0 +1,1 @@
+CREATE TABLE harbour_berths (berth_id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+DROP FUNCTION berth_free(integer);

@@ -1,0 +1,1 @@
+SELECT 'after the trigger';

@@ -1,0 +1,3 @@
+-- +goose Up
+SELECT time'04:05\';
+SELECT 2;

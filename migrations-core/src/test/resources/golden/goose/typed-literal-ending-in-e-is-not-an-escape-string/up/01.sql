@@ -1,0 +1,1 @@
+SELECT time'04:05\';

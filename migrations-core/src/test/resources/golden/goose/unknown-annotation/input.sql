@@ -1,0 +1,5 @@
+-- +goose Up
+SELECT 1;
+-- +goose Sideways
+-- +goose Down
+SELECT 2;

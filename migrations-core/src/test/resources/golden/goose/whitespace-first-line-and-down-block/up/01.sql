@@ -1,0 +1,1 @@
+CREATE TABLE ferry_routes (route_id integer PRIMARY KEY, harbour text NOT NULL);

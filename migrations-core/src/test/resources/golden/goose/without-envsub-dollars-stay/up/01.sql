@@ -1,0 +1,1 @@
+INSERT INTO price_notes (note) VALUES ('costs $AMOUNT, see ${DOC:-the sheet} or $$');

@@ -1,0 +1,3 @@
+-- reserved for a later release
+
+/* intentionally empty */

@@ -1,0 +1,4 @@
+-- +goose Up
+-- +goose StatementBegin
+CREATE TABLE depots (depot_id integer PRIMARY KEY);
+-- +goose StatementEnd

@@ -1,0 +1,1 @@
+CREATE TABLE depots (depot_id integer PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE parcels (parcel_id bigint PRIMARY KEY, weight_g integer);

@@ -1,0 +1,2 @@
+CREATE INDEX parcels_weight
+	ON parcels (weight_g)

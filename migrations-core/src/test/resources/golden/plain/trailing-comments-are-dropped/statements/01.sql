@@ -1,0 +1,1 @@
+INSERT INTO depots (depot_id) VALUES (1); -- first depot

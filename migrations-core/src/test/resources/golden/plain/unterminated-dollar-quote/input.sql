@@ -1,0 +1,5 @@
+SELECT 1;
+DO $job$
+BEGIN
+	PERFORM 1;
+END
