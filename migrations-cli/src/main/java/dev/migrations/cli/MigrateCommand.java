@@ -1,0 +1,297 @@
+package dev.migrations.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.migrations.MigrateResult;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationResult;
+import dev.migrations.Migrator;
+import dev.migrations.ValidationReport;
+import dev.migrations.VerifyResult;
+import dev.migrations.format.CreatedMigration;
+import dev.migrations.format.FixResult;
+import dev.migrations.format.MigrationFiles;
+import dev.migrations.format.Versioning;
+
+/**
+ * The {@code migrate} command line: parses the arguments, builds a {@link Migrator} and runs one command. Exit
+ * status 0 on success, 1 when a migration, a check or the database fails (one line on standard error), 2 for a
+ * usage error (with the usage text). Never prints a stack trace for an expected failure, nor the database
+ * password.
+ */
+public final class MigrateCommand {
+
+	/** Environment variable holding the database password. */
+	public static final String PASSWORD_VARIABLE = "MIGRATIONS_DB_PASSWORD";
+
+	private final Defaults defaults;
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	private final Map<String, String> environment;
+
+	/**
+	 * Creates the command.
+	 * @param defaults what applies when an option is not given (an application's own database and migrations)
+	 * @param out where results go
+	 * @param err where errors go
+	 * @param environment the process environment (the password, and goose's ENVSUB variables)
+	 */
+	public MigrateCommand(Defaults defaults, PrintStream out, PrintStream err, Map<String, String> environment) {
+		this.defaults = defaults;
+		this.out = out;
+		this.err = err;
+		this.environment = Map.copyOf(environment);
+	}
+
+	/**
+	 * Runs {@code migrate} with no defaults: {@code --db} and {@code --dir} are required.
+	 * @param args the arguments after {@code migrate}
+	 */
+	public static void main(String[] args) {
+		int status = new MigrateCommand(Defaults.NONE, System.out, System.err, System.getenv()).run(args);
+		System.exit(status);
+	}
+
+	/**
+	 * Runs one command.
+	 * @param args the arguments after {@code migrate}
+	 * @return the exit status
+	 */
+	public int run(String... args) {
+		try {
+			return execute(Arguments.parse(List.of(args)));
+		}
+		catch (UsageException ex) {
+			this.err.println("migrate: " + ex.getMessage());
+			this.err.print(Arguments.USAGE);
+			return 2;
+		}
+		catch (MigrationException ex) {
+			this.err.println("migrate: " + oneLine(ex.getMessage()));
+			String hint = Hints.of(ex);
+			if (hint != null) {
+				this.err.println("migrate: hint: " + hint);
+			}
+			return 1;
+		}
+		catch (RuntimeException ex) {
+			this.err.println("migrate: unexpected error: " + oneLine(String.valueOf(ex)));
+			return 1;
+		}
+	}
+
+	private int execute(Arguments arguments) {
+		List<String> locations = (arguments.value("--dir") != null) ? List.of(arguments.value("--dir"))
+				: this.defaults.locations();
+		if (locations.isEmpty()) {
+			throw new UsageException("no migrations directory given: pass --dir <directory>");
+		}
+		if (arguments.command().equals("create")) {
+			return create(arguments, locations.get(0));
+		}
+		Database database = database(arguments);
+		List<String> resolved = locations.stream().map((location) -> location.replace("{vendor}", database.vendor())).toList();
+		Migrator migrator = build(arguments, database, resolved);
+		switch (arguments.command()) {
+			case "fix" -> {
+				FixResult fix = MigrationFiles.fix(directory(resolved.get(0), "fix"),
+						MigrationFiles.appliedVersions(migrator.status()));
+				print(arguments, Report.fixJson(fix), Report.fixText(fix));
+			}
+			case "status" -> {
+				var status = migrator.status();
+				print(arguments, Report.statusJson(status), Report.statusText(status));
+			}
+			case "version" -> {
+				var version = migrator.version();
+				print(arguments, Report.versionJson(version), Report.versionText(version));
+			}
+			case "force" -> {
+				var version = migrator.force(arguments.version());
+				print(arguments, Report.versionJson(version), Report.versionText(version));
+			}
+			case "baseline" -> {
+				var version = migrator.baseline(arguments.version());
+				print(arguments, Report.versionJson(version), "Baselined: versions up to " + version.version()
+						+ " are marked applied; nothing ran.");
+			}
+			case "repair" -> {
+				var repair = migrator.repair();
+				print(arguments, Report.repairJson(repair), Report.repairText(repair));
+			}
+			case "validate" -> {
+				ValidationReport report = arguments.flag("--offline") ? migrator.validateFiles() : migrator.validate();
+				print(arguments, Report.validationJson(report), Report.validationText(report, migrator.migrations().size()));
+				return report.isValid() ? 0 : 1;
+			}
+			case "verify" -> {
+				VerifyResult verified = migrator.verify();
+				print(arguments, Report.verifyJson(verified), "Verified " + verified.count()
+						+ " migrations in " + verified.duration().toMillis() + " ms: each Down undoes its Up, and all are applied again.");
+			}
+			case "plan" -> {
+				var plan = migrator.plan(arguments.planned());
+				print(arguments, Report.planJson(plan), Report.planText(plan));
+			}
+			default -> {
+				MigrateResult result = migrator.run(arguments.operation());
+				print(arguments, Report.migrateJson(result), Report.migrateText(result));
+			}
+		}
+		return 0;
+	}
+
+	/** {@code create} writes files and needs no database. */
+	private int create(Arguments arguments, String location) {
+		String db = (arguments.value("--db") != null) ? arguments.value("--db") : this.defaults.db();
+		String vendor = (db != null) ? Database.of(db, null, null).vendor() : "sqlite";
+		Versioning versioning = arguments.flag("--timestamp") ? Versioning.TIMESTAMP : Versioning.SEQUENTIAL;
+		CreatedMigration created = MigrationFiles.create(directory(location.replace("{vendor}", vendor), "create"),
+				arguments.operands().get(0), arguments.format(), versioning, Clock.systemUTC());
+		print(arguments, Report.createdJson(created), Report.createdText(created));
+		return 0;
+	}
+
+	private static Path directory(String location, String command) {
+		if (location.startsWith("classpath:")) {
+			throw new UsageException(command + " writes files, so --dir must name a directory on disk, not " + location);
+		}
+		return Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
+	}
+
+	private Database database(Arguments arguments) {
+		String db = (arguments.value("--db") != null) ? arguments.value("--db") : this.defaults.db();
+		boolean offline = arguments.command().equals("validate") && arguments.flag("--offline");
+		if (db == null) {
+			if (offline) {
+				return Database.offline();
+			}
+			throw new UsageException("no database given: pass --db <jdbc-url or path of a SQLite file>");
+		}
+		boolean ownDatabase = arguments.value("--db") == null;
+		String user = (arguments.value("--user") != null) ? arguments.value("--user")
+				: (ownDatabase ? this.defaults.user() : null);
+		String password = this.environment.get(PASSWORD_VARIABLE);
+		if (password == null && ownDatabase) {
+			password = this.defaults.password();
+		}
+		return Database.of(db, user, password);
+	}
+
+	/** The application's configuration first (when it gives one), then whatever the command line says. */
+	private Migrator build(Arguments arguments, Database database, List<String> locations) {
+		Migrator.Builder builder = Migrator.builder();
+		this.defaults.configuration().accept(builder);
+		builder.dataSource(database).locations(locations.toArray(String[]::new)).environment(this.environment);
+		if (arguments.value("--format") != null) {
+			builder.format(arguments.format());
+		}
+		if (arguments.value("--validation") != null) {
+			builder.validation(arguments.validation());
+		}
+		if (arguments.value("--out-of-order") != null) {
+			builder.outOfOrder(arguments.outOfOrder());
+		}
+		if (!arguments.placeholders().isEmpty()) {
+			Map<String, String> placeholders = new LinkedHashMap<>(this.defaults.placeholders());
+			placeholders.putAll(arguments.placeholders());
+			builder.placeholders(placeholders);
+		}
+		if (!arguments.json()) {
+			builder.listener(new MigrationListener() {
+
+				@Override
+				public void afterMigration(MigrationResult result) {
+					MigrateCommand.this.out.println(result);
+				}
+
+			});
+		}
+		if (arguments.value("--table") != null) {
+			builder.table(arguments.value("--table"));
+		}
+		if (arguments.value("--meta-table") != null) {
+			builder.metadataTable(arguments.value("--meta-table"));
+		}
+		if (arguments.lockTimeout() != null) {
+			builder.lockTimeout(arguments.lockTimeout());
+		}
+		if (arguments.flag("--baseline-on-migrate")) {
+			builder.baselineOnMigrate(true);
+		}
+		if (arguments.baselineVersion() != null) {
+			builder.baselineVersion(arguments.baselineVersion());
+		}
+		if (arguments.flag("--backup")) {
+			builder.backup(true);
+			if (arguments.value("--backup-dir") != null) {
+				builder.backupDirectory(Path.of(arguments.value("--backup-dir")));
+			}
+			if (arguments.backupKeep() != null) {
+				builder.backupKeep(arguments.backupKeep());
+			}
+		}
+		return builder.build();
+	}
+
+	private void print(Arguments arguments, String json, String text) {
+		this.out.println(arguments.json() ? json : text.stripTrailing());
+	}
+
+	private static String oneLine(String message) {
+		return (message != null) ? message.replaceAll("\\s*\\R\\s*", " ").strip() : "no message";
+	}
+
+	/**
+	 * What applies when an option is not given: the embedding application's database, migrations and engine
+	 * settings.
+	 *
+	 * @param db the JDBC URL or SQLite path, or {@code null} to require {@code --db}
+	 * @param user the database user, or {@code null}
+	 * @param password the database password, or {@code null}
+	 * @param locations the migrations locations (may hold {@code {vendor}}); empty to require {@code --dir}
+	 * @param placeholders placeholder values the application configures, which {@code --placeholder} extends
+	 * @param configuration applies the application's other settings (table, format, policies) to the builder before
+	 * the command line's options
+	 */
+	public record Defaults(String db, String user, String password, List<String> locations,
+			Map<String, String> placeholders, Consumer<Migrator.Builder> configuration) {
+
+		/** No defaults: {@code --db} and {@code --dir} are required. */
+		public static final Defaults NONE = new Defaults(null, null, null, List.of(), Map.of(), (builder) -> {
+		});
+
+		public Defaults {
+			locations = List.copyOf(locations);
+			placeholders = Map.copyOf(placeholders);
+		}
+
+		/**
+		 * Defaults naming only a database and a location.
+		 * @param db the JDBC URL or SQLite path
+		 * @param location the migrations location
+		 * @return the defaults
+		 */
+		public static Defaults of(String db, String location) {
+			return new Defaults(db, null, null, List.of(location), Map.of(), NONE.configuration());
+		}
+
+		@Override
+		public String toString() {
+			return "Defaults[db=" + ((this.db != null) ? Database.redact(this.db) : null) + ", user=" + this.user
+					+ ", locations=" + this.locations + "]";
+		}
+
+	}
+
+}
