@@ -1,0 +1,41 @@
+package dev.migrations.spring.diagnostics;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import dev.migrations.MigrationConfigurationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tests for {@link MigrationConfigurationFailureAnalyzer}. */
+class MigrationConfigurationFailureAnalyzerTests {
+
+	private final MigrationConfigurationFailureAnalyzer analyzer = new MigrationConfigurationFailureAnalyzer();
+
+	@Test
+	void namesThePropertyThatSetsTheOption() {
+		FailureAnalysis analysis = this.analyzer.analyze(new MigrationConfigurationException("baselineVersion",
+				"baselineOnMigrate needs baselineVersion: name the version the existing schema matches."));
+
+		assertThat(analysis.getDescription()).startsWith("The migrations engine refused its 'baselineVersion' option.");
+		assertThat(analysis.getAction())
+			.isEqualTo("Correct migrations.baseline-version (needed with migrations.baseline-on-migrate).");
+	}
+
+	@Test
+	void pointsAtTheDataSourceSettingsForTheDataSourceOption() {
+		FailureAnalysis analysis = this.analyzer.analyze(new MigrationConfigurationException("dataSource",
+				"Unsupported database 'H2': this engine supports PostgreSQL and SQLite."));
+
+		assertThat(analysis.getAction()).contains("spring.datasource.*").contains("migrations.url");
+	}
+
+	@Test
+	void pointsAtCustomizersForAnOptionNoPropertySets() {
+		FailureAnalysis analysis = this.analyzer.analyze(new MigrationConfigurationException("environment",
+				"environment must not be null."));
+
+		assertThat(analysis.getAction()).contains("'environment'").contains("MigratorBuilderCustomizer");
+	}
+
+}

@@ -1,0 +1,10 @@
+-- +goose Up
+CREATE TABLE todos (
+	id BIGSERIAL PRIMARY KEY,
+	title TEXT NOT NULL,
+	done BOOLEAN NOT NULL DEFAULT FALSE,
+	created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+
+-- +goose Down
+DROP TABLE todos;
