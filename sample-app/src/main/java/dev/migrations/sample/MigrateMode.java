@@ -1,0 +1,28 @@
+package dev.migrations.sample;
+
+import java.util.Arrays;
+
+import dev.migrations.spring.cli.ApplicationMigrateCommand;
+
+/**
+ * Runs the {@code migrate} command line from the application's jar, without starting the application, against the
+ * application's own configuration: {@code application.yml}, the active profiles and {@code SPRING_DATASOURCE_*}
+ * give the database and {@code migrations.*} the rest, unless {@code --db}, {@code --dir} and the other options say
+ * otherwise. Logging is configured for a terminal before anything logs: engine warnings and errors on standard
+ * error, the command's own output on standard output.
+ */
+final class MigrateMode {
+
+	private MigrateMode() {
+	}
+
+	static int run(String[] args) {
+		System.setProperty("logback.configurationFile", "migrate-logback.xml");
+		if (Arrays.stream(args).anyMatch((arg) -> arg.equals("--db") || arg.startsWith("--db="))) {
+			// Another database: the application's own directory is none of this command's business.
+			System.setProperty(SqliteDirectory.ENABLED_PROPERTY, "false");
+		}
+		return ApplicationMigrateCommand.run(args, System.getenv());
+	}
+
+}

@@ -1,0 +1,56 @@
+-- +goose Up
+-- Projects own API keys and tokens; every management action leaves an audit event.
+CREATE TABLE projects (
+    id             TEXT PRIMARY KEY,
+    name           TEXT NOT NULL UNIQUE,
+    openai_api_key TEXT NOT NULL,
+    is_active      BOOLEAN NOT NULL DEFAULT TRUE,
+    created_at     TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    updated_at     TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX idx_projects_name ON projects (name);
+
+-- The token secret is the key at first; 00004 gives tokens an id of their own.
+CREATE TABLE tokens (
+    token         TEXT PRIMARY KEY,
+    project_id    TEXT NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+    expires_at    TIMESTAMP,
+    is_active     BOOLEAN NOT NULL DEFAULT TRUE,
+    request_count INTEGER NOT NULL DEFAULT 0,
+    max_requests  INTEGER,
+    created_at    TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    last_used_at  TIMESTAMP
+);
+CREATE INDEX idx_tokens_project_id ON tokens (project_id);
+CREATE INDEX idx_tokens_expires_at ON tokens (expires_at);
+CREATE INDEX idx_tokens_is_active ON tokens (is_active);
+
+CREATE TABLE audit_events (
+    id             TEXT PRIMARY KEY,
+    timestamp      TIMESTAMP NOT NULL,
+    action         TEXT NOT NULL,
+    actor          TEXT NOT NULL,
+    project_id     TEXT,
+    request_id     TEXT,
+    correlation_id TEXT,
+    client_ip      TEXT,
+    method         TEXT,
+    path           TEXT,
+    user_agent     TEXT,
+    outcome        TEXT NOT NULL CONSTRAINT audit_events_outcome_check CHECK (outcome IN ('success', 'failure')),
+    reason         TEXT,
+    token_id       TEXT,
+    metadata       TEXT
+);
+CREATE INDEX idx_audit_timestamp ON audit_events (timestamp);
+CREATE INDEX idx_audit_action ON audit_events (action);
+CREATE INDEX idx_audit_project_id ON audit_events (project_id);
+CREATE INDEX idx_audit_client_ip ON audit_events (client_ip);
+CREATE INDEX idx_audit_request_id ON audit_events (request_id);
+CREATE INDEX idx_audit_outcome ON audit_events (outcome);
+CREATE INDEX idx_audit_ip_action ON audit_events (client_ip, action);
+
+-- +goose Down
+DROP TABLE audit_events;
+DROP TABLE tokens;
+DROP TABLE projects;

@@ -1,0 +1,59 @@
+package dev.migrations.sample.support;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.migrations.testing.PostgresTestDatabase;
+import dev.migrations.testing.RequiresPostgres;
+
+/**
+ * The application with the {@code postgres} profile on a random port, its URL pointed at a schema of its own on
+ * the test server. The schema is dropped and the context closed after the class.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("postgres")
+@RequiresPostgres
+@DirtiesContext
+public abstract class PostgresApplicationTest {
+
+	private static PostgresTestDatabase database;
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void postgresDatabase(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> database().dataSource().url());
+	}
+
+	/** The test's schema, created on first use. */
+	protected static synchronized PostgresTestDatabase database() {
+		if (database == null) {
+			database = PostgresTestDatabase.create();
+		}
+		return database;
+	}
+
+	@AfterAll
+	static synchronized void dropSchema() {
+		if (database != null) {
+			database.close();
+			database = null;
+		}
+	}
+
+	protected Api api() {
+		return new Api(this.port);
+	}
+
+	protected ProxyFixtures fixtures() {
+		return new ProxyFixtures(api());
+	}
+
+}
