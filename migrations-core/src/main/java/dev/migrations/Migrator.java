@@ -232,7 +232,7 @@ public final class Migrator {
 	}
 
 	/**
-	 * Configures and builds a {@link Migrator}, checking every option and reading every migration file.
+	 * Configures and builds a {@link Migrator}, checking every option and every migration file name.
 	 */
 	public static final class Builder {
 
@@ -467,7 +467,9 @@ public final class Migrator {
 		}
 
 		/**
-		 * Checks the options, reads and parses every migration file, and builds the engine. Connects to nothing.
+		 * Checks the options, lists every location and checks the file names, and builds the engine. Connects to
+		 * nothing. Files are read when a command first needs them: validation reads the applied ones for their
+		 * checksums, and a command parses every migration it will run before it runs the first statement.
 		 * @return the engine
 		 * @throws MigrationConfigurationException for a missing, invalid or conflicting option
 		 * @throws MigrationSourceException for a missing or empty location, duplicate versions, mixed formats or a

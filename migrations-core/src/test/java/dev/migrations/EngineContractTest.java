@@ -128,6 +128,55 @@ abstract class EngineContractTest extends DatabaseTestBase {
 		assertFailureCodes(failure);
 	}
 
+	@Test
+	void statementsOfAllKindsRunInOrderAndAFailureNamesItsStatementWhereverItIs() {
+		// On PostgreSQL the plain statements travel in batches; a query, an INSERT ... RETURNING and a block of
+		// several statements go on their own, and the order holds across them.
+		this.dir.file("00001_mixed.sql", """
+				-- +goose Up
+				CREATE TABLE events (id INTEGER PRIMARY KEY, name VARCHAR(20));
+				INSERT INTO events (id, name) VALUES (1, 'one');
+				SELECT count(*) FROM events;
+				INSERT INTO events (id, name) VALUES (2, 'two') RETURNING id;
+				-- +goose StatementBegin
+				INSERT INTO events (id, name) VALUES (3, 'three');
+				INSERT INTO events (id, name) VALUES (4, 'four');
+				-- +goose StatementEnd
+				UPDATE events SET name = 'first' WHERE id = 1;
+				CREATE INDEX events_name ON events (name);
+				-- +goose Down
+				DROP TABLE events;
+				""");
+
+		migrator().up();
+
+		assertThat(this.database.count("SELECT count(*) FROM events")).isEqualTo(4);
+		assertThat(this.database.count("SELECT count(*) FROM events WHERE name = 'first'")).isOne();
+
+		this.dir.file("00002_late_failure.sql", """
+				-- +goose Up
+				CREATE TABLE second (id INTEGER);
+				INSERT INTO second (id) VALUES (1);
+				UPDATE second SET id = 2;
+				SELECT count(*) FROM second;
+				INSERT INTO second (id) VALUES (3);
+				INSERT INTO missing_table VALUES (1);
+				CREATE INDEX second_id ON second (id);
+				-- +goose Down
+				DROP TABLE second;
+				""");
+
+		MigrationFailedException failure = org.junit.jupiter.api.Assertions.assertThrows(MigrationFailedException.class,
+				() -> migrator().up());
+
+		assertThat(failure.statement()).isEqualTo(6);
+		assertThat(failure.line()).isEqualTo(7);
+		assertThat(failure.getMessage()).contains("00002_late_failure.sql:7").contains("missing_table")
+			.doesNotContain("Batch entry");
+		assertThat(this.database.hasTable("second")).isFalse();
+		assertThat(migrator().version().version()).isEqualTo(1);
+	}
+
 	/** The database's own error codes for a missing table. */
 	protected abstract void assertFailureCodes(MigrationFailedException failure);
 

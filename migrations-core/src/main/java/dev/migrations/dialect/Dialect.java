@@ -133,6 +133,18 @@ public interface Dialect {
 	void execute(Statement statement, String sql) throws SQLException;
 
 	/**
+	 * Whether this statement may be sent together with its neighbours in one JDBC batch, inside a migration's
+	 * transaction: the statements of a migration then reach a server database in one round trip instead of one each.
+	 * Only statements that return no rows qualify. An embedded database, where a round trip costs nothing, sends
+	 * none this way.
+	 * @param statement the statement
+	 * @return whether it may join a batch
+	 */
+	default boolean isBatchable(SqlStatement statement) {
+		return false;
+	}
+
+	/**
 	 * Whether an error means that another connection's transaction holds the database and a reader must wait for it:
 	 * SQLite's {@code SQLITE_BUSY} while another runner commits, or writes a migration too large for its cache. A
 	 * server database never keeps readers out like that.

@@ -27,6 +27,12 @@ final class PostgresDialect implements Dialect {
 	/** golang-migrate multiplies the CRC-32 of database, schema and table by this salt to get its lock key. */
 	private static final long GOLANG_MIGRATE_LOCK_SALT = 1486364155L;
 
+	/** Statements that return no rows, unless they say RETURNING: what a migration mostly consists of. */
+	private static final Set<String> BATCHABLE = Set.of("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE",
+			"COMMENT", "GRANT", "REVOKE", "TRUNCATE");
+
+	private static final Pattern RETURNING = Pattern.compile("\\bRETURNING\\b", Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern DETACH_CONCURRENTLY = Pattern
 		.compile("(?is).*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY\\b.*");
 
@@ -131,6 +137,12 @@ final class PostgresDialect implements Dialect {
 	@Override
 	public void execute(Statement statement, String sql) throws SQLException {
 		statement.execute(sql);
+	}
+
+	@Override
+	public boolean isBatchable(SqlStatement statement) {
+		List<String> words = statement.leadingKeywords(1);
+		return !words.isEmpty() && BATCHABLE.contains(words.get(0)) && !RETURNING.matcher(statement.sql()).find();
 	}
 
 	@Override

@@ -23,11 +23,23 @@ public final class Masking {
 	private static final List<String> SECRET_WORDS = List.of("password", "passwd", "pwd", "secret", "token", "key",
 			"credential");
 
-	private final List<String> values;
+	private final Set<String> secrets;
 
-	Masking(Set<String> values) {
-		// Longest first, so that a secret holding another is masked whole.
-		this.values = values.stream()
+	/**
+	 * Creates a masking over a set of values that may still grow: the loader adds the values of secret-looking
+	 * variables as it parses files, which it does when a command first needs them.
+	 * @param secrets the values, read each time something is masked
+	 */
+	Masking(Set<String> secrets) {
+		this.secrets = secrets;
+	}
+
+	/** The values to mask, longest first, so that a secret holding another is masked whole. */
+	private List<String> values() {
+		if (this.secrets.isEmpty()) {
+			return List.of();
+		}
+		return this.secrets.stream()
 			.filter((value) -> !value.isEmpty())
 			.sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
 			.toList();
@@ -49,11 +61,12 @@ public final class Masking {
 	 * @return the masked text, or {@code null}
 	 */
 	public String mask(String text) {
-		if (text == null || this.values.isEmpty()) {
+		List<String> values = values();
+		if (text == null || values.isEmpty()) {
 			return text;
 		}
 		String masked = text;
-		for (String value : this.values) {
+		for (String value : values) {
 			masked = masked.replace(value, MASK);
 		}
 		return masked;
@@ -77,12 +90,12 @@ public final class Masking {
 
 	/** Whether there is anything to mask. */
 	public boolean isEmpty() {
-		return this.values.isEmpty();
+		return values().isEmpty();
 	}
 
 	@Override
 	public String toString() {
-		return "Masking[" + this.values.size() + " values]";
+		return "Masking[" + values().size() + " values]";
 	}
 
 }

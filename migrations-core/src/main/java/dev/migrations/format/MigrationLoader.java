@@ -3,12 +3,12 @@ package dev.migrations.format;
 import java.io.IOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ public final class MigrationLoader {
 	private final Placeholders placeholders;
 
 	/** The values of secret-looking placeholders, and of secret-looking variables ENVSUB expanded. */
-	private final Set<String> secrets = new HashSet<>();
+	private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
 	/** The environment as ENVSUB sees it: it notes the values of secret-looking variables a file asks for. */
 	private final Map<String, String> watchedEnvironment = new AbstractMap<>() {
@@ -119,9 +119,9 @@ public final class MigrationLoader {
 		}
 		Map<Long, Migration> migrations = new LinkedHashMap<>();
 		for (Map.Entry<Long, VersionFiles> entry : versions.entrySet()) {
-			migrations.put(entry.getKey(), entry.getValue().parse(format));
+			migrations.put(entry.getKey(), entry.getValue().toMigration(format));
 		}
-		return new MigrationCatalog(format, locations, new TreeMap<>(migrations), new Masking(Set.copyOf(this.secrets)));
+		return new MigrationCatalog(format, locations, new TreeMap<>(migrations), new Masking(this.secrets));
 	}
 
 	private MigrationFormat detect(MigrationSource source, List<MigrationResource> resources) {
@@ -181,24 +181,6 @@ public final class MigrationLoader {
 		}
 	}
 
-	/**
-	 * A file's content: its text, or the reason it is not UTF-8.
-	 *
-	 * @param raw the bytes
-	 * @param text the normalized text, or {@code null}
-	 * @param error why the bytes are not text, or {@code null}
-	 */
-	private record Content(byte[] raw, String text, MigrationParseException error) {
-
-		static final Content ABSENT = new Content(new byte[0], "", null);
-
-		/** What the checksum covers: the normalized text, or the bytes of a file that is not text. */
-		byte[] normalized() {
-			return (this.text != null) ? Checksums.utf8(this.text) : this.raw;
-		}
-
-	}
-
 	/** The files that claim one version, before parsing. */
 	private final class VersionFiles {
 
@@ -230,54 +212,72 @@ public final class MigrationLoader {
 			}
 		}
 
-		Migration parse(MigrationFormat format) {
-			if (format == MigrationFormat.GOOSE) {
-				Content file = load(this.up);
-				if (file.error() != null) {
-					MigrationScript broken = new MigrationScript(this.up.name(), this.up.location(),
-							new ParsedSection(List.of(), file.error()));
-					return new Migration(this.version, format, broken, broken, false, Checksums.of(file.normalized()));
+		Migration toMigration(MigrationFormat format) {
+			MigrationResource shown = (this.up != null) ? this.up : this.down;
+			return new Migration(this.version, format, shown.name(), shown.location(), new Migration.Files() {
+
+				@Override
+				public String checksum() {
+					return (format == MigrationFormat.GOOSE) ? Checksums.of(read(VersionFiles.this.up))
+							: Checksums.of(read(VersionFiles.this.up), read(VersionFiles.this.down));
 				}
-				GooseScript script = GooseParser.parse(this.up.location(), file.text(), watchedEnvironment);
-				return new Migration(this.version, format,
-						new MigrationScript(this.up.name(), this.up.location(), substitute(file, this.up, script.up())),
-						new MigrationScript(this.up.name(), this.up.location(), substitute(file, this.up, script.down())),
-						!script.transactional(), Checksums.of(file.normalized()));
-			}
-			Content up = load(this.up);
-			Content down = load(this.down);
-			return new Migration(this.version, format, plain(this.up, up), plain(this.down, down), false,
-					Checksums.of(up.normalized(), down.normalized()));
+
+				@Override
+				public Migration.Parsed parse() {
+					return VersionFiles.this.parse(format);
+				}
+
+			});
 		}
 
-		private MigrationScript plain(MigrationResource resource, Content content) {
+		private Migration.Parsed parse(MigrationFormat format) {
+			if (format == MigrationFormat.GOOSE) {
+				byte[] raw = read(this.up);
+				String checksum = Checksums.of(raw);
+				String text;
+				try {
+					text = SourceText.decode(this.up.location(), raw);
+				}
+				catch (MigrationParseException ex) {
+					MigrationScript broken = new MigrationScript(this.up.name(), this.up.location(),
+							new ParsedSection(List.of(), ex));
+					return new Migration.Parsed(broken, broken, false, checksum);
+				}
+				GooseScript script = GooseParser.parse(this.up.location(), text, watchedEnvironment);
+				return new Migration.Parsed(
+						new MigrationScript(this.up.name(), this.up.location(), substitute(text, this.up, script.up())),
+						new MigrationScript(this.up.name(), this.up.location(), substitute(text, this.up, script.down())),
+						!script.transactional(), checksum);
+			}
+			byte[] up = read(this.up);
+			byte[] down = read(this.down);
+			return new Migration.Parsed(plain(this.up, up), plain(this.down, down), false, Checksums.of(up, down));
+		}
+
+		private MigrationScript plain(MigrationResource resource, byte[] raw) {
 			if (resource == null) {
 				return MigrationScript.absent();
 			}
-			ParsedSection section = (content.error() != null) ? new ParsedSection(List.of(), content.error())
-					: PlainSqlParser.parse(resource.location(), content.text());
-			return new MigrationScript(resource.name(), resource.location(), substitute(content, resource, section));
-		}
-
-		private ParsedSection substitute(Content content, MigrationResource resource, ParsedSection section) {
-			return (content.text() != null && Placeholders.isRequestedBy(content.text()))
-					? placeholders.apply(resource.location(), section) : section;
-		}
-
-		private Content load(MigrationResource resource) {
-			if (resource == null) {
-				return Content.ABSENT;
-			}
-			byte[] raw = read(resource);
+			ParsedSection section;
 			try {
-				return new Content(raw, SourceText.decode(resource.location(), raw), null);
+				String text = SourceText.decode(resource.location(), raw);
+				section = substitute(text, resource, PlainSqlParser.parse(resource.location(), text));
 			}
 			catch (MigrationParseException ex) {
-				return new Content(raw, null, ex);
+				section = new ParsedSection(List.of(), ex);
 			}
+			return new MigrationScript(resource.name(), resource.location(), section);
 		}
 
+		private ParsedSection substitute(String text, MigrationResource resource, ParsedSection section) {
+			return Placeholders.isRequestedBy(text) ? placeholders.apply(resource.location(), section) : section;
+		}
+
+		/** A file's bytes; an absent file (a golang-migrate version without a down file) reads as empty. */
 		private byte[] read(MigrationResource resource) {
+			if (resource == null) {
+				return new byte[0];
+			}
 			try {
 				return resource.read();
 			}

@@ -9,8 +9,9 @@ import java.util.Locale;
  *
  * @param version the version
  * @param file the file name
- * @param checksum the SHA-256 of the file's normalized content when it was applied, or {@code null} when unknown
- * (a version another tool applied, adopted without a checksum: "unverified")
+ * @param checksum the checksum of the file's normalized content when it was applied (see
+ * {@link dev.migrations.format.Checksums}), or {@code null} when unknown (a version another tool applied, adopted
+ * without a checksum: "unverified")
  * @param executionTime how long the migration's statements took
  * @param appliedBy the database user (or, without one, the operating-system user) that applied it
  * @param appliedAt when it was recorded

@@ -76,10 +76,14 @@ public final class MetadataTable {
 
 	/** Records a version, replacing what was recorded for it before. */
 	void write(Connection connection, Metadata row) throws SQLException {
-		delete(connection, row.version());
+		// One statement replaces what an earlier run left for the version (a Go tool rolled it back without
+		// touching our table); applied_at takes its default again through the excluded row.
 		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.quoted
 				+ " (version, file_name, checksum, execution_ms, applied_by, engine_version, kind)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (version) DO UPDATE SET file_name = excluded.file_name,"
+				+ " checksum = excluded.checksum, execution_ms = excluded.execution_ms,"
+				+ " applied_by = excluded.applied_by, applied_at = excluded.applied_at,"
+				+ " engine_version = excluded.engine_version, kind = excluded.kind")) {
 			insert.setLong(1, row.version());
 			insert.setString(2, row.file());
 			insert.setString(3, row.checksum());

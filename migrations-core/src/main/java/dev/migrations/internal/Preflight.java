@@ -115,10 +115,16 @@ final class Preflight {
 		}
 	}
 
-	/** Parse errors in sections the command does not run are only warnings, as in goose. */
+	/**
+	 * Parse errors in sections the command does not run are only warnings, as in goose. Only files a command parsed
+	 * are looked at: files are parsed when a command needs them, so one with nothing to do parses none.
+	 */
 	void warnAboutUnusedParseErrors() {
 		Set<MigrationParseException> reported = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Migration migration : this.settings.catalog().all()) {
+			if (!migration.isParsed()) {
+				continue;
+			}
 			for (Direction direction : Direction.values()) {
 				MigrationParseException error = migration.script(direction).section().error();
 				if (error != null && reported.add(error)) {

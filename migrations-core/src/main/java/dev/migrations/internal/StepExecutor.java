@@ -1,5 +1,6 @@
 package dev.migrations.internal;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,13 +60,13 @@ final class StepExecutor {
 			switch (mode) {
 				case TRANSACTION -> runInTransaction(step, statements, current, progress);
 				case NONE -> {
-					execute(step, statements, progress);
+					execute(step, statements, progress, false);
 					record(step, current, progress);
 				}
 				case GUARDED_BY_DIRTY_FLAG -> {
 					long target = (step.direction() == Direction.UP) ? step.version() : current.orElse(-1);
 					this.history.markDirty(this.connection, target);
-					execute(step, statements, progress);
+					execute(step, statements, progress, false);
 					record(step, current, progress);
 				}
 			}
@@ -81,7 +82,7 @@ final class StepExecutor {
 			throws SQLException {
 		this.connection.setAutoCommit(false);
 		try {
-			execute(step, statements, progress);
+			execute(step, statements, progress, true);
 			record(step, current, progress);
 			this.connection.commit();
 		}
@@ -109,23 +110,68 @@ final class StepExecutor {
 		}
 	}
 
-	private void execute(Step step, List<SqlStatement> statements, Progress progress) throws SQLException {
+	/**
+	 * Runs the statements in order. Inside a transaction, consecutive statements the dialect can batch are sent
+	 * together in one round trip; a failure in a batch is traced back to its statement from the driver's report.
+	 */
+	private void execute(Step step, List<SqlStatement> statements, Progress progress, boolean inTransaction)
+			throws SQLException {
 		long started = System.nanoTime();
 		try (Statement jdbc = this.connection.createStatement()) {
+			int batched = 0;
 			for (int i = 0; i < statements.size(); i++) {
 				SqlStatement statement = statements.get(i);
-				progress.statement = i + 1;
-				progress.line = statement.line();
 				if (logger.isDebugEnabled()) {
 					logger.debug("{} {} statement {} (line {}): {}", step.direction().label(), step.migration().name(),
 							i + 1, statement.line(), abbreviate(this.masking.mask(statement.sql())));
 				}
+				if (inTransaction && this.dialect.isBatchable(statement) && joinBatch(jdbc, statement)) {
+					batched++;
+					continue;
+				}
+				sendBatch(jdbc, statements, i - batched, batched, progress);
+				batched = 0;
+				progress.at(i, statement);
 				this.dialect.execute(jdbc, statement.sql());
 			}
+			sendBatch(jdbc, statements, statements.size() - batched, batched, progress);
 		}
-		progress.statement = 0;
-		progress.line = 0;
+		progress.at(-1, null);
 		progress.executionTime = Duration.ofNanos(System.nanoTime() - started);
+	}
+
+	/** Adds a statement to the batch; false when the driver will not batch it (several statements in one text). */
+	private static boolean joinBatch(Statement jdbc, SqlStatement statement) {
+		try {
+			jdbc.addBatch(statement.sql());
+			return true;
+		}
+		catch (SQLException ex) {
+			// Nothing was sent: the driver refused the text before it reached the server.
+			logger.debug("Sending statement on its own: {}", ex.getMessage());
+			return false;
+		}
+	}
+
+	private static void sendBatch(Statement jdbc, List<SqlStatement> statements, int first, int count, Progress progress)
+			throws SQLException {
+		if (count == 0) {
+			return;
+		}
+		progress.at(first, statements.get(first));
+		try {
+			jdbc.executeBatch();
+		}
+		catch (BatchUpdateException ex) {
+			int failed = BatchFailures.failedEntry(ex, count);
+			if (failed >= 0) {
+				progress.at(first + failed, statements.get(first + failed));
+			}
+			throw BatchFailures.cause(ex);
+		}
+		finally {
+			jdbc.clearBatch();
+		}
 	}
 
 	private void record(Step step, OptionalLong current, Progress progress) throws SQLException {
@@ -168,6 +214,12 @@ final class StepExecutor {
 		private int line;
 
 		private Duration executionTime = Duration.ZERO;
+
+		/** Notes the statement at an index as running, or none ({@code index} -1). */
+		void at(int index, SqlStatement running) {
+			this.statement = index + 1;
+			this.line = (running != null) ? running.line() : 0;
+		}
 
 	}
 

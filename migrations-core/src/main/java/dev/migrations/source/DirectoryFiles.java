@@ -42,6 +42,16 @@ final class DirectoryFiles {
 								+ "; copy the file into the directory instead.");
 			}
 		}
+		return regular(file, location);
+	}
+
+	/**
+	 * A resource for a file known to be a regular file, not a link.
+	 * @param file the file
+	 * @param location where the file is, as shown in messages
+	 * @return the resource
+	 */
+	static MigrationResource regular(Path file, String location) {
 		return MigrationResource.of(file.getFileName().toString(), location, () -> Files.readAllBytes(file));
 	}
 

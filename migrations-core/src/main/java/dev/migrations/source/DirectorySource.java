@@ -1,11 +1,15 @@
 package dev.migrations.source;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,25 +42,60 @@ final class DirectorySource implements MigrationSource {
 			throw new MigrationSourceException(location(), List.of(),
 					"Migrations location " + location() + " " + problem + ".");
 		}
-		try (Stream<Path> entries = Files.list(this.directory)) {
-			Path root = this.directory.toRealPath();
-			return entries.filter(this::isReadableFile)
-				.sorted()
-				.map((file) -> DirectoryFiles.resource(root, file, file.toString(), location()))
-				.toList();
+		List<Path> files = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.directory)) {
+			entries.forEach(files::add);
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException | DirectoryIteratorException ex) {
+			throw new MigrationSourceException(location(), List.of(),
+					"Cannot list migrations location " + location() + ": " + ex.getMessage());
+		}
+		files.sort(Comparator.comparing((file) -> file.getFileName().toString()));
+		List<MigrationResource> resources = new ArrayList<>(files.size());
+		Path root = null;
+		for (Path file : files) {
+			// One lstat per entry: plain files, the common case, need nothing more.
+			BasicFileAttributes attributes = attributes(file);
+			if (attributes == null || attributes.isDirectory() || attributes.isOther()) {
+				continue;
+			}
+			if (attributes.isRegularFile()) {
+				resources.add(DirectoryFiles.regular(file, file.toString()));
+			}
+			else if (isLinkToFile(file)) {
+				root = (root != null) ? root : realDirectory();
+				resources.add(DirectoryFiles.resource(root, file, file.toString(), location()));
+			}
+		}
+		return resources;
+	}
+
+	private static BasicFileAttributes attributes(Path file) {
+		try {
+			return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (IOException ex) {
+			// Gone since it was listed.
+			return null;
+		}
+	}
+
+	private Path realDirectory() {
+		try {
+			return this.directory.toRealPath();
+		}
+		catch (IOException ex) {
 			throw new MigrationSourceException(location(), List.of(),
 					"Cannot list migrations location " + location() + ": " + ex.getMessage());
 		}
 	}
 
-	private boolean isReadableFile(Path file) {
-		if (Files.isRegularFile(file)) {
+	private static boolean isLinkToFile(Path link) {
+		if (Files.isRegularFile(link)) {
 			return true;
 		}
-		if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-			logger.warn("Ignoring {}: it is a symbolic link to a file that does not exist", file);
+		if (!Files.exists(link)) {
+			logger.warn("Ignoring {}: it is a symbolic link to a file that does not exist", link);
 		}
 		return false;
 	}

@@ -508,9 +508,39 @@ class MigrationLoaderTest {
 		MigrationSource source = MigrationSources.of("memory", List.of(unreadable));
 		MigrationLoader loader = new MigrationLoader(MigrationFormat.AUTO, Map.of());
 
-		assertThatExceptionOfType(MigrationSourceException.class).isThrownBy(() -> loader.load(List.of(source)))
+		// Listing reads names only; the file is read when a command first needs it.
+		Migration migration = loader.load(List.of(source)).get(1);
+
+		assertThat(migration.name()).isEqualTo("00001_a.sql");
+		assertThatExceptionOfType(MigrationSourceException.class).isThrownBy(migration::checksum)
 			.withMessage("Cannot read migration file memory/00001_a.sql: device gone")
 			.satisfies((ex) -> assertThat(ex.files()).containsExactly("memory/00001_a.sql"));
+		assertThatExceptionOfType(MigrationSourceException.class).isThrownBy(migration::up)
+			.withMessage("Cannot read migration file memory/00001_a.sql: device gone");
+		assertThat(migration.isParsed()).isFalse();
+	}
+
+	@Test
+	void readsEachFileOnceAndOnlyWhenAskedAndParsesOnlyWhenAsked() {
+		int[] reads = new int[1];
+		MigrationResource counted = MigrationResource.of("00001_a.sql", "memory/00001_a.sql", () -> {
+			reads[0]++;
+			return GOOSE_FILE.getBytes(StandardCharsets.UTF_8);
+		});
+		MigrationLoader loader = new MigrationLoader(MigrationFormat.AUTO, Map.of());
+
+		Migration migration = loader.load(List.of(MigrationSources.of("memory", List.of(counted)))).get(1);
+		assertThat(reads[0]).isZero();
+		String checksum = migration.checksum();
+		assertThat(migration.checksum()).isEqualTo(checksum);
+		assertThat(reads[0]).isOne();
+		assertThat(migration.isParsed()).isFalse();
+		assertThat(migration.up().section().statements()).isNotEmpty();
+		assertThat(migration.down().section().isValid()).isTrue();
+		assertThat(migration.isParsed()).isTrue();
+		assertThat(reads[0]).isEqualTo(2);
+		assertThat(migration.checksum()).isEqualTo(checksum);
+		assertThat(reads[0]).isEqualTo(2);
 	}
 
 	@Test
