@@ -1,20 +1,17 @@
 package dev.migrations;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresScratchDatabase;
 import dev.migrations.testing.RequiresPostgres;
+import dev.migrations.testing.SimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -187,7 +185,13 @@ class PostgresConnectionLossTest {
 	 * Lends one physical connection again and again, as a pool that never checks its connections would: closing
 	 * what it lends keeps the connection open.
 	 */
-	private record OneConnectionDataSource(Connection physical) implements DataSource {
+	private static final class OneConnectionDataSource extends SimpleDataSource {
+
+		private final Connection physical;
+
+		OneConnectionDataSource(Connection physical) {
+			this.physical = physical;
+		}
 
 		@Override
 		public Connection getConnection() {
@@ -203,44 +207,6 @@ class PostgresConnectionLossTest {
 							throw ex.getCause();
 						}
 					});
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) {
-			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 	}

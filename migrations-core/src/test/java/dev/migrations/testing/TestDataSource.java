@@ -1,20 +1,15 @@
 package dev.migrations.testing;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-
-import javax.sql.DataSource;
 
 /**
  * A plain {@link DriverManager} data source: a new connection per call, as the engine expects to cope with. It
  * counts the connections asked for, so that a test can prove the engine asked for none.
  */
-public final class TestDataSource implements DataSource {
+public final class TestDataSource extends SimpleDataSource {
 
 	private final String url;
 
@@ -50,39 +45,6 @@ public final class TestDataSource implements DataSource {
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
 		return DriverManager.getConnection(this.url, username, password);
-	}
-
-	@Override
-	public PrintWriter getLogWriter() {
-		return null;
-	}
-
-	@Override
-	public void setLogWriter(PrintWriter out) {
-	}
-
-	@Override
-	public void setLoginTimeout(int seconds) {
-	}
-
-	@Override
-	public int getLoginTimeout() {
-		return 0;
-	}
-
-	@Override
-	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		throw new SQLFeatureNotSupportedException();
-	}
-
-	@Override
-	public <T> T unwrap(Class<T> type) throws SQLException {
-		throw new SQLException("not a wrapper");
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> type) {
-		return false;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -40,11 +41,19 @@ interface ProxyFlows {
 
 	ProxyFixtures fixtures();
 
-	JdbcClient jdbc();
+	ApplicationContext context();
 
-	SqlValues values();
+	default JdbcClient jdbc() {
+		return context().getBean(JdbcClient.class);
+	}
 
-	ProjectRepository projectRepository();
+	default SqlValues values() {
+		return context().getBean(SqlValues.class);
+	}
+
+	default ProjectRepository projectRepository() {
+		return context().getBean(ProjectRepository.class);
+	}
 
 	@Test
 	default void aProjectLivesFromCreationToDeactivationWithItsAuditTrail() {

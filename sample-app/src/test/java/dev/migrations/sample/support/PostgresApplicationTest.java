@@ -1,9 +1,11 @@
 package dev.migrations.sample.support;
 
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,11 +50,21 @@ public abstract class PostgresApplicationTest {
 		}
 	}
 
-	protected Api api() {
+	@Autowired
+	private ApplicationContext context;
+
+	/** The running application's context, for the beans a test reads the database through. */
+	public ApplicationContext context() {
+		return this.context;
+	}
+
+	/** The management API of the running application. */
+	public Api api() {
 		return new Api(this.port);
 	}
 
-	protected ProxyFixtures fixtures() {
+	/** Projects and tokens made through the API. */
+	public ProxyFixtures fixtures() {
 		return new ProxyFixtures(api());
 	}
 

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,11 +41,21 @@ public abstract class SqliteApplicationTest {
 		return DATABASE;
 	}
 
-	protected Api api() {
+	@Autowired
+	private ApplicationContext context;
+
+	/** The running application's context, for the beans a test reads the database through. */
+	public ApplicationContext context() {
+		return this.context;
+	}
+
+	/** The management API of the running application. */
+	public Api api() {
 		return new Api(this.port);
 	}
 
-	protected ProxyFixtures fixtures() {
+	/** Projects and tokens made through the API. */
+	public ProxyFixtures fixtures() {
 		return new ProxyFixtures(api());
 	}
 
