@@ -28,7 +28,7 @@ final class EnvironmentInfo {
 				+ System.getProperty("java.vendor") + ")");
 		lines.add("- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 				+ System.getProperty("os.arch") + "; cores: " + Runtime.getRuntime().availableProcessors()
-				+ "; memory: " + memory());
+				+ "; memory: " + memory() + "; load average at start: " + loadAverage());
 		lines.add("- migrations-core " + artifact("dev.migrations", "migrations-core") + "; Flyway "
 				+ artifact("org.flywaydb", "flyway-core") + "; Liquibase " + LiquibaseUtil.getBuildVersion()
 				+ "; sqlite-jdbc " + artifact("org.xerial", "sqlite-jdbc") + "; PostgreSQL JDBC "
@@ -42,6 +42,12 @@ final class EnvironmentInfo {
 			return String.format(Locale.ROOT, "%.1f GB", os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
 		}
 		return "unknown";
+	}
+
+	/** Other work on the machine distorts every figure; the load average at start shows whether there was any. */
+	private static String loadAverage() {
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		return (load < 0) ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
 	}
 
 	/** A dependency's version from the {@code pom.properties} its jar carries (the shaded jar keeps them). */

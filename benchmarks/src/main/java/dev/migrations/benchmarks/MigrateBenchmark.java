@@ -17,9 +17,9 @@ final class MigrateBenchmark {
 
 	private final Progress progress;
 
-	private final int rounds;
+	private final Rounds rounds;
 
-	MigrateBenchmark(ChildLauncher launcher, Report report, Progress progress, int rounds) {
+	MigrateBenchmark(ChildLauncher launcher, Report report, Progress progress, Rounds rounds) {
 		this.launcher = launcher;
 		this.report = report;
 		this.progress = progress;
@@ -34,15 +34,15 @@ final class MigrateBenchmark {
 		ToolTimes times = new ToolTimes();
 		Map<Tool, ScratchDatabase> last = new EnumMap<>(Tool.class);
 		try {
-			for (int round = 0; round <= this.rounds; round++) {
+			for (int round = 0; round < this.rounds.total(); round++) {
 				for (Tool tool : Tool.values()) {
 					ScratchDatabase database = server.create(tool.key() + "_apply");
 					ScratchDatabase previous = last.put(tool, database);
 					if (previous != null) {
 						previous.close();
 					}
-					Measurement measurement = migrate(Workload.APPLY, tool, database, files, round);
-					if (round > 0) {
+					Measurement measurement = migrate(Workload.APPLY, tool, database, files, this.rounds.label(round));
+					if (this.rounds.isMeasured(round)) {
 						times.add(tool, measurement);
 					}
 				}
@@ -68,14 +68,15 @@ final class MigrateBenchmark {
 				if (!databases.containsKey(tool)) {
 					ScratchDatabase database = server.create(tool.key() + "_noop");
 					databases.put(tool, database);
-					migrate(Workload.APPLY, tool, database, files, 0);
+					migrate(Workload.APPLY, tool, database, files, "untimed");
 				}
 			}
 			ToolTimes times = new ToolTimes();
-			for (int round = 0; round <= this.rounds; round++) {
+			for (int round = 0; round < this.rounds.total(); round++) {
 				for (Tool tool : Tool.values()) {
-					Measurement measurement = migrate(Workload.NOOP, tool, databases.get(tool), files, round);
-					if (round > 0) {
+					Measurement measurement = migrate(Workload.NOOP, tool, databases.get(tool), files,
+							this.rounds.label(round));
+					if (this.rounds.isMeasured(round)) {
 						times.add(tool, measurement);
 					}
 				}
@@ -88,9 +89,9 @@ final class MigrateBenchmark {
 	}
 
 	private Measurement migrate(Workload workload, Tool tool, ScratchDatabase database, MigrationFileSet files,
-			int round) {
-		String label = workload.key() + " " + database.kind().key() + " N=" + files.count() + " " + tool.key()
-				+ ((round == 0) ? " (warm-up)" : " (round " + round + ")");
+			String round) {
+		String label = workload.key() + " " + database.kind().key() + " N=" + files.count() + " " + tool.key() + " ("
+				+ round + ")";
 		this.progress.step(label);
 		Measurement measurement = this.launcher
 			.run(label, database.url(), List.of("migrate", tool.key(), filesOf(tool, files).toString(),

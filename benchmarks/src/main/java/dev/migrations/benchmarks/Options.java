@@ -14,14 +14,14 @@ import java.util.Set;
  * @param workloads the workloads to run
  * @param sizes the N of the apply and noop workloads
  * @param parseSize how many files the parse workload reads
- * @param rounds measured rounds after the warm-up round
+ * @param rounds warm-up and measured rounds
  * @param out a file that also receives the tables and RESULT lines, or null
  * @param postgresUrl the PostgreSQL server's JDBC URL; every run gets a database of its own there
  * @param sampleApp the sample application's executable jar, for the startup workload
  * @param help whether only the usage was asked for
  */
 public record Options(boolean quick, Set<DatabaseKind> databases, boolean postgresNamed, Set<Workload> workloads, List<Integer> sizes,
-		int parseSize, int rounds, Path out, String postgresUrl, Path sampleApp, boolean help) {
+		int parseSize, Rounds rounds, Path out, String postgresUrl, Path sampleApp, boolean help) {
 
 	/** The PostgreSQL server used unless {@code --pg-url} or {@code MIGRATIONS_TEST_PG_URL} names another. */
 	public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -38,6 +38,9 @@ public record Options(boolean quick, Set<DatabaseKind> databases, boolean postgr
 	/** Measured rounds unless {@code --rounds} says otherwise. */
 	public static final int DEFAULT_ROUNDS = 5;
 
+	/** Warm-up rounds unless {@code --warmup} says otherwise. */
+	public static final int DEFAULT_WARMUP = 1;
+
 	/** Where the sample application's jar is unless {@code --sample-app} says otherwise. */
 	public static final Path DEFAULT_SAMPLE_APP = Path.of("sample-app", "target", "sample-app.jar");
 
@@ -45,7 +48,7 @@ public record Options(boolean quick, Set<DatabaseKind> databases, boolean postgr
 	public static final String USAGE = String.join("\n",
 			"usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--db sqlite|postgres|all]",
 			"           [--workload apply|noop|startup|parse|all] [--n N[,N...]] [--rounds R] [--out FILE]",
-			"           [--pg-url JDBC-URL] [--sample-app PATH]",
+			"           [--warmup W] [--pg-url JDBC-URL] [--sample-app PATH]",
 			"",
 			"  --quick       N = 100 instead of 100,1000,10000",
 			"  --db          databases to run on (default all; PostgreSQL is skipped with a reason when it does",
@@ -53,7 +56,8 @@ public record Options(boolean quick, Set<DatabaseKind> databases, boolean postgr
 			"  --workload    workloads to run, comma-separated (default all)",
 			"  --n           N of the apply and noop workloads; the parse workload reads the largest",
 			"                (default 10000 files)",
-			"  --rounds      measured rounds after one warm-up round (default 5)",
+			"  --rounds      measured rounds (default 5)",
+			"  --warmup      warm-up rounds before them, not reported (default 1; 0 only for smoke runs)",
 			"  --out         also write the tables and RESULT lines to FILE",
 			"  --pg-url      PostgreSQL server (default $MIGRATIONS_TEST_PG_URL, else " + DEFAULT_POSTGRES_URL + ")",
 			"  --sample-app  the sample application's jar (default " + DEFAULT_SAMPLE_APP + ")");

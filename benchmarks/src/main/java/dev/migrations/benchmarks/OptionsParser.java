@@ -29,6 +29,8 @@ final class OptionsParser {
 
 	private int rounds = Options.DEFAULT_ROUNDS;
 
+	private int warmup = Options.DEFAULT_WARMUP;
+
 	private Path out;
 
 	private String postgresUrl;
@@ -55,6 +57,7 @@ final class OptionsParser {
 				case "--workload" -> this.workloads = workloads(value(arg, option, remaining));
 				case "--n" -> this.sizes = sizes(value(arg, option, remaining));
 				case "--rounds" -> this.rounds = positive("--rounds", value(arg, option, remaining));
+				case "--warmup" -> this.warmup = notNegative("--warmup", value(arg, option, remaining));
 				case "--out" -> this.out = Path.of(value(arg, option, remaining));
 				case "--pg-url" -> this.postgresUrl = postgresUrl(value(arg, option, remaining));
 				case "--sample-app" -> this.sampleApp = Path.of(value(arg, option, remaining));
@@ -66,7 +69,8 @@ final class OptionsParser {
 		int parseSize = (this.sizes != null) ? Collections.max(this.sizes) : Options.DEFAULT_PARSE_SIZE;
 		String url = (this.postgresUrl != null) ? this.postgresUrl
 				: this.environment.getOrDefault("MIGRATIONS_TEST_PG_URL", Options.DEFAULT_POSTGRES_URL);
-		return new Options(this.quick, this.databases, this.postgresNamed, this.workloads, chosen, parseSize, this.rounds, this.out, url,
+		return new Options(this.quick, this.databases, this.postgresNamed, this.workloads, chosen, parseSize,
+				new Rounds(this.warmup, this.rounds), this.out, url,
 				this.sampleApp, this.help);
 	}
 
@@ -134,6 +138,19 @@ final class OptionsParser {
 			// reported below
 		}
 		throw new UsageException(option + " takes a positive whole number, not '" + value + "'");
+	}
+
+	private static int notNegative(String option, String value) {
+		try {
+			int number = Integer.parseInt(value);
+			if (number >= 0) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new UsageException(option + " takes zero or a positive whole number, not '" + value + "'");
 	}
 
 	private static String postgresUrl(String value) {

@@ -22,11 +22,11 @@ final class ParseBenchmark {
 
 	private final Progress progress;
 
-	private final int rounds;
+	private final Rounds rounds;
 
 	private final SqliteFiles sqlite;
 
-	ParseBenchmark(ChildLauncher launcher, Report report, Progress progress, int rounds, SqliteFiles sqlite) {
+	ParseBenchmark(ChildLauncher launcher, Report report, Progress progress, Rounds rounds, SqliteFiles sqlite) {
 		this.launcher = launcher;
 		this.report = report;
 		this.progress = progress;
@@ -39,9 +39,9 @@ final class ParseBenchmark {
 		List<Double> planMs = new ArrayList<>();
 		List<Double> peakMb = new ArrayList<>();
 		List<Double> retainedMb = new ArrayList<>();
-		for (int round = 0; round <= this.rounds; round++) {
-			ChildOutput output = parse(files, List.of(), (round == 0) ? "warm-up" : "round " + round);
-			if (round > 0) {
+		for (int round = 0; round < this.rounds.total(); round++) {
+			ChildOutput output = parse(files, List.of(), this.rounds.label(round));
+			if (this.rounds.isMeasured(round)) {
 				throughput.add(output.number("PARSE", "statements") / output.number("PARSE", "ms") * 1000.0);
 				planMs.add(output.number("PLAN", "ms"));
 				peakMb.add(output.number("PLAN", "peak_heap_bytes") / MB);
@@ -63,7 +63,8 @@ final class ParseBenchmark {
 					+ ex.getMessage());
 		}
 		Table table = new Table("parse, N=" + files.count() + " goose files, this engine only (Flyway and Liquibase"
-				+ " have no comparable parser API; median of " + this.rounds + " child JVMs after a warm-up)",
+				+ " have no comparable parser API; " + this.rounds.describe()
+				+ ", one child JVM each)",
 				"measure", "median", "min–max");
 		row(table, "goose parser, statements/s", Stats.of(throughput), "%.0f");
 		row(table, "build Migrator + plan up (SQLite), ms", Stats.of(planMs), "%.1f");

@@ -43,6 +43,38 @@ final class SampleApp {
 	}
 
 	/**
+	 * Applies the application's migrations with its own {@code migrate up} command, which reads the application's
+	 * configuration and starts no web server: quicker than a first start, and untimed.
+	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL}
+	 */
+	void migrate(ScratchDatabase database) {
+		Path log = this.directory.resolve("sample-app-migrate.log");
+		ProcessBuilder builder = new ProcessBuilder(this.java.toString(), "-jar", this.jar.toString(), "migrate", "up")
+			.directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("SPRING_DATASOURCE_URL", database.url());
+		try {
+			Process process = builder.start();
+			if (!process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor();
+				throw new BenchmarkException("The sample app's migrate up did not finish:\n" + tail(log));
+			}
+			if (process.exitValue() != 0) {
+				throw new BenchmarkException("The sample app's migrate up exited with " + process.exitValue() + ":\n"
+						+ tail(log));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot run the sample app's migrate up", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException("Interrupted while the sample app migrated", ex);
+		}
+	}
+
+	/**
 	 * Starts the application on a database, waits until it is ready, reads its time to ready and stops it.
 	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL} so that no URL is on a command line
 	 * @param migrationsEnabled whether the starter runs ({@code --migrations.enabled})

@@ -19,9 +19,9 @@ final class StartupBenchmark {
 
 	private final Progress progress;
 
-	private final int rounds;
+	private final Rounds rounds;
 
-	StartupBenchmark(SampleApp app, Report report, Progress progress, int rounds) {
+	StartupBenchmark(SampleApp app, Report report, Progress progress, Rounds rounds) {
 		this.app = app;
 		this.report = report;
 		this.progress = progress;
@@ -32,16 +32,16 @@ final class StartupBenchmark {
 		List<Measurement> enabled = new ArrayList<>();
 		List<Measurement> disabled = new ArrayList<>();
 		try (ScratchDatabase database = server.create("startup")) {
-			this.progress.step("startup " + server.kind().key() + ": first start, applying the migrations");
-			this.app.timeToReady(database, true);
+			this.progress.step("startup " + server.kind().key() + ": migrate up, untimed");
+			this.app.migrate(database);
 			requireMigrated(database);
-			for (int round = 0; round <= this.rounds; round++) {
-				String label = (round == 0) ? " (warm-up)" : " (round " + round + ")";
+			for (int round = 0; round < this.rounds.total(); round++) {
+				String label = " (" + this.rounds.label(round) + ")";
 				this.progress.step("startup " + server.kind().key() + " enabled" + label);
 				Measurement on = this.app.timeToReady(database, true);
 				this.progress.step("startup " + server.kind().key() + " disabled" + label);
 				Measurement off = this.app.timeToReady(database, false);
-				if (round > 0) {
+				if (this.rounds.isMeasured(round)) {
 					enabled.add(on);
 					disabled.add(off);
 				}
@@ -53,8 +53,8 @@ final class StartupBenchmark {
 	private void report(DatabaseKind kind, List<Measurement> enabled, List<Measurement> disabled) {
 		Stats enabledReady = Stats.of(enabled.stream().map(Measurement::inProcessMs).toList());
 		Stats disabledReady = Stats.of(disabled.stream().map(Measurement::inProcessMs).toList());
-		Table table = Table.timings("startup, " + kind.key() + ", sample app with its migrations applied (median of "
-				+ this.rounds + " starts each after a warm-up; ms = application.ready.time, whole process = until"
+		Table table = Table.timings("startup, " + kind.key() + ", sample app with its migrations applied ("
+				+ this.rounds.describe() + " of starts; ms = application.ready.time, whole process = until"
 				+ " readiness answers 200)");
 		table.timing("starter enabled", enabledReady,
 				Stats.of(enabled.stream().map(Measurement::wallMs).toList()));

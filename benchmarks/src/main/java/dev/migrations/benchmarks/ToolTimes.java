@@ -31,9 +31,9 @@ final class ToolTimes {
 	}
 
 	/** A table row per tool, then the RESULT line with the ratios of this engine to Flyway and to plain JDBC. */
-	void report(Report report, Workload workload, DatabaseKind database, int count, int rounds) {
-		Table table = Table.timings(workload.key() + ", " + database.key() + ", N=" + count + " (median of " + rounds
-				+ " rounds after a warm-up round; each run a fresh JVM)");
+	void report(Report report, Workload workload, DatabaseKind database, int count, Rounds rounds) {
+		Table table = Table.timings(workload.key() + ", " + database.key() + ", N=" + count + " (" + rounds.describe()
+				+ "; each run a fresh JVM)");
 		ResultLine result = ResultLine.of(workload).with("db", database.key()).with("n", count);
 		for (Tool tool : Tool.values()) {
 			table.timing(tool.key(), inProcess(tool), wall(tool));
