@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +26,9 @@ public final class PostgresServer implements DatabaseServer {
 
 	private final String adminUrl;
 
+	/** Databases created and not dropped yet: an interrupted run (Ctrl-C) drops them on its way out. */
+	private final Set<String> live = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Creates the server.
 	 * @param adminUrl a URL of an existing database on it, to create and drop the others from
@@ -30,6 +36,7 @@ public final class PostgresServer implements DatabaseServer {
 	public PostgresServer(String adminUrl) {
 		this.adminUrl = adminUrl;
 		withDatabase(adminUrl, "x");
+		Runtime.getRuntime().addShutdownHook(new Thread(this::dropLeftovers, "drop-benchmark-databases"));
 	}
 
 	@Override
@@ -86,7 +93,24 @@ public final class PostgresServer implements DatabaseServer {
 		String name = "bench_" + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_"
 				+ HexFormat.of().formatHex(RANDOM.generateSeed(4));
 		execute("CREATE DATABASE " + name);
+		this.live.add(name);
 		return new Database(this, name, withDatabase(this.adminUrl, name));
+	}
+
+	private void drop(String name) {
+		execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+		this.live.remove(name);
+	}
+
+	private void dropLeftovers() {
+		for (String name : List.copyOf(this.live)) {
+			try {
+				drop(name);
+			}
+			catch (BenchmarkException ex) {
+				System.err.println("benchmarks: could not drop " + name + ": " + ex.getMessage());
+			}
+		}
 	}
 
 	private void execute(String sql) {
@@ -108,7 +132,7 @@ public final class PostgresServer implements DatabaseServer {
 
 		@Override
 		public void close() {
-			this.server.execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
+			this.server.drop(this.name);
 		}
 
 	}
