@@ -44,6 +44,9 @@ public final class BenchmarkMain {
 		Path scratch = null;
 		try {
 			scratch = Files.createTempDirectory("migrations-bench");
+			Path created = scratch;
+			// An interrupted run (Ctrl-C, SIGTERM) skips the finally below; 20,000 generated files must not stay behind.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(created), "delete-scratch"));
 			new BenchmarkRun(options, scratch, new Report(System.out), new Progress(System.err)).run();
 			System.err.printf("benchmarks: done in %d s%n", (System.nanoTime() - start) / 1_000_000_000L);
 			return 0;
@@ -62,7 +65,7 @@ public final class BenchmarkMain {
 	}
 
 	private static void deleteRecursively(Path directory) {
-		if (directory == null) {
+		if (directory == null || !Files.exists(directory)) {
 			return;
 		}
 		try (Stream<Path> paths = Files.walk(directory)) {

@@ -62,7 +62,8 @@ final class MigrateBenchmark {
 	 * @param migrated each tool's migrated database; a tool without one gets a fresh database, migrated untimed
 	 */
 	void noop(DatabaseServer server, MigrationFileSet files, Map<Tool, ScratchDatabase> migrated) {
-		Map<Tool, ScratchDatabase> databases = new EnumMap<>(migrated);
+		Map<Tool, ScratchDatabase> databases = new EnumMap<>(Tool.class);
+		databases.putAll(migrated);
 		try {
 			for (Tool tool : Tool.values()) {
 				if (!databases.containsKey(tool)) {

@@ -68,6 +68,7 @@ class BenchmarksJarIT {
 			fail("The benchmarks jar hung:\n" + Files.readString(log, StandardCharsets.UTF_8));
 		}
 		String output = Files.readString(log, StandardCharsets.UTF_8);
+		System.out.println("--- java -jar benchmarks.jar " + String.join(" ", args) + " (exit " + process.exitValue() + ")");
 		System.out.println(output);
 		return new Run(process.exitValue(), output);
 	}
