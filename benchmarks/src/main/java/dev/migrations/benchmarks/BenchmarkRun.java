@@ -1,0 +1,115 @@
+package dev.migrations.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One run of the selected workloads on the selected databases. */
+final class BenchmarkRun {
+
+	private final Options options;
+
+	private final Path scratch;
+
+	private final Report report;
+
+	private final Progress progress;
+
+	private final Map<Integer, MigrationFileSet> fileSets = new HashMap<>();
+
+	BenchmarkRun(Options options, Path scratch, Report report, Progress progress) {
+		this.options = options;
+		this.scratch = scratch;
+		this.report = report;
+		this.progress = progress;
+	}
+
+	void run() throws IOException {
+		SqliteFiles sqlite = new SqliteFiles(Files.createDirectories(this.scratch.resolve("sqlite")));
+		Map<DatabaseKind, DatabaseServer> servers = new EnumMap<>(DatabaseKind.class);
+		if (this.options.runs(DatabaseKind.SQLITE)) {
+			servers.put(DatabaseKind.SQLITE, sqlite);
+		}
+		String postgresVersion = "not used";
+		if (this.options.runs(DatabaseKind.POSTGRES)) {
+			PostgresServer postgres = new PostgresServer(this.options.postgresUrl());
+			try {
+				postgresVersion = postgres.version();
+				servers.put(DatabaseKind.POSTGRES, postgres);
+			}
+			catch (SQLException ex) {
+				String reason = "PostgreSQL does not answer at " + PostgresServer.describe(this.options.postgresUrl())
+						+ ": " + Redaction.redact(ex.getMessage());
+				if (this.options.postgresNamed() || "true".equalsIgnoreCase(System.getenv("CI"))) {
+					throw new BenchmarkException(reason + (this.options.postgresNamed() ? ""
+							: " (CI=true: PostgreSQL must be measured, not skipped)"), ex);
+				}
+				postgresVersion = "skipped: " + reason;
+			}
+		}
+		this.report.note("## Environment");
+		this.report.note("");
+		EnvironmentInfo.lines(postgresVersion).forEach(this.report::note);
+		this.report.note("- Each measurement is a fresh JVM per tool; in-process ms is taken around the tool's"
+				+ " migrate call (building its object and connecting included), whole-process ms around the child.");
+		this.report.note("");
+		ChildLauncher launcher = ChildLauncher.forThisJvm(this.scratch);
+		MigrateBenchmark migrate = new MigrateBenchmark(launcher, this.report, this.progress, this.options.rounds());
+		for (DatabaseServer server : servers.values()) {
+			migrations(migrate, server);
+			if (this.options.runs(Workload.STARTUP)) {
+				startup(server);
+			}
+		}
+		if (this.options.runs(Workload.PARSE)) {
+			new ParseBenchmark(launcher, this.report, this.progress, this.options.rounds(), sqlite)
+				.run(files(this.options.parseSize()));
+		}
+		if (this.options.out() != null) {
+			this.report.writeTo(this.options.out());
+		}
+	}
+
+	private void migrations(MigrateBenchmark migrate, DatabaseServer server) {
+		boolean apply = this.options.runs(Workload.APPLY);
+		boolean noop = this.options.runs(Workload.NOOP);
+		if (!apply && !noop) {
+			return;
+		}
+		for (int count : this.options.sizes()) {
+			MigrationFileSet files = files(count);
+			Map<Tool, ScratchDatabase> migrated = apply ? migrate.apply(server, files) : Map.of();
+			if (noop) {
+				migrate.noop(server, files, migrated);
+			}
+			else {
+				migrated.values().forEach(ScratchDatabase::close);
+			}
+		}
+	}
+
+	private void startup(DatabaseServer server) {
+		Path jar = SampleAppJar.find(this.options.sampleApp());
+		if (jar == null) {
+			this.report.note("startup, " + server.kind().key() + ": skipped: the sample app's jar is not at "
+					+ this.options.sampleApp() + " (build it with mvn -B -q -pl sample-app -am -DskipTests package,"
+					+ " or name it with --sample-app PATH)");
+			this.report.note("");
+			return;
+		}
+		SampleApp app = new SampleApp(Path.of(System.getProperty("java.home"), "bin", "java"), jar, this.scratch);
+		new StartupBenchmark(app, this.report, this.progress, this.options.rounds()).run(server);
+	}
+
+	private MigrationFileSet files(int count) {
+		return this.fileSets.computeIfAbsent(count, size -> {
+			this.progress.step("writing " + size + " migrations in each tool's layout");
+			return MigrationFileSet.write(this.scratch.resolve("files-" + size), size);
+		});
+	}
+
+}

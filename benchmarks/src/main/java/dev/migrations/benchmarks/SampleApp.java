@@ -1,0 +1,208 @@
+package dev.migrations.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sample application's executable jar, started as a user starts it and timed to readiness: the whole process
+ * until {@code /actuator/health/readiness} answers 200, and Spring Boot's own {@code application.ready.time}.
+ */
+final class SampleApp {
+
+	/** How long a start may take before it counts as hung; not a performance limit. */
+	private static final Duration HANG_GUARD = Duration.ofMinutes(3);
+
+	private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
+
+	private final Path java;
+
+	private final Path jar;
+
+	private final Path directory;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	SampleApp(Path java, Path jar, Path directory) {
+		this.java = java;
+		this.jar = jar;
+		this.directory = directory;
+	}
+
+	/**
+	 * Applies the application's migrations with its own {@code migrate up} command, which reads the application's
+	 * configuration and starts no web server: quicker than a first start, and untimed.
+	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL}
+	 */
+	void migrate(ScratchDatabase database) {
+		Path log = this.directory.resolve("sample-app-migrate.log");
+		ProcessBuilder builder = new ProcessBuilder(this.java.toString(), "-jar", this.jar.toString(), "migrate", "up")
+			.directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("SPRING_DATASOURCE_URL", database.url());
+		try {
+			Process process = builder.start();
+			if (!process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor();
+				throw new BenchmarkException("The sample app's migrate up did not finish:\n" + tail(log));
+			}
+			if (process.exitValue() != 0) {
+				throw new BenchmarkException("The sample app's migrate up exited with " + process.exitValue() + ":\n"
+						+ tail(log));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot run the sample app's migrate up", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException("Interrupted while the sample app migrated", ex);
+		}
+	}
+
+	/**
+	 * Starts the application on a database, waits until it is ready, reads its time to ready and stops it.
+	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL} so that no URL is on a command line
+	 * @param migrationsEnabled whether the starter runs ({@code --migrations.enabled})
+	 * @return Spring Boot's time to ready, and the whole process's time to ready
+	 */
+	Measurement timeToReady(ScratchDatabase database, boolean migrationsEnabled) {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(this.java.toString(), "-jar", this.jar.toString(),
+				"--server.port=" + port, "--management.endpoint.health.probes.enabled=true",
+				"--management.endpoints.web.exposure.include=health,metrics",
+				"--migrations.enabled=" + migrationsEnabled));
+		Path log = this.directory.resolve("sample-app-" + port + ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("SPRING_DATASOURCE_URL", database.url());
+		long start = System.nanoTime();
+		Process process;
+		try {
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start the sample app", ex);
+		}
+		try {
+			awaitReadiness(process, port, log);
+			double wallMs = (System.nanoTime() - start) / 1e6;
+			return new Measurement(readyTimeSeconds(port, log) * 1000.0, wallMs);
+		}
+		finally {
+			stop(process);
+			try {
+				Files.deleteIfExists(log);
+			}
+			catch (IOException ex) {
+				// a log left in the scratch directory goes with it
+			}
+		}
+	}
+
+	private void awaitReadiness(Process process, int port, Path log) {
+		long giveUp = System.nanoTime() + HANG_GUARD.toNanos();
+		URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+		while (System.nanoTime() < giveUp) {
+			if (!process.isAlive()) {
+				throw new BenchmarkException("The sample app exited with " + process.exitValue() + " before it was"
+						+ " ready:\n" + tail(log));
+			}
+			try {
+				if (get(readiness).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notListeningYet) {
+				// the port opens a moment after the process starts
+			}
+			pause(10);
+		}
+		throw new BenchmarkException("The sample app was not ready after " + HANG_GUARD.toSeconds() + " s:\n" + tail(log));
+	}
+
+	private double readyTimeSeconds(int port, Path log) {
+		try {
+			HttpResponse<String> response = get(URI.create("http://127.0.0.1:" + port
+					+ "/actuator/metrics/application.ready.time"));
+			Matcher value = VALUE.matcher(response.body());
+			if (response.statusCode() != 200 || !value.find()) {
+				throw new BenchmarkException("The sample app has no application.ready.time metric (HTTP "
+						+ response.statusCode() + "):\n" + tail(log));
+			}
+			return Double.parseDouble(value.group(1));
+		}
+		catch (IOException ex) {
+			throw new BenchmarkException("Cannot read the sample app's application.ready.time: " + ex.getMessage(), ex);
+		}
+	}
+
+	private HttpResponse<String> get(URI uri) throws IOException {
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException("Interrupted while waiting for the sample app", ex);
+		}
+	}
+
+	private static void stop(Process process) {
+		process.destroy();
+		try {
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly().waitFor();
+			}
+		}
+		catch (InterruptedException ex) {
+			process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("No free port for the sample app", ex);
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException("Interrupted while waiting for the sample app", ex);
+		}
+	}
+
+	private static String tail(Path log) {
+		try {
+			String text = Files.readString(log, StandardCharsets.UTF_8);
+			return Redaction.redact((text.length() <= 4000) ? text : "…" + text.substring(text.length() - 4000));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+}
