@@ -55,7 +55,7 @@ final class BenchmarkRun {
 		this.report.note("");
 		EnvironmentInfo.lines(postgresVersion).forEach(this.report::note);
 		this.report.note("- Each measurement is a fresh JVM per tool; in-process ms is taken around the tool's"
-				+ " migrate call (building its object and connecting included), whole-process ms around the child.");
+				+ " migrate call (building its object and connecting included, loading the JDBC driver not), whole-process ms around the child.");
 		this.report.note("");
 		ChildLauncher launcher = ChildLauncher.forThisJvm(this.scratch);
 		MigrateBenchmark migrate = new MigrateBenchmark(launcher, this.report, this.progress, this.options.rounds());

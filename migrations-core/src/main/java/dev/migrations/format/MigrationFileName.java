@@ -15,18 +15,25 @@ import dev.migrations.Direction;
  */
 public record MigrationFileName(String name, long version, String description, Direction direction) {
 
-	private static final Pattern GOOSE = Pattern.compile("^([0-9]+)_(.*)\\.sql$");
+	private static final String GOOSE_SUFFIX = ".sql";
 
 	private static final Pattern GOLANG_MIGRATE = Pattern.compile("^([0-9]+)_(.*)\\.(up|down)\\.([^/]+)$");
 
 	/** Whether the name has golang-migrate's shape: {@code <version>_<title>.up|down.<ext>}. */
 	static boolean isGolangMigrateName(String name) {
-		return GOLANG_MIGRATE.matcher(name).matches();
+		// Most names in a goose location have neither part; they skip the expression.
+		return (name.contains(".up.") || name.contains(".down.")) && GOLANG_MIGRATE.matcher(name).matches();
 	}
 
-	/** Whether the name has goose's shape: {@code <version>_<name>.sql}. */
+	/**
+	 * Whether the name has goose's shape: {@code <version>_<name>.sql}, that is digits, an underscore, any name on one
+	 * line, and {@code .sql}. Read by hand rather than by an expression: a start with nothing to do checks every name,
+	 * and in a fresh JVM the expression cost more than listing the directory.
+	 */
 	static boolean isGooseName(String name) {
-		return GOOSE.matcher(name).matches();
+		int underscore = versionLength(name);
+		return underscore > 0 && name.endsWith(GOOSE_SUFFIX)
+				&& name.length() - GOOSE_SUFFIX.length() > underscore && isOneLine(name);
 	}
 
 	/**
@@ -36,15 +43,36 @@ public record MigrationFileName(String name, long version, String description, D
 	 * @throws IllegalArgumentException when the version is 0 or does not fit in 64 bits
 	 */
 	static MigrationFileName goose(String name) {
-		Matcher matcher = GOOSE.matcher(name);
-		if (!matcher.matches()) {
+		if (!isGooseName(name)) {
 			throw new IllegalArgumentException("does not match <version>_<name>.sql");
 		}
-		long version = parseVersion(matcher.group(1));
+		int underscore = versionLength(name);
+		long version = parseVersion(name.substring(0, underscore));
 		if (version < 1) {
 			throw new IllegalArgumentException("goose versions start at 1, and this file's is 0");
 		}
-		return new MigrationFileName(name, version, matcher.group(2), null);
+		return new MigrationFileName(name, version, name.substring(underscore + 1, name.length() - GOOSE_SUFFIX.length()),
+				null);
+	}
+
+	/** The length of the leading digits when an underscore follows them, else 0. */
+	private static int versionLength(String name) {
+		int digits = 0;
+		while (digits < name.length() && name.charAt(digits) >= '0' && name.charAt(digits) <= '9') {
+			digits++;
+		}
+		return (digits > 0 && digits < name.length() && name.charAt(digits) == '_') ? digits : 0;
+	}
+
+	/** Whether the name holds no line terminator, which the golang-migrate expression's {@code .} excludes too. */
+	private static boolean isOneLine(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

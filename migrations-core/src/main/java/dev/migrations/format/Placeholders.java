@@ -2,6 +2,7 @@ package dev.migrations.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,8 @@ final class Placeholders {
 	/** The line that turns placeholders on for a file. */
 	static final String MARKER = "-- migrations:placeholders";
 
+	private static final String MARKER_WORD = "migrations:placeholders";
+
 	private static final Pattern REFERENCE = Pattern.compile("\\$?\\$\\{([A-Za-z_][A-Za-z0-9_.]*)\\}");
 
 	private final Map<String, String> values;
@@ -31,6 +34,10 @@ final class Placeholders {
 
 	/** Whether a file's text asks for placeholders. */
 	static boolean isRequestedBy(String text) {
+		// Most files do not mention it at all; only those are read line by line.
+		if (!text.toLowerCase(Locale.ROOT).contains(MARKER_WORD)) {
+			return false;
+		}
 		for (String line : text.split("\n", -1)) {
 			if (line.strip().equalsIgnoreCase(MARKER)) {
 				return true;

@@ -30,7 +30,11 @@ enum GooseAnnotation {
 					"annotation '" + SourceText.printable(line.strip()) + "' must start at the beginning of the line,"
 							+ " without indentation");
 		}
-		String command = line.replace("--", "").replaceFirst("\\+goose", "");
+		String command = line.replace("--", "");
+		int keyword = command.indexOf("+goose");
+		if (keyword >= 0) {
+			command = command.substring(0, keyword) + command.substring(keyword + "+goose".length());
+		}
 		if (command.contains("+goose")) {
 			throw new IllegalArgumentException("line holds more than one '+goose' annotation");
 		}

@@ -121,4 +121,25 @@ class MigrationFileNameTest {
 			.withMessage("does not match <version>_<title>.up.<ext> or .down.<ext>");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "1_a.sql", "1_.sql", "0001_a.b.sql", "12_x_y z é.sql", "1_a.sql.sql", "1_a\ttab.sql" })
+	void acceptsEveryGooseNameOfTheShapeDigitsUnderscoreAnythingSql(String name) {
+		assertThat(MigrationFileName.isGooseName(name)).as(name).isTrue();
+		assertThat(MigrationFileName.isGooseName(name)).isEqualTo(name.matches("[0-9]+_.*\\.sql"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "_a.sql", "a1_a.sql", "1a_b.sql", "1.sql", "1_a.SQL", "1_a.sqlx", "1_a\n.sql",
+			"1_a\r.sql", "1_a\u2028.sql", "1_a\u0085.sql", "", "1", "1_", "1_.sq", "１_a.sql" })
+	void refusesNamesOfAnyOtherShape(String name) {
+		assertThat(MigrationFileName.isGooseName(name)).as(name).isFalse();
+		assertThat(MigrationFileName.isGooseName(name)).isEqualTo(name.matches("[0-9]+_.*\\.sql"));
+		assertThatIllegalArgumentException().isThrownBy(() -> MigrationFileName.goose(name));
+	}
+
+	@Test
+	void readsAnEmptyGooseDescription() {
+		assertThat(MigrationFileName.goose("5_.sql")).isEqualTo(new MigrationFileName("5_.sql", 5, "", null));
+	}
+
 }
