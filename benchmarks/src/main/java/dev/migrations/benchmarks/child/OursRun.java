@@ -9,7 +9,7 @@ final class OursRun implements ToolRun {
 
 	@Override
 	public void migrate(String url, Path files, int count) {
-		Migrator.builder().dataSource(new UrlDataSource(url)).locations("filesystem:" + files).build().up();
+		Migrator.builder().dataSource(DataSources.forUrl(url)).locations("filesystem:" + files).build().up();
 	}
 
 }

@@ -67,7 +67,7 @@ final class ParseRun {
 		System.gc();
 		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		long start = System.nanoTime();
-		Migrator migrator = Migrator.builder().dataSource(new UrlDataSource(url)).locations("filesystem:" + files).build();
+		Migrator migrator = Migrator.builder().dataSource(DataSources.forUrl(url)).locations("filesystem:" + files).build();
 		MigrationPlan plan = migrator.plan(Operation.up());
 		double planMs = (System.nanoTime() - start) / 1e6;
 		long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
