@@ -48,12 +48,29 @@ abstract class AbstractVersionTable implements VersionTable {
 		}
 	}
 
-	static Instant toInstant(BigDecimal epochSeconds) {
+	/**
+	 * A time the version queries give as seconds since the epoch: a decimal on PostgreSQL, a floating-point number on
+	 * SQLite (whose times carry milliseconds, so a double holds them to the microsecond, which is where it is rounded).
+	 * Read without decimal arithmetic, because a start with nothing to do reads two of these per applied version.
+	 * @param epochSeconds the value as the driver returned it, or {@code null}
+	 * @return the instant, or {@code null}
+	 */
+	static Instant toInstant(Object epochSeconds) {
 		if (epochSeconds == null) {
 			return null;
 		}
-		long seconds = epochSeconds.longValue();
-		int nanos = epochSeconds.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).intValue();
+		if (epochSeconds instanceof Double || epochSeconds instanceof Float) {
+			double value = ((Number) epochSeconds).doubleValue();
+			double seconds = Math.floor(value);
+			long micros = Math.round((value - seconds) * 1_000_000);
+			return Instant.ofEpochSecond((long) seconds, micros * 1_000);
+		}
+		if (epochSeconds instanceof Long || epochSeconds instanceof Integer) {
+			return Instant.ofEpochSecond(((Number) epochSeconds).longValue());
+		}
+		BigDecimal decimal = (epochSeconds instanceof BigDecimal exact) ? exact : new BigDecimal(epochSeconds.toString());
+		long seconds = decimal.longValue();
+		int nanos = decimal.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).intValue();
 		return Instant.ofEpochSecond(seconds, nanos);
 	}
 

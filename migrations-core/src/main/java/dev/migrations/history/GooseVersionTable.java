@@ -60,7 +60,7 @@ public final class GooseVersionTable extends AbstractVersionTable {
 		for (VersionRow row : ordered) {
 			applied.remove(row.version());
 			if (row.version() != 0 && row.flag()) {
-				applied.put(row.version(), new AppliedVersion(row.version(), toInstant(row.epochSeconds()))
+				applied.put(row.version(), new AppliedVersion(row.version(), row.appliedAt())
 					.withMetadata(metadata.get(row.version())));
 			}
 		}

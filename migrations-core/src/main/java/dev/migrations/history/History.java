@@ -1,6 +1,5 @@
 package dev.migrations.history;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -116,22 +115,15 @@ public final class History {
 			long version = ((Number) row[1]).longValue();
 			if (row[9] == null) {
 				versionRows.add(new VersionTable.VersionRow(((Number) row[0]).longValue(), version,
-						((Number) row[2]).intValue() != 0, decimal(row[3])));
+						((Number) row[2]).intValue() != 0, AbstractVersionTable.toInstant(row[3])));
 			}
 			else {
 				recorded.put(version, new Metadata(version, (String) row[4], (String) row[5],
 						Duration.ofMillis(((Number) row[6]).longValue()), (String) row[7],
-						AbstractVersionTable.toInstant(decimal(row[3])), (String) row[8], Metadata.Kind.of((String) row[9])));
+						AbstractVersionTable.toInstant(row[3]), (String) row[8], Metadata.Kind.of((String) row[9])));
 			}
 		}
 		return this.versions.toState(versionRows, known, recorded, metadataExists);
-	}
-
-	private static BigDecimal decimal(Object value) {
-		if (value == null) {
-			return null;
-		}
-		return (value instanceof BigDecimal decimal) ? decimal : new BigDecimal(value.toString());
 	}
 
 	private static List<Object[]> query(Connection connection, String sql) throws SQLException {

@@ -43,7 +43,13 @@ public record Metadata(long version, String file, String checksum, Duration exec
 		}
 
 		static Kind of(String label) {
-			return valueOf(label.toUpperCase(Locale.ROOT));
+			// Read for every applied version on every start: the labels this engine writes need no case folding.
+			return switch (label) {
+				case "migrated" -> MIGRATED;
+				case "baseline" -> BASELINE;
+				case "adopted" -> ADOPTED;
+				default -> valueOf(label.toUpperCase(Locale.ROOT));
+			};
 		}
 
 	}

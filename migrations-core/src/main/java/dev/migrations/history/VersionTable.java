@@ -83,9 +83,9 @@ public interface VersionTable {
 	 * @param order the row's order (goose's id)
 	 * @param version the version
 	 * @param flag is_applied (goose) or dirty (golang-migrate)
-	 * @param epochSeconds the time, or {@code null}
+	 * @param appliedAt the time, or {@code null}
 	 */
-	record VersionRow(long order, long version, boolean flag, java.math.BigDecimal epochSeconds) {
+	record VersionRow(long order, long version, boolean flag, java.time.Instant appliedAt) {
 	}
 
 }
