@@ -56,6 +56,19 @@ abstract class SafetyContractTest extends DatabaseTestBase {
 	}
 
 	@Test
+	void executionTimeInTheResultIsTheOneTheMetadataTableRecords() {
+		writeThree();
+		MigrateResult result = migrator().up();
+
+		Map<Long, Long> recorded = new java.util.HashMap<>();
+		for (Map<String, Object> row : this.database.query("SELECT version, execution_ms FROM goose_db_version_meta")) {
+			recorded.put(((Number) row.get("version")).longValue(), ((Number) row.get("execution_ms")).longValue());
+		}
+		assertThat(result.migrations()).hasSize(3).allSatisfy((migration) -> assertThat(recorded.get(migration.version()))
+			.isEqualTo(migration.duration().toMillis()));
+	}
+
+	@Test
 	void failedMigrationLeavesNoMetadataRow() {
 		writeThree();
 		this.dir.file("00004_broken.sql", "-- +goose Up\nCREATE TABLE half (id INTEGER);\nINSERT INTO nowhere VALUES (1);\n");

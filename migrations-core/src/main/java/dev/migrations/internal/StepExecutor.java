@@ -54,8 +54,7 @@ final class StepExecutor {
 		MigrationScript script = step.script();
 		List<SqlStatement> statements = script.section().statements();
 		TransactionMode mode = step.mode(this.dialect);
-		long started = System.nanoTime();
-		Progress progress = new Progress();
+		Progress progress = new Progress(System.nanoTime());
 		try {
 			switch (mode) {
 				case TRANSACTION -> runInTransaction(step, statements, current, progress);
@@ -74,8 +73,8 @@ final class StepExecutor {
 		catch (SQLException ex) {
 			throw failure(step, mode, progress, ex, completed);
 		}
-		return new MigrationResult(step.version(), step.migration().name(), step.direction(),
-				Duration.ofNanos(System.nanoTime() - started), statements.size());
+		return new MigrationResult(step.version(), step.migration().name(), step.direction(), progress.executionTime,
+				statements.size());
 	}
 
 	private void runInTransaction(Step step, List<SqlStatement> statements, OptionalLong current, Progress progress)
@@ -116,7 +115,6 @@ final class StepExecutor {
 	 */
 	private void execute(Step step, List<SqlStatement> statements, Progress progress, boolean inTransaction)
 			throws SQLException {
-		long started = System.nanoTime();
 		try (Statement jdbc = this.connection.createStatement()) {
 			int batched = 0;
 			for (int i = 0; i < statements.size(); i++) {
@@ -137,7 +135,6 @@ final class StepExecutor {
 			sendBatch(jdbc, statements, statements.size() - batched, batched, progress);
 		}
 		progress.at(-1, null);
-		progress.executionTime = Duration.ofNanos(System.nanoTime() - started);
 	}
 
 	/** Adds a statement to the batch; false when the driver will not batch it (several statements in one text). */
@@ -175,6 +172,9 @@ final class StepExecutor {
 	}
 
 	private void record(Step step, OptionalLong current, Progress progress) throws SQLException {
+		// One execution time for the log line, the result and the metadata row: from the start of the step until its
+		// history is written. The commit that follows is not in it, because the row cannot hold its own commit.
+		progress.executionTime = Duration.ofNanos(System.nanoTime() - progress.started);
 		if (step.direction() == Direction.UP) {
 			this.history.recordApplied(this.connection, step.version(), step.migration().name(),
 					step.migration().checksum(), progress.executionTime, current.orElse(step.version()));
@@ -209,11 +209,17 @@ final class StepExecutor {
 	/** Which statement is running, for the failure report. */
 	private static final class Progress {
 
+		private final long started;
+
 		private int statement;
 
 		private int line;
 
 		private Duration executionTime = Duration.ZERO;
+
+		Progress(long started) {
+			this.started = started;
+		}
 
 		/** Notes the statement at an index as running, or none ({@code index} -1). */
 		void at(int index, SqlStatement running) {
