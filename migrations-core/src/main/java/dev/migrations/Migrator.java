@@ -212,6 +212,11 @@ public final class Migrator {
 		return this.settings.catalog().format();
 	}
 
+	/** What {@code up} does with pending versions below the current one. */
+	public OutOfOrderPolicy outOfOrder() {
+		return this.settings.outOfOrder();
+	}
+
 	/** The version table. */
 	public String table() {
 		return this.settings.table().toString();

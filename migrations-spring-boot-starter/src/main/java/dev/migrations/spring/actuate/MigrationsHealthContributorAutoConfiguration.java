@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import dev.migrations.Migrator;
 import dev.migrations.spring.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.spring.autoconfigure.MigrationsProgress;
+import dev.migrations.spring.autoconfigure.MigrationsStartup;
 
 /**
  * Auto-configuration of the {@code migrations} health contributor: one {@link MigrationsHealthIndicator} for a single
@@ -27,8 +28,9 @@ import dev.migrations.spring.autoconfigure.MigrationsProgress;
 public final class MigrationsHealthContributorAutoConfiguration
 		extends CompositeHealthContributorConfiguration<MigrationsHealthIndicator, Migrator> {
 
-	MigrationsHealthContributorAutoConfiguration(ObjectProvider<MigrationsProgress> progress) {
-		super((migrator) -> new MigrationsHealthIndicator(migrator, progress.getIfAvailable()));
+	MigrationsHealthContributorAutoConfiguration(ObjectProvider<MigrationsStartup> startup,
+			ObjectProvider<MigrationsProgress> progress) {
+		super((migrator) -> new MigrationsHealthIndicator(migrator, startup.getIfAvailable(), progress.getIfAvailable()));
 	}
 
 	@Bean

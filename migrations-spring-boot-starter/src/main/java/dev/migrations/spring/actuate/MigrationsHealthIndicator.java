@@ -13,10 +13,13 @@ import dev.migrations.MigrationStatus;
 import dev.migrations.Migrator;
 import dev.migrations.StatusReport;
 import dev.migrations.spring.autoconfigure.MigrationsProgress;
+import dev.migrations.spring.autoconfigure.MigrationsStartup;
 
 /**
  * Whether a database's schema is ready: down when it is dirty or an applied file changed since it ran, out of service
- * while the startup migrations run or while migrations are pending, up otherwise.
+ * while the startup migrations run or while there are pending migrations that this application's startup is still to
+ * apply, up otherwise. Pending migrations it will never apply (above {@code migrations.target}, out of order and
+ * ignored, or with {@code on-startup} {@code validate} or {@code none}) leave it up, with their count in the details.
  */
 public final class MigrationsHealthIndicator implements HealthIndicator {
 
@@ -24,15 +27,19 @@ public final class MigrationsHealthIndicator implements HealthIndicator {
 
 	private final Migrator migrator;
 
+	private final MigrationsStartup startup;
+
 	private final MigrationsProgress progress;
 
 	/**
 	 * Creates the indicator.
 	 * @param migrator the migrator whose database to check
+	 * @param startup what the application applies at startup, or {@code null} when nothing runs at startup
 	 * @param progress the startup migrations' progress, or {@code null} when nothing runs at startup
 	 */
-	public MigrationsHealthIndicator(Migrator migrator, MigrationsProgress progress) {
+	public MigrationsHealthIndicator(Migrator migrator, MigrationsStartup startup, MigrationsProgress progress) {
 		this.migrator = migrator;
+		this.startup = startup;
 		this.progress = progress;
 	}
 
@@ -49,10 +56,11 @@ public final class MigrationsHealthIndicator implements HealthIndicator {
 		catch (RuntimeException ex) {
 			return failed(ex);
 		}
-		return health(report);
+		List<Long> toApply = (this.startup != null) ? this.startup.toApply(this.migrator, report) : List.of();
+		return health(report, toApply);
 	}
 
-	private static Health health(StatusReport report) {
+	private static Health health(StatusReport report, List<Long> toApply) {
 		int pending = PendingMigrations.count(report);
 		List<Long> mismatched = report.inState(MigrationState.CHECKSUM_MISMATCH)
 			.stream()
@@ -65,8 +73,8 @@ public final class MigrationsHealthIndicator implements HealthIndicator {
 		if (!mismatched.isEmpty()) {
 			health.down().withDetail("checksumMismatch", mismatched);
 		}
-		if (!report.dirty() && mismatched.isEmpty() && pending > 0) {
-			health.outOfService();
+		if (!report.dirty() && mismatched.isEmpty() && !toApply.isEmpty()) {
+			health.outOfService().withDetail("startup", "pending");
 		}
 		return health.build();
 	}

@@ -1,8 +1,14 @@
 package dev.migrations.spring.autoconfigure;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -36,8 +41,9 @@ import dev.migrations.spring.web.MigrationsStartupFilter;
 
 /**
  * Auto-configuration of the migrations that run at startup: a {@link Migrator} for the application's DataSource
- * (or the one {@code migrations.url} names), configured under {@code migrations.*}, run as the first application
- * runner or while the context starts.
+ * (or the one {@code migrations.url} names), configured under {@code migrations.*}, unless the application defines
+ * its own; every Migrator bean runs at startup, while the context starts or as the first application runner, as
+ * {@code migrations.run-as} decides.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(Migrator.class)
@@ -63,8 +69,9 @@ public final class MigrationsAutoConfiguration {
 		Migrator migrator(MigrationsProperties properties, ObjectProvider<DataSource> dataSource,
 				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader,
 				ObjectProvider<MigratorBuilderCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
+			DataSource application = dataSource.getIfUnique();
 			DataSource migrationDataSource = migrationDataSource(properties, migrationsDataSource.getIfAvailable(),
-					dataSource.getIfUnique());
+					(application != null) ? EarlyDatabaseUse.unwrap(application) : null);
 			MigrationLocations locations = new MigrationLocations(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
 			Migrator.Builder builder = new MigratorConfigurer(properties).configure(Migrator.builder(), migrationDataSource,
 					locations.resolve(properties.getLocations(), migrationDataSource));
@@ -77,7 +84,7 @@ public final class MigrationsAutoConfiguration {
 		private static DataSource migrationDataSource(MigrationsProperties properties, DataSource qualified,
 				DataSource application) {
 			if (qualified != null) {
-				return qualified;
+				return EarlyDatabaseUse.unwrap(qualified);
 			}
 			if (StringUtils.hasText(properties.getUrl())) {
 				return DataSourceBuilder.create()
@@ -103,18 +110,34 @@ public final class MigrationsAutoConfiguration {
 
 	}
 
-	/** Startup runs only when there is one Migrator to run; with several, the application runs its own. */
+	/** Startup runs every Migrator bean, in bean order: the auto-configured one, or the application's own. */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnSingleCandidate(Migrator.class)
+	@ConditionalOnBean(Migrator.class)
 	@Order(2)
 	static class StartupConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrationsStartup migrationsStartup(Migrator migrator, MigrationsProperties properties,
-				ApplicationEventPublisher events, MigrationsProgress progress) {
-			return new MigrationsStartup(migrator, properties.getOnStartup(), new MigratorConfigurer(properties).target(),
-					events, progress);
+		MigrationsStartup migrationsStartup(ListableBeanFactory beanFactory, ObjectProvider<Migrator> migrators,
+				MigrationsProperties properties, ApplicationEventPublisher events, MigrationsProgress progress) {
+			return new MigrationsStartup(inBeanOrder(beanFactory, migrators), properties.getOnStartup(),
+					new MigratorConfigurer(properties).target(), events, progress);
+		}
+
+		/** The Migrator beans by name, in the order {@code @Order} and {@code Ordered} give them. */
+		private static Map<String, Migrator> inBeanOrder(ListableBeanFactory beanFactory,
+				ObjectProvider<Migrator> migrators) {
+			Map<Migrator, String> names = new IdentityHashMap<>();
+			beanFactory.getBeansOfType(Migrator.class).forEach((name, migrator) -> names.put(migrator, name));
+			Map<String, Migrator> ordered = new LinkedHashMap<>();
+			migrators.orderedStream().forEach((migrator) -> ordered.put(names.get(migrator), migrator));
+			return ordered;
+		}
+
+		@Bean
+		static EarlyDatabaseUse migrationsEarlyDatabaseUse(ConfigurableListableBeanFactory beanFactory,
+				Environment environment) {
+			return new EarlyDatabaseUse(beanFactory, RunAsCondition.runAs(environment));
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -123,8 +146,10 @@ public final class MigrationsAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			MigrationsApplicationRunner migrationsApplicationRunner(MigrationsStartup startup) {
-				return new MigrationsApplicationRunner(startup);
+			MigrationsApplicationRunner migrationsApplicationRunner(MigrationsStartup startup, Environment environment,
+					ObjectProvider<EarlyDatabaseUse> earlyUse) {
+				return new MigrationsApplicationRunner(startup, RunAsCondition.runAs(environment),
+						earlyUse.getIfAvailable());
 			}
 
 			@Configuration(proxyBeanMethods = false)
@@ -155,8 +180,9 @@ public final class MigrationsAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			MigrationsInitializer migrationsInitializer(MigrationsStartup startup) {
-				return new MigrationsInitializer(startup);
+			MigrationsInitializer migrationsInitializer(MigrationsStartup startup, Environment environment,
+					ListableBeanFactory beanFactory) {
+				return new MigrationsInitializer(startup, RunAsCondition.runAs(environment), beanFactory);
 			}
 
 		}

@@ -23,8 +23,11 @@ public class MigrationsProperties {
 	/** Whether to enable the migrations. */
 	private boolean enabled = true;
 
-	/** How the migrations run at startup: as the first application runner, or while the context starts. */
-	private RunAs runAs = RunAs.APPLICATION_RUNNER;
+	/**
+	 * How the migrations run at startup: auto (while the context starts when beans need the schema then, otherwise as
+	 * the first application runner), application-runner or initializer.
+	 */
+	private RunAs runAs = RunAs.AUTO;
 
 	/** What to do at startup: apply pending migrations, only check that none is pending, or nothing. */
 	private OnStartup onStartup = OnStartup.MIGRATE;
@@ -230,6 +233,13 @@ public class MigrationsProperties {
 
 	/** How the migrations run at startup. */
 	public enum RunAs {
+
+		/**
+		 * While the context starts when the application has beans that need the schema then (a JPA
+		 * EntityManagerFactory, beans marked {@code @DependsOnDatabaseInitialization}) or when a bean asks for a
+		 * connection while it starts; otherwise as the first application runner.
+		 */
+		AUTO,
 
 		/** As the first application runner, after the context started: liveness passes, readiness waits. */
 		APPLICATION_RUNNER,

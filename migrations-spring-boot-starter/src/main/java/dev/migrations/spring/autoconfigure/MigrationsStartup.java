@@ -1,6 +1,10 @@
 package dev.migrations.spring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +15,8 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStatus;
 import dev.migrations.Migrator;
 import dev.migrations.Operation;
+import dev.migrations.OutOfOrderPolicy;
+import dev.migrations.StatusReport;
 import dev.migrations.ValidationReport;
 import dev.migrations.spring.autoconfigure.MigrationsProgress.Phase;
 import dev.migrations.spring.event.MigrationsFailedEvent;
@@ -18,14 +24,16 @@ import dev.migrations.spring.event.MigrationsFinishedEvent;
 import dev.migrations.spring.event.MigrationsStartedEvent;
 
 /**
- * What happens at startup, whichever way it runs: apply the pending migrations, or only check that none is pending,
- * publishing an event when it starts, finishes and fails, and recording its progress.
+ * What happens at startup, whichever way it is triggered: for every {@link Migrator} bean, in bean order, apply the
+ * pending migrations or only check that none is pending, publishing an event when each starts, finishes and fails,
+ * and recording the progress. It runs once: whatever triggers it first (the initializer, the first use of the
+ * database while the context starts, or the application runner) runs it, and later triggers find it done.
  */
 public final class MigrationsStartup {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsStartup.class);
 
-	private final Migrator migrator;
+	private final Map<String, Migrator> migrators;
 
 	private final MigrationsProperties.OnStartup onStartup;
 
@@ -35,17 +43,19 @@ public final class MigrationsStartup {
 
 	private final MigrationsProgress progress;
 
+	private RuntimeException failure;
+
 	/**
 	 * Creates the startup action.
-	 * @param migrator the migrator
+	 * @param migrators the migrators by bean name, in the order they run
 	 * @param onStartup what to do
 	 * @param target how far to migrate
 	 * @param events where to publish events
 	 * @param progress where to record progress
 	 */
-	public MigrationsStartup(Migrator migrator, MigrationsProperties.OnStartup onStartup, Operation target,
+	public MigrationsStartup(Map<String, Migrator> migrators, MigrationsProperties.OnStartup onStartup, Operation target,
 			ApplicationEventPublisher events, MigrationsProgress progress) {
-		this.migrator = migrator;
+		this.migrators = new LinkedHashMap<>(migrators);
 		this.onStartup = onStartup;
 		this.target = target;
 		this.events = events;
@@ -53,42 +63,142 @@ public final class MigrationsStartup {
 	}
 
 	/**
-	 * Runs the startup action.
+	 * Runs the startup action unless it ran already; a failure is thrown again to every later caller, so that no
+	 * trigger can start the application past it.
+	 * @param when when and why it runs now, for the log: "as the first application runner", say
 	 * @throws RuntimeException when the migrations fail or are not applied, which stops the application
 	 */
-	public void run() {
-		if (this.onStartup == MigrationsProperties.OnStartup.NONE) {
-			this.progress.set(Phase.FINISHED);
+	public synchronized void run(String when) {
+		if (this.failure != null) {
+			throw this.failure;
+		}
+		// RUNNING is seen only by a call on the same thread: the migration itself asking for a connection.
+		if (this.progress.phase() != Phase.WAITING) {
 			return;
 		}
-		this.progress.set(Phase.RUNNING);
-		this.events.publishEvent(new MigrationsStartedEvent(this.migrator));
-		try {
-			MigrateResult result = (this.onStartup == MigrationsProperties.OnStartup.MIGRATE)
-					? this.migrator.run(this.target) : validateOnly();
+		if (this.onStartup == MigrationsProperties.OnStartup.NONE) {
 			this.progress.set(Phase.FINISHED);
-			this.events.publishEvent(new MigrationsFinishedEvent(this.migrator, result));
+			warnAboutUnapplied();
+			return;
+		}
+		logger.info("Startup migrations run {}", when);
+		this.progress.set(Phase.RUNNING);
+		try {
+			this.migrators.forEach(this::run);
+			this.progress.set(Phase.FINISHED);
 		}
 		catch (RuntimeException ex) {
+			this.failure = ex;
 			this.progress.set(Phase.FAILED);
-			this.events.publishEvent(new MigrationsFailedEvent(this.migrator, ex));
+			throw ex;
+		}
+		warnAboutUnapplied();
+	}
+
+	private void run(String name, Migrator migrator) {
+		this.events.publishEvent(new MigrationsStartedEvent(migrator));
+		try {
+			MigrateResult result = (this.onStartup == MigrationsProperties.OnStartup.MIGRATE)
+					? migrator.run(this.target) : validateOnly(name, migrator);
+			this.events.publishEvent(new MigrationsFinishedEvent(migrator, result));
+		}
+		catch (RuntimeException ex) {
+			this.events.publishEvent(new MigrationsFailedEvent(migrator, ex));
 			throw ex;
 		}
 	}
 
-	private MigrateResult validateOnly() {
-		ValidationReport report = this.migrator.validate();
-		List<Long> pending = this.migrator.status()
-			.migrations()
-			.stream()
-			.filter((row) -> row.state() == MigrationState.PENDING || row.state() == MigrationState.OUT_OF_ORDER)
-			.map(MigrationStatus::version)
-			.toList();
+	private MigrateResult validateOnly(String name, Migrator migrator) {
+		ValidationReport report = migrator.validate();
+		List<Long> pending = toApply(migrator, migrator.status(), true);
 		if (!pending.isEmpty() || !report.isValid()) {
 			throw new MigrationsNotAppliedException(pending, report);
 		}
-		logger.info("Migrations validated: nothing pending, nothing changed");
+		logger.info("Migrations of {} validated: nothing pending, nothing changed", name);
 		return null;
+	}
+
+	/** Whether it ran already, or is running. */
+	public boolean hasRun() {
+		return this.progress.phase() != Phase.WAITING;
+	}
+
+	/** The versions this startup is still to apply, to every migrator's database, reading each one's status. */
+	List<Long> toApply() {
+		List<Long> versions = new ArrayList<>();
+		this.migrators.values().forEach((migrator) -> versions.addAll(toApply(migrator, migrator.status())));
+		return versions;
+	}
+
+	/**
+	 * The versions this startup is still to apply to a migrator's database: none once it has run, and none when it
+	 * only validates or does nothing.
+	 * @param migrator the migrator
+	 * @param report its status
+	 * @return the versions, in order
+	 */
+	public List<Long> toApply(Migrator migrator, StatusReport report) {
+		boolean ahead = this.progress.phase() == Phase.WAITING || this.progress.phase() == Phase.RUNNING;
+		if (!ahead || this.onStartup != MigrationsProperties.OnStartup.MIGRATE || !this.migrators.containsValue(migrator)) {
+			return List.of();
+		}
+		return toApply(migrator, report, false);
+	}
+
+	/**
+	 * The pending versions that {@code up} to the target would apply. With {@code strict}, as {@code validate} sees
+	 * them, out-of-order versions count unless they are ignored, since {@code up} would either apply them or fail.
+	 */
+	private List<Long> toApply(Migrator migrator, StatusReport report, boolean strict) {
+		List<Long> versions = new ArrayList<>();
+		for (MigrationStatus row : report.migrations()) {
+			if (row.state() == MigrationState.PENDING && withinTarget(row.version())
+					|| row.state() == MigrationState.OUT_OF_ORDER && withinTarget(row.version())
+							&& appliesOutOfOrder(migrator.outOfOrder(), strict)) {
+				versions.add(row.version());
+			}
+		}
+		return versions;
+	}
+
+	private static boolean appliesOutOfOrder(OutOfOrderPolicy policy, boolean strict) {
+		return policy == OutOfOrderPolicy.APPLY || strict && policy == OutOfOrderPolicy.FAIL;
+	}
+
+	private boolean withinTarget(long version) {
+		return !(this.target instanceof Operation.Up up) || version <= up.target();
+	}
+
+	/**
+	 * Names the pending versions this startup leaves alone: above the target, out of order and ignored, or all of
+	 * them when it validates or does nothing. Only a warning, so a database that cannot be read says so at DEBUG.
+	 */
+	private void warnAboutUnapplied() {
+		this.migrators.forEach((name, migrator) -> {
+			try {
+				List<String> left = new ArrayList<>();
+				for (MigrationStatus row : migrator.status().migrations()) {
+					if (row.state() == MigrationState.PENDING || row.state() == MigrationState.OUT_OF_ORDER) {
+						left.add(row.file() + " (" + whyLeft(migrator, row) + ")");
+					}
+				}
+				if (!left.isEmpty()) {
+					logger.warn("{} left unapplied by {} at startup: {}", (left.size() == 1) ? "1 migration is"
+							: left.size() + " migrations are", name, String.join(", ", left));
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not read the migration status of {} after startup", name, ex);
+			}
+		});
+	}
+
+	private String whyLeft(Migrator migrator, MigrationStatus row) {
+		if (this.onStartup == MigrationsProperties.OnStartup.NONE) {
+			return "migrations.on-startup=none";
+		}
+		return !withinTarget(row.version()) ? "above migrations.target"
+				: "out of order, and migrations.out-of-order=" + migrator.outOfOrder().name().toLowerCase(Locale.ROOT);
 	}
 
 }

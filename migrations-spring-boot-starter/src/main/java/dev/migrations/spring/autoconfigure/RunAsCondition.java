@@ -4,32 +4,38 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.migrations.spring.autoconfigure.MigrationsProperties.RunAs;
 
 /**
- * Matches one value of {@code migrations.run-as}, read with relaxed binding so that {@code application-runner},
+ * Matches {@code migrations.run-as} when it may need one way of running: {@code auto} needs both the runner and the
+ * initializer, the explicit values only their own. Read with relaxed binding so that {@code application-runner},
  * {@code APPLICATION_RUNNER} and the rest all work.
  */
 abstract class RunAsCondition extends SpringBootCondition {
 
-	private final RunAs expected;
+	private final RunAs explicit;
 
-	RunAsCondition(RunAs expected) {
-		this.expected = expected;
+	/** Matches {@code auto} and one explicit value. */
+	RunAsCondition(RunAs explicit) {
+		this.explicit = explicit;
 	}
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		RunAs runAs = Binder.get(context.getEnvironment())
-			.bind("migrations.run-as", RunAs.class)
-			.orElse(RunAs.APPLICATION_RUNNER);
-		return (runAs == this.expected) ? ConditionOutcome.match("migrations.run-as is " + runAs)
+		RunAs runAs = runAs(context.getEnvironment());
+		return (runAs == this.explicit || runAs == RunAs.AUTO) ? ConditionOutcome.match("migrations.run-as is " + runAs)
 				: ConditionOutcome.noMatch("migrations.run-as is " + runAs);
 	}
 
-	/** {@code migrations.run-as=application-runner}, the default. */
+	/** The configured {@code migrations.run-as}, {@code auto} when unset. */
+	static RunAs runAs(Environment environment) {
+		return Binder.get(environment).bind("migrations.run-as", RunAs.class).orElse(RunAs.AUTO);
+	}
+
+	/** {@code migrations.run-as=application-runner} or {@code auto}, the default. */
 	static final class ApplicationRunner extends RunAsCondition {
 
 		ApplicationRunner() {
@@ -38,7 +44,7 @@ abstract class RunAsCondition extends SpringBootCondition {
 
 	}
 
-	/** {@code migrations.run-as=initializer}. */
+	/** {@code migrations.run-as=initializer} or {@code auto}, the default. */
 	static final class Initializer extends RunAsCondition {
 
 		Initializer() {

@@ -24,6 +24,7 @@ import dev.migrations.Migrator;
 import dev.migrations.PlannedMigration;
 import dev.migrations.spring.autoconfigure.MigrationsApplicationRunner;
 import dev.migrations.spring.autoconfigure.MigrationsAutoConfiguration;
+import dev.migrations.testing.SqliteTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -60,6 +61,42 @@ class MigrationsHealthContributorAutoConfigurationTests extends ActuatorContextT
 			assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 			assertThat(health.getDetails()).containsEntry("version", 0L).containsEntry("pending", 2);
 		});
+	}
+
+	@Test
+	void upWithTheCountWhenThePendingVersionsAreAboveTheTarget() {
+		withDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.target=1").run((context) -> {
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("version", 1L).containsEntry("pending", 1);
+		});
+	}
+
+	@Test
+	void upWithTheCountWhenOutOfOrderVersionsAreIgnored() {
+		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasNotFailed());
+		migrations().goose("00003_tags.sql", "CREATE TABLE tags (id INTEGER);", "DROP TABLE tags;");
+		// Version 1 now looks never applied while version 2 is: out of order.
+		SqliteTestDatabase.at(this.temp.resolve("app.db"))
+			.execute("DELETE FROM goose_db_version WHERE version_id = 1", "DELETE FROM goose_db_version_meta WHERE version = 1",
+					"DROP TABLE users");
+		withDatabase().withPropertyValues("migrations.out-of-order=ignore").run((context) -> {
+			context.getBean(MigrationsApplicationRunner.class).run(null);
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("version", 3L).containsEntry("pending", 1);
+		});
+	}
+
+	@Test
+	void upWithTheCountWhenTheStartupAppliesNothing() {
+		for (String onStartup : new String[] { "none", "validate" }) {
+			withDatabase().withPropertyValues("migrations.on-startup=" + onStartup).run((context) -> {
+				Health health = health(context);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("version", 0L).containsEntry("pending", 2);
+			});
+		}
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,6 +18,8 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +42,7 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The auto-configuration's conditions, beans, properties and startup modes, on a real SQLite file. */
+@ExtendWith(OutputCaptureExtension.class)
 class MigrationsAutoConfigurationTests {
 
 	@TempDir
@@ -86,22 +90,36 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
-	void leavesStartupToTheApplicationWhenItDefinesSeveralMigrators() {
-		withDatabase().withUserConfiguration(TwoMigrators.class).run((context) -> {
+	void runsEveryMigratorTheApplicationDefinesInBeanOrder() {
+		TwoDatabases.first = this.temp.resolve("first.db");
+		TwoDatabases.second = this.temp.resolve("second.db");
+		withDatabase().withUserConfiguration(TwoDatabases.class, EventRecorder.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).getBeans(Migrator.class).hasSize(2);
-			assertThat(context).doesNotHaveBean(MigrationsStartup.class).doesNotHaveBean(MigrationsApplicationRunner.class);
+			context.getBean(MigrationsApplicationRunner.class).run(null);
+			assertThat(SqliteTestDatabase.at(TwoDatabases.first).tables()).contains("users", "posts");
+			assertThat(SqliteTestDatabase.at(TwoDatabases.second).tables()).contains("users", "posts");
+			assertThat(context.getBean(EventRecorder.class).events)
+				.extracting((event) -> event.getClass().getSimpleName() + " " + ((Migrator) event.getSource()).table())
+				.containsExactly("MigrationsStartedEvent second_versions", "MigrationsFinishedEvent second_versions",
+						"MigrationsStartedEvent first_versions", "MigrationsFinishedEvent first_versions");
 		});
 	}
 
 	@Test
-	void applicationRunnerAppliesThePendingMigrationsByDefault() throws Exception {
-		withDatabase().run((context) -> {
-			assertThat(context).hasSingleBean(MigrationsApplicationRunner.class).doesNotHaveBean(MigrationsInitializer.class);
-			assertThat(database().tables()).isEmpty();
-			context.getBean(MigrationsApplicationRunner.class).run(null);
-			assertThat(database().tables()).contains("users", "posts", "goose_db_version");
-			assertThat(context.getBean(MigrationsProgress.class).phase()).isEqualTo(MigrationsProgress.Phase.FINISHED);
+	void aFailingMigratorStopsTheStartupBeforeTheNextOne() {
+		TwoDatabases.first = this.temp.resolve("first.db");
+		TwoDatabases.second = this.temp.resolve("second.db");
+		MigrationDir.at(this.temp.resolve("migrations")).file("00003_broken.sql",
+				"-- +goose Up\nINSERT INTO nowhere VALUES (1);\n");
+		withDatabase().withUserConfiguration(TwoDatabases.class).run((context) -> {
+			org.junit.jupiter.api.Assertions.assertThrows(dev.migrations.MigrationFailedException.class,
+					() -> context.getBean(MigrationsApplicationRunner.class).run(null));
+			assertThat(SqliteTestDatabase.at(TwoDatabases.second).tables()).contains("users", "posts");
+			assertThat(SqliteTestDatabase.at(TwoDatabases.first).tables()).isEmpty();
+			// A second trigger cannot start the application past the failure.
+			org.junit.jupiter.api.Assertions.assertThrows(dev.migrations.MigrationFailedException.class,
+					() -> context.getBean(MigrationsApplicationRunner.class).run(null));
 		});
 	}
 
@@ -206,6 +224,16 @@ class MigrationsAutoConfigurationTests {
 	void targetStopsAtTheNamedVersion() {
 		withDatabase().withPropertyValues("migrations.target=1", "migrations.run-as=initializer")
 			.run((context) -> assertThat(database().tables()).contains("users").doesNotContain("posts"));
+	}
+
+	@Test
+	void versionsTheStartupLeavesUnappliedAreNamedInAWarning(CapturedOutput output) {
+		withDatabase().withPropertyValues("migrations.target=1", "migrations.run-as=initializer")
+			.run((context) -> assertThat(output).contains(
+					"1 migration is left unapplied by migrator at startup: 00002_posts.sql (above migrations.target)"));
+		withDatabase().withPropertyValues("migrations.on-startup=none", "migrations.run-as=initializer")
+			.run((context) -> assertThat(output).contains(
+					"1 migration is left unapplied by migrator at startup: 00002_posts.sql (migrations.on-startup=none)"));
 	}
 
 	@Test
@@ -377,6 +405,60 @@ class MigrationsAutoConfigurationTests {
 		@Bean
 		Migrator secondMigrator(DataSource dataSource) {
 			return OwnMigrator.build(dataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoDatabases {
+
+		static Path first;
+
+		static Path second;
+
+		@Bean
+		@Order(2)
+		Migrator firstMigrator(org.springframework.core.env.Environment environment) {
+			return migrator(first, "first_versions", environment);
+		}
+
+		@Bean
+		@Order(1)
+		Migrator secondMigrator(org.springframework.core.env.Environment environment) {
+			return migrator(second, "second_versions", environment);
+		}
+
+		private static Migrator migrator(Path file, String table, org.springframework.core.env.Environment environment) {
+			return Migrator.builder()
+				.dataSource(new dev.migrations.testing.TestDataSource("jdbc:sqlite:" + file))
+				.locations(environment.getProperty("migrations.locations"))
+				.table(table)
+				.build();
+		}
+
+	}
+
+	static class CountsUsersInItsConstructor {
+
+		final int users;
+
+		CountsUsersInItsConstructor(DataSource dataSource) {
+			this.users = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+				.sql("SELECT count(*) FROM users")
+				.query(Integer.class)
+				.single();
+		}
+
+	}
+
+	static class ReadsTheDatabaseProductAtStartup {
+
+		final String product;
+
+		ReadsTheDatabaseProductAtStartup(DataSource dataSource) throws java.sql.SQLException {
+			try (java.sql.Connection connection = dataSource.getConnection()) {
+				this.product = connection.getMetaData().getDatabaseProductName();
+			}
 		}
 
 	}

@@ -1,0 +1,77 @@
+package dev.migrations.spring.autoconfigure;
+
+import java.sql.SQLException;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.dao.DataAccessException;
+
+import dev.migrations.MigrationException;
+
+/**
+ * Analyzes a database failure while the context started, when a bean had used the database before the startup
+ * migrations ran because {@code migrations.run-as=application-runner} kept them for after the context started: the
+ * table it wanted may be one those migrations create. Other analyzers explain failures of the migrations themselves.
+ */
+final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
+
+	/** Exceptions of JPA and Hibernate, which the starter does not depend on, by name. */
+	private static final String[] PERSISTENCE_FAILURES = { "jakarta.persistence.PersistenceException",
+			"org.hibernate.HibernateException" };
+
+	private final BeanFactory beanFactory;
+
+	MigrationsNotYetRunFailureAnalyzer(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public FailureAnalysis analyze(Throwable failure) {
+		if (this.beanFactory == null || !isDatabaseFailure(failure)) {
+			return null;
+		}
+		return EarlyDatabaseUse.observed(this.beanFactory).map((seen) -> analysis(failure, seen)).orElse(null);
+	}
+
+	private static FailureAnalysis analysis(Throwable failure, EarlyDatabaseUse.Observation seen) {
+		int count = seen.pending().size();
+		String description = "The application failed on the database while the context was starting, before the"
+				+ " startup migrations had run: " + seen.asking() + " used DataSource '" + seen.dataSource()
+				+ "' while " + ((count == 1) ? "version " : "versions ") + seen.pending()
+				+ ((count == 1) ? " was" : " were") + " still pending, because migrations.run-as=application-runner"
+				+ " applies them only after the context has started. A missing table or relation in the error below"
+				+ " may be one of those they create.";
+		String action = "Set migrations.run-as=auto (the default), which runs the migrations before a bean first uses"
+				+ " the database, or migrations.run-as=initializer. To keep application-runner (liveness during a long"
+				+ " migration, 503 until it is done), move that bean's first query out of startup: into an"
+				+ " ApplicationRunner, or a listener of MigrationsFinishedEvent.";
+		return new FailureAnalysis(description, action, failure);
+	}
+
+	private static boolean isDatabaseFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MigrationException) {
+				return false;
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException || cause instanceof DataAccessException || isPersistenceFailure(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isPersistenceFailure(Throwable failure) {
+		for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+			for (String name : PERSISTENCE_FAILURES) {
+				if (type.getName().equals(name)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}
