@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.NameMatchMethodPointcut;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
 import org.springframework.core.NativeDetector;
 import org.springframework.core.Ordered;
@@ -43,9 +44,9 @@ import dev.migrations.spring.autoconfigure.MigrationsProperties.RunAs;
  * library querying the database while the context starts. A use is anything done with a connection beyond reading its
  * metadata: a statement, or a transaction begun. Reading the metadata alone (which database it is, as Spring Data JDBC
  * and many applications do at startup) needs no schema and does not count. With {@code run-as} {@code auto} or
- * {@code initializer} the migrations run at that moment, before the statement; with {@code application-runner}, which
- * the user chose, they do not, and the use is logged and kept for the failure analysis in case the statement fails for
- * want of a table.
+ * {@code initializer} the migrations run at that moment, before the statement. With {@code application-runner}, which
+ * the user chose, they do not: the first connection handed out while migrations are pending is kept for the failure
+ * analysis (a metadata read is how Hibernate validates a schema), and the first statement is logged as a warning.
  * <p>
  * Other threads are never held up or made to migrate: a health check on the web server, which starts before the
  * runners, reads the database as it is. Once the migrations ran, or the application runners start, connections are
@@ -64,13 +65,16 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	/** What was seen, per bean factory, for the failure analysis after the context failed and its beans are gone. */
 	private static final Map<BeanFactory, Observation> observations = Collections.synchronizedMap(new WeakHashMap<>());
 
-	private final ListableBeanFactory beanFactory;
+	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final RunAs runAs;
 
 	private final Thread owner = Thread.currentThread();
 
-	/** Beans being created on the owner thread, innermost last: the last one is the bean that is asking. */
+	/**
+	 * Beans whose creation started on the owner thread, innermost last. Some never finish (a factory bean only
+	 * asked for its type), so the bean asking is the last one still in creation.
+	 */
 	private final Deque<String> creating = new ArrayDeque<>();
 
 	private volatile boolean armed = true;
@@ -78,7 +82,9 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	// Touched only on the owner thread.
 	private boolean busy;
 
-	EarlyDatabaseUse(ListableBeanFactory beanFactory, RunAs runAs) {
+	private Observation observation;
+
+	EarlyDatabaseUse(ConfigurableListableBeanFactory beanFactory, RunAs runAs) {
 		this.beanFactory = beanFactory;
 		this.runAs = runAs;
 	}
@@ -168,29 +174,74 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 				new Class<?>[] { Connection.class }, new ConnectionWatch(this, connection, dataSource));
 	}
 
-	private void beforeUse(String dataSource) {
-		if (!watching()) {
+	/**
+	 * With {@code application-runner}, notes the first connection handed out while migrations are pending, for the
+	 * failure analysis: even one only read for its metadata, which is how Hibernate validates a schema.
+	 */
+	private void handedOut(String dataSource) {
+		if (this.runAs != RunAs.APPLICATION_RUNNER || this.observation != null) {
 			return;
 		}
 		MigrationsStartup startup = startup();
 		if (startup == null) {
 			return;
 		}
-		String asking = this.creating.isEmpty() ? "a bean" : "bean '" + this.creating.getLast() + "'";
-		this.armed = false;
+		List<Long> pending;
 		this.busy = true;
 		try {
-			if (this.runAs == RunAs.APPLICATION_RUNNER) {
-				observe(startup, asking, dataSource);
-			}
-			else {
-				startup.run("while the context starts (migrations.run-as=" + label(this.runAs) + "): " + asking
-						+ " used DataSource '" + dataSource + "' before they had run");
-			}
+			pending = startup.toApply();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the migration status while the context starts", ex);
+			pending = List.of();
 		}
 		finally {
 			this.busy = false;
 		}
+		if (pending.isEmpty()) {
+			this.armed = false;
+			return;
+		}
+		this.observation = new Observation(asking(), dataSource, pending);
+		observations.put(this.beanFactory, this.observation);
+	}
+
+	/** The first use of a connection beyond its metadata: run the migrations now, or say that they have not run. */
+	private void beforeUse(String dataSource) {
+		if (!watching()) {
+			return;
+		}
+		if (this.runAs == RunAs.APPLICATION_RUNNER) {
+			this.armed = false;
+			logger.warn("{} used DataSource '{}' while the context starts, but migrations.run-as=application-runner"
+					+ " applies the pending {} {} only after the context has started. If it needs their tables, set"
+					+ " migrations.run-as=auto (the default) or initializer.", capitalized(asking()), dataSource,
+					(this.observation.pending().size() == 1) ? "version" : "versions", this.observation.pending());
+			return;
+		}
+		MigrationsStartup startup = startup();
+		if (startup == null) {
+			return;
+		}
+		this.armed = false;
+		this.busy = true;
+		try {
+			startup.run("while the context starts (migrations.run-as=" + label(this.runAs) + "): " + asking()
+					+ " used DataSource '" + dataSource + "' before they had run");
+		}
+		finally {
+			this.busy = false;
+		}
+	}
+
+	private String asking() {
+		for (Iterator<String> names = this.creating.descendingIterator(); names.hasNext();) {
+			String name = names.next();
+			if (this.beanFactory.isCurrentlyInCreation(name)) {
+				return "bean '" + name + "'";
+			}
+		}
+		return "a bean";
 	}
 
 	private MigrationsStartup startup() {
@@ -209,25 +260,6 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 		}
 	}
 
-	private void observe(MigrationsStartup startup, String asking, String dataSource) {
-		List<Long> pending;
-		try {
-			pending = startup.toApply();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not read the migration status while the context starts", ex);
-			return;
-		}
-		if (pending.isEmpty()) {
-			return;
-		}
-		observations.put(this.beanFactory, new Observation(asking, dataSource, pending));
-		logger.warn("{} used DataSource '{}' while the context starts, but migrations.run-as=application-runner"
-				+ " applies the pending {} {} only after the context has started. If it needs their tables, set"
-				+ " migrations.run-as=auto (the default) or initializer.", capitalized(asking), dataSource,
-				(pending.size() == 1) ? "version" : "versions", pending);
-	}
-
 	private static String capitalized(String text) {
 		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
@@ -242,6 +274,10 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 		@Override
 		public Object invoke(MethodInvocation invocation) throws Throwable {
 			Object connection = invocation.proceed();
+			if (!this.earlyUse.watching()) {
+				return connection;
+			}
+			this.earlyUse.handedOut(this.beanName);
 			return this.earlyUse.watching() ? this.earlyUse.watch((Connection) connection, this.beanName) : connection;
 		}
 
@@ -272,7 +308,7 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	/**
 	 * A use of the database while the context started, before the startup migrations ran.
 	 *
-	 * @param asking which bean used it ("bean 'books'"), or "a bean" when it is not known
+	 * @param asking which bean used it first ("bean 'books'"), or "a bean" when it is not known
 	 * @param dataSource the DataSource bean it used
 	 * @param pending the versions the startup was still to apply
 	 */

@@ -8,6 +8,7 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.dao.DataAccessException;
 
 import dev.migrations.MigrationException;
+import dev.migrations.Redaction;
 
 /**
  * Analyzes a database failure while the context started, when a bean had used the database before the startup
@@ -28,20 +29,24 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 
 	@Override
 	public FailureAnalysis analyze(Throwable failure) {
-		if (this.beanFactory == null || !isDatabaseFailure(failure)) {
+		Throwable databaseFailure = databaseFailure(failure);
+		if (this.beanFactory == null || databaseFailure == null) {
 			return null;
 		}
-		return EarlyDatabaseUse.observed(this.beanFactory).map((seen) -> analysis(failure, seen)).orElse(null);
+		return EarlyDatabaseUse.observed(this.beanFactory)
+			.map((seen) -> analysis(failure, databaseFailure, seen))
+			.orElse(null);
 	}
 
-	private static FailureAnalysis analysis(Throwable failure, EarlyDatabaseUse.Observation seen) {
+	private static FailureAnalysis analysis(Throwable failure, Throwable databaseFailure,
+			EarlyDatabaseUse.Observation seen) {
 		int count = seen.pending().size();
 		String description = "The application failed on the database while the context was starting, before the"
 				+ " startup migrations had run: " + seen.asking() + " used DataSource '" + seen.dataSource()
 				+ "' while " + ((count == 1) ? "version " : "versions ") + seen.pending()
 				+ ((count == 1) ? " was" : " were") + " still pending, because migrations.run-as=application-runner"
-				+ " applies them only after the context has started. A missing table or relation in the error below"
-				+ " may be one of those they create.";
+				+ " applies them only after the context has started. If the error names a missing table or relation,"
+				+ " it may be one those migrations create.\n\n    Error: " + oneLine(databaseFailure.getMessage());
 		String action = "Set migrations.run-as=auto (the default), which runs the migrations before a bean first uses"
 				+ " the database, or migrations.run-as=initializer. To keep application-runner (liveness during a long"
 				+ " migration, 503 until it is done), move that bean's first query out of startup: into an"
@@ -49,18 +54,23 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 		return new FailureAnalysis(description, action, failure);
 	}
 
-	private static boolean isDatabaseFailure(Throwable failure) {
+	// Driver messages can quote the URL, credentials and all.
+	private static String oneLine(String message) {
+		return Redaction.credentials(String.valueOf(message)).strip().replaceAll("\\s*\\R\\s*", " ");
+	}
+
+	/** The innermost failure of the database or of JPA in the chain, or {@code null}; none for our own failures. */
+	private static Throwable databaseFailure(Throwable failure) {
+		Throwable found = null;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof MigrationException) {
-				return false;
+				return null;
 			}
-		}
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException || cause instanceof DataAccessException || isPersistenceFailure(cause)) {
-				return true;
+				found = cause;
 			}
 		}
-		return false;
+		return found;
 	}
 
 	private static boolean isPersistenceFailure(Throwable failure) {
