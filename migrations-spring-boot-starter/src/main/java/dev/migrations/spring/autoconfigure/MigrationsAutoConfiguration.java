@@ -161,10 +161,10 @@ public final class MigrationsAutoConfiguration {
 				@Bean
 				@ConditionalOnMissingBean(name = "migrationsStartupFilter")
 				FilterRegistrationBean<MigrationsStartupFilter> migrationsStartupFilter(MigrationsProgress progress,
-						MigrationsProperties properties, Environment environment) {
-					String actuatorPath = environment.getProperty("management.endpoints.web.base-path", "/actuator");
+						MigrationsProperties properties, Environment environment, ListableBeanFactory beanFactory) {
 					FilterRegistrationBean<MigrationsStartupFilter> registration = new FilterRegistrationBean<>(
-							new MigrationsStartupFilter(progress, actuatorPath, properties.getWeb().getRetryAfter()));
+							new MigrationsStartupFilter(progress, ActuatorPaths.of(beanFactory, environment),
+									properties.getWeb().getRetryAfter()));
 					registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 					registration.setName("migrationsStartupFilter");
 					return registration;

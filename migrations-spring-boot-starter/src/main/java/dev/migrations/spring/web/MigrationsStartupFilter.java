@@ -2,6 +2,7 @@ package dev.migrations.spring.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -15,27 +16,26 @@ import dev.migrations.spring.autoconfigure.MigrationsProgress;
 
 /**
  * Answers {@code 503 Service Unavailable} with {@code Retry-After} to every request that arrives before the startup
- * migrations finish, so that none reaches a repository early. Actuator endpoints pass, so that probes and the
- * migrations endpoint keep answering.
+ * migrations finish, so that none reaches a repository early. Actuator endpoints pass wherever they are mapped, so
+ * that probes (liveness above all) and the migrations endpoint keep answering.
  */
 public final class MigrationsStartupFilter implements Filter {
 
 	private final MigrationsProgress progress;
 
-	private final String actuatorPath;
+	private final Predicate<String> actuator;
 
 	private final long retryAfterSeconds;
 
 	/**
 	 * Creates the filter.
 	 * @param progress where the startup migrations stand
-	 * @param actuatorPath the actuator base path, whose requests always pass
+	 * @param actuator whether a path, within the application or within the servlet, is an actuator endpoint's
 	 * @param retryAfter the Retry-After to send
 	 */
-	public MigrationsStartupFilter(MigrationsProgress progress, String actuatorPath, Duration retryAfter) {
+	public MigrationsStartupFilter(MigrationsProgress progress, Predicate<String> actuator, Duration retryAfter) {
 		this.progress = progress;
-		this.actuatorPath = actuatorPath.endsWith("/") ? actuatorPath.substring(0, actuatorPath.length() - 1)
-				: actuatorPath;
+		this.actuator = actuator;
 		this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
 	}
 
@@ -51,9 +51,11 @@ public final class MigrationsStartupFilter implements Filter {
 		http.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Database migrations are running");
 	}
 
+	// Endpoints are mapped inside the DispatcherServlet, which may have a path of its own (spring.mvc.servlet.path).
 	private boolean isActuator(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !this.actuatorPath.isEmpty() && (path.equals(this.actuatorPath) || path.startsWith(this.actuatorPath + "/"));
+		String withinApplication = request.getRequestURI().substring(request.getContextPath().length());
+		String withinServlet = request.getPathInfo();
+		return this.actuator.test(withinApplication) || withinServlet != null && this.actuator.test(withinServlet);
 	}
 
 }
