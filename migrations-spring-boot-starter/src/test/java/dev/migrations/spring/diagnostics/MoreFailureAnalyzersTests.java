@@ -17,7 +17,7 @@ class MoreFailureAnalyzersTests {
 
 	@Test
 	void databaseAccessNamesWhatFailedAndTheSqlState() {
-		FailureAnalysis analysis = new DatabaseAccessFailureAnalyzer().analyze(new DatabaseAccessException(
+		FailureAnalysis analysis = new DatabaseAccessFailureAnalyzer(new org.springframework.mock.env.MockEnvironment()).analyze(new DatabaseAccessException(
 				"connecting to the database", new SQLException("Connection to 127.0.0.1:5433 refused.", "08001")));
 
 		assertThat(analysis.getDescription()).isEqualTo("The migrations could not start: the engine failed connecting to"
