@@ -212,6 +212,16 @@ public final class Migrator {
 		return this.settings.catalog().format();
 	}
 
+	/**
+	 * Cancels the migrations this migrator is running now, from any thread (an application shutting down, say): the
+	 * statement running is cancelled through the driver and no further statement starts, so the migration fails as
+	 * any failed migration does, with SQLState {@code 57014}: rolled back and not recorded when it runs in a
+	 * transaction. Commands started afterwards run as usual.
+	 */
+	public void cancel() {
+		this.runner.cancel();
+	}
+
 	/** What {@code up} does with pending versions below the current one. */
 	public OutOfOrderPolicy outOfOrder() {
 		return this.settings.outOfOrder();

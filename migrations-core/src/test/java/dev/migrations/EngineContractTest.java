@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -25,6 +26,33 @@ abstract class EngineContractTest extends DatabaseTestBase {
 
 	/** SQL that takes about a second, to hold the lock while other runners queue. */
 	protected abstract String slowStatement();
+
+	@Test
+	void cancelStopsTheRunBeforeItsNextStatementAndRollsThatMigrationBack() {
+		writeGooseSet();
+		Migrator[] migrator = new Migrator[1];
+		migrator[0] = builder().listener(new MigrationListener() {
+
+			@Override
+			public void afterMigration(MigrationResult result) {
+				if (result.version() == 1) {
+					migrator[0].cancel();
+				}
+			}
+
+		}).build();
+
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class, () -> migrator[0].up());
+
+		assertThat(failure.version()).isEqualTo(2);
+		assertThat(failure.sqlState()).isEqualTo("57014");
+		assertThat(failure.transactional()).isTrue();
+		assertThat(failure.applied()).extracting(MigrationResult::version).containsExactly(1L);
+		assertThat(gooseRows()).containsExactly(0L, 1L);
+		assertThat(this.database.count("SELECT count(*) FROM users")).isZero();
+		// A cancel ends the run it met, not the migrator: the next command runs.
+		assertThat(migrator[0].up().finalVersion()).isEqualTo(3);
+	}
 
 	@Test
 	void gooseRoundTripAppliesRollsBackAndReappliesEverything() {

@@ -18,6 +18,7 @@ import dev.migrations.testing.RequiresPostgres;
 import dev.migrations.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The engine's promises on the real PostgreSQL server, plus what is particular to PostgreSQL. */
 @RequiresPostgres
@@ -65,6 +66,44 @@ class PostgresEngineTest extends EngineContractTest {
 	@Override
 	protected String sqlFalse() {
 		return "false";
+	}
+
+	@Test
+	void cancelInterruptsTheRunningStatementAndTheMigrationIsRolledBack() throws Exception {
+		this.dir.goose("00001_slow.sql", "CREATE TABLE slow (id INTEGER);\nSELECT pg_sleep(30);", "DROP TABLE slow;");
+		Migrator migrator = migrator();
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<MigrateResult> running = executor.submit(migrator::up);
+			awaitQuery("SELECT pg_sleep(30)");
+			long cancelled = System.nanoTime();
+			migrator.cancel();
+			assertThat(catchThrowableOfType(java.util.concurrent.ExecutionException.class,
+					() -> running.get(30, TimeUnit.SECONDS)))
+				.cause()
+				.isInstanceOfSatisfying(MigrationFailedException.class, (failure) -> {
+					assertThat(failure.sqlState()).isEqualTo("57014");
+					assertThat(failure.statement()).isEqualTo(2);
+				});
+			assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(25));
+			assertThat(this.database.tables()).doesNotContain("slow");
+			assertThat(gooseRows()).containsExactly(0L);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	/** Waits until a session of this test's runs the query. */
+	private void awaitQuery(String query) throws InterruptedException {
+		for (int i = 0; i < 300; i++) {
+			if (this.database.count("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%" + query.replace("'", "''")
+					+ "%' AND state = 'active' AND pid <> pg_backend_pid()") > 0) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("The query never started: " + query);
 	}
 
 	@Test

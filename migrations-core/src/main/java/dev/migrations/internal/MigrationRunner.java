@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,8 @@ public final class MigrationRunner {
 	private final Preflight preflight;
 
 	private final Listeners listeners;
+
+	private final Set<StepExecutor> executing = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates a runner.
@@ -69,6 +73,14 @@ public final class MigrationRunner {
 			this.listeners.tell((listener) -> listener.afterFailure(operation, ex));
 			throw ex;
 		}
+	}
+
+	/**
+	 * Cancels the migrations running now, from any thread: the running statement is cancelled through the driver and
+	 * no further statement starts, so the migration fails as a failed migration does. Later commands run as usual.
+	 */
+	public void cancel() {
+		this.executing.forEach(StepExecutor::cancel);
 	}
 
 	/**
@@ -130,6 +142,17 @@ public final class MigrationRunner {
 		TreeSet<Long> applied = new TreeSet<>(prepared.state().applied().stream().map(AppliedVersion::version).toList());
 		long initial = prepared.state().currentVersion();
 		StepExecutor executor = new StepExecutor(session, this.settings.catalog().masking());
+		this.executing.add(executor);
+		try {
+			return execute(session, prepared, started, executor, applied, initial);
+		}
+		finally {
+			this.executing.remove(executor);
+		}
+	}
+
+	private MigrateResult execute(Session session, Preflight.Prepared prepared, long started, StepExecutor executor,
+			TreeSet<Long> applied, long initial) {
 		List<MigrationResult> results = new ArrayList<>();
 		for (Step step : prepared.steps()) {
 			if (step.direction() == Direction.UP) {

@@ -27,6 +27,9 @@ final class StepExecutor {
 
 	private static final int LOGGED_SQL_LENGTH = 500;
 
+	/** The SQLState of a cancelled statement, as PostgreSQL reports it. */
+	private static final String QUERY_CANCELED = "57014";
+
 	private final Connection connection;
 
 	private final Dialect dialect;
@@ -35,11 +38,32 @@ final class StepExecutor {
 
 	private final Masking masking;
 
+	private volatile boolean cancelled;
+
+	private volatile Statement running;
+
 	StepExecutor(Session session, Masking masking) {
 		this.connection = session.connection();
 		this.dialect = session.dialect();
 		this.history = session.history();
 		this.masking = masking;
+	}
+
+	/**
+	 * Cancels the statement running now through the driver, from any thread, and lets no further statement start:
+	 * the step fails as any failed step does, rolled back inside a transaction.
+	 */
+	void cancel() {
+		this.cancelled = true;
+		Statement statement = this.running;
+		if (statement != null) {
+			try {
+				statement.cancel();
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not cancel the running statement", ex);
+			}
+		}
 	}
 
 	/**
@@ -116,6 +140,7 @@ final class StepExecutor {
 	private void execute(Step step, List<SqlStatement> statements, Progress progress, boolean inTransaction)
 			throws SQLException {
 		try (Statement jdbc = this.connection.createStatement()) {
+			this.running = jdbc;
 			int batched = 0;
 			for (int i = 0; i < statements.size(); i++) {
 				SqlStatement statement = statements.get(i);
@@ -130,9 +155,13 @@ final class StepExecutor {
 				sendBatch(jdbc, statements, i - batched, batched, progress);
 				batched = 0;
 				progress.at(i, statement);
+				checkNotCancelled();
 				this.dialect.execute(jdbc, statement.sql());
 			}
 			sendBatch(jdbc, statements, statements.size() - batched, batched, progress);
+		}
+		finally {
+			this.running = null;
 		}
 		progress.at(-1, null);
 	}
@@ -150,12 +179,13 @@ final class StepExecutor {
 		}
 	}
 
-	private static void sendBatch(Statement jdbc, List<SqlStatement> statements, int first, int count, Progress progress)
+	private void sendBatch(Statement jdbc, List<SqlStatement> statements, int first, int count, Progress progress)
 			throws SQLException {
 		if (count == 0) {
 			return;
 		}
 		progress.at(first, statements.get(first));
+		checkNotCancelled();
 		try {
 			jdbc.executeBatch();
 		}
@@ -168,6 +198,13 @@ final class StepExecutor {
 		}
 		finally {
 			jdbc.clearBatch();
+		}
+	}
+
+	/** Cancelled before a statement started: fails the way a statement the driver cancelled fails. */
+	private void checkNotCancelled() throws SQLException {
+		if (this.cancelled) {
+			throw new SQLException("cancelled before the statement started", QUERY_CANCELED);
 		}
 	}
 

@@ -1,14 +1,23 @@
 package dev.migrations.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 
 import dev.migrations.MigrateResult;
 import dev.migrations.MigrationState;
@@ -27,11 +36,15 @@ import dev.migrations.spring.event.MigrationsStartedEvent;
  * What happens at startup, whichever way it is triggered: for every {@link Migrator} bean, in bean order, apply the
  * pending migrations or only check that none is pending, publishing an event when each starts, finishes and fails,
  * and recording the progress. It runs once: whatever triggers it first (the initializer, the first use of the
- * database while the context starts, or the application runner) runs it, and later triggers find it done.
+ * database while the context starts, or the application runner) runs it, and later triggers find it done. When the
+ * application shuts down while it runs, the running migration is cancelled and rolled back, and one line says so.
  */
-public final class MigrationsStartup {
+public final class MigrationsStartup implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsStartup.class);
+
+	/** How long the shutdown waits for a cancelled migration to roll back before it closes the connections anyway. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private final Map<String, Migrator> migrators;
 
@@ -44,6 +57,12 @@ public final class MigrationsStartup {
 	private final MigrationsProgress progress;
 
 	private RuntimeException failure;
+
+	private ApplicationContext context;
+
+	private volatile boolean stopping;
+
+	private volatile CompletableFuture<Void> finished = CompletableFuture.completedFuture(null);
 
 	/**
 	 * Creates the startup action.
@@ -82,17 +101,53 @@ public final class MigrationsStartup {
 			return;
 		}
 		logger.info("Startup migrations run {}", when);
+		this.finished = new CompletableFuture<>();
 		this.progress.set(Phase.RUNNING);
 		try {
 			this.migrators.forEach(this::run);
 			this.progress.set(Phase.FINISHED);
 		}
 		catch (RuntimeException ex) {
-			this.failure = ex;
 			this.progress.set(Phase.FAILED);
+			if (this.stopping) {
+				// The application is going away, and the migration with it: one line, not a failed start.
+				logger.warn("{}", StoppedMigration.describe(ex));
+				return;
+			}
+			this.failure = ex;
 			throw ex;
 		}
+		finally {
+			this.finished.complete(null);
+		}
 		warnAboutUnapplied();
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * When the application shuts down (SIGTERM, say) while the startup migrations run, cancels them and waits for
+	 * the running one to roll back before the connection pool closes under it.
+	 */
+	@Override
+	public void onApplicationEvent(ContextClosedEvent event) {
+		if (event.getApplicationContext() != this.context || this.progress.phase() != Phase.RUNNING) {
+			return;
+		}
+		this.stopping = true;
+		this.migrators.values().forEach(Migrator::cancel);
+		try {
+			this.finished.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			logger.debug("The cancelled startup migration did not end in {}", STOP_WAIT);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private void run(String name, Migrator migrator) {
