@@ -121,7 +121,9 @@ public final class MigrationsAutoConfiguration {
 		MigrationsStartup migrationsStartup(ListableBeanFactory beanFactory, ObjectProvider<Migrator> migrators,
 				MigrationsProperties properties, ApplicationEventPublisher events, MigrationsProgress progress) {
 			return new MigrationsStartup(inBeanOrder(beanFactory, migrators), properties.getOnStartup(),
-					new MigratorConfigurer(properties).target(), events, progress);
+					new MigratorConfigurer(properties).target(),
+					new MigrationsStartup.Repairs(properties.isRepairOnMigrate(), properties.getForceVersion()), events,
+					progress);
 		}
 
 		/** The Migrator beans by name, in the order {@code @Order} and {@code Ordered} give them. */

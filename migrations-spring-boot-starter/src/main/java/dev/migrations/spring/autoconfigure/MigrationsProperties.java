@@ -62,6 +62,19 @@ public class MigrationsProperties {
 	/** Version an existing schema matches, for baseline-on-migrate. */
 	private Long baselineVersion;
 
+	/**
+	 * Whether to repair the history before migrating at startup, as 'migrate repair' does: record the current
+	 * checksums of applied files that were edited on purpose and forget versions whose files are gone. For one start.
+	 */
+	private boolean repairOnMigrate;
+
+	/**
+	 * Version to set a dirty golang-migrate database to before migrating at startup, clearing the dirty flag, as
+	 * 'migrate force V' does, once the schema has been repaired by hand: the failed version if it is now complete,
+	 * or the one before it. Ignored, with a warning, when the database is not dirty. For one start.
+	 */
+	private Long forceVersion;
+
 	/** How long to wait while another instance holds the migration lock. */
 	private Duration lockTimeout = Migrator.DEFAULT_LOCK_TIMEOUT;
 
@@ -177,6 +190,22 @@ public class MigrationsProperties {
 
 	public void setBaselineVersion(Long baselineVersion) {
 		this.baselineVersion = baselineVersion;
+	}
+
+	public boolean isRepairOnMigrate() {
+		return this.repairOnMigrate;
+	}
+
+	public void setRepairOnMigrate(boolean repairOnMigrate) {
+		this.repairOnMigrate = repairOnMigrate;
+	}
+
+	public Long getForceVersion() {
+		return this.forceVersion;
+	}
+
+	public void setForceVersion(Long forceVersion) {
+		this.forceVersion = forceVersion;
 	}
 
 	public Duration getLockTimeout() {

@@ -52,6 +52,8 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 
 	private final Operation target;
 
+	private final Repairs repairs;
+
 	private final ApplicationEventPublisher events;
 
 	private final MigrationsProgress progress;
@@ -69,14 +71,16 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	 * @param migrators the migrators by bean name, in the order they run
 	 * @param onStartup what to do
 	 * @param target how far to migrate
+	 * @param repairs what to repair before migrating
 	 * @param events where to publish events
 	 * @param progress where to record progress
 	 */
 	public MigrationsStartup(Map<String, Migrator> migrators, MigrationsProperties.OnStartup onStartup, Operation target,
-			ApplicationEventPublisher events, MigrationsProgress progress) {
+			Repairs repairs, ApplicationEventPublisher events, MigrationsProgress progress) {
 		this.migrators = new LinkedHashMap<>(migrators);
 		this.onStartup = onStartup;
 		this.target = target;
+		this.repairs = repairs;
 		this.events = events;
 		this.progress = progress;
 	}
@@ -153,13 +157,35 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	private void run(String name, Migrator migrator) {
 		this.events.publishEvent(new MigrationsStartedEvent(migrator));
 		try {
-			MigrateResult result = (this.onStartup == MigrationsProperties.OnStartup.MIGRATE)
-					? migrator.run(this.target) : validateOnly(name, migrator);
+			MigrateResult result;
+			if (this.onStartup == MigrationsProperties.OnStartup.MIGRATE) {
+				repair(name, migrator);
+				result = migrator.run(this.target);
+			}
+			else {
+				result = validateOnly(name, migrator);
+			}
 			this.events.publishEvent(new MigrationsFinishedEvent(migrator, result));
 		}
 		catch (RuntimeException ex) {
 			this.events.publishEvent(new MigrationsFailedEvent(migrator, ex));
 			throw ex;
+		}
+	}
+
+	/** The repairs a failure report may have asked for, done before migrating, as the command line would. */
+	private void repair(String name, Migrator migrator) {
+		if (this.repairs.forceVersion() != null) {
+			if (migrator.version().dirty()) {
+				migrator.force(this.repairs.forceVersion());
+			}
+			else {
+				logger.warn("migrations.force-version={} is set, but the database of {} is not dirty, so nothing was"
+						+ " forced; remove the setting", this.repairs.forceVersion(), name);
+			}
+		}
+		if (this.repairs.repair()) {
+			migrator.repair();
 		}
 	}
 
@@ -254,6 +280,21 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 		}
 		return !withinTarget(row.version()) ? "above migrations.target"
 				: "out of order, and migrations.out-of-order=" + migrator.outOfOrder().name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The repairs to make before migrating at startup, each for one start: what a failure report tells the user to
+	 * set when the application has no {@code migrate} command of its own.
+	 *
+	 * @param repair whether to repair the history ({@code migrations.repair-on-migrate})
+	 * @param forceVersion the version to force a dirty database to ({@code migrations.force-version}), or
+	 * {@code null}
+	 */
+	public record Repairs(boolean repair, Long forceVersion) {
+
+		/** No repairs. */
+		public static final Repairs NONE = new Repairs(false, null);
+
 	}
 
 }

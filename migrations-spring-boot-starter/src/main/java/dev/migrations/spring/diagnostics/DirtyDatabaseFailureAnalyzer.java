@@ -17,9 +17,10 @@ final class DirtyDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<DirtyDa
 	}
 
 	static String action(long version) {
-		return "Repair the schema by hand, finishing or undoing what migration " + version + " did. Then clear the"
-				+ " dirty flag with 'migrate force V', where V is " + version + " if the schema now matches it or the"
-				+ " version before it if you undid it, and start the application again.";
+		return "Repair the schema by hand, finishing or undoing what migration " + version + " did. Then start the"
+				+ " application once with migrations.force-version=V, where V is " + version + " if the schema now"
+				+ " matches it or the version before it if you undid it: it clears the dirty flag before migrating."
+				+ " Remove the setting afterwards.";
 	}
 
 }

@@ -74,8 +74,8 @@ final class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<Migra
 		String leftovers = (failure.statement() > 1) ? "Check the database for what statements 1 to "
 				+ (failure.statement() - 1) + " of " + failure.file() + " did, and undo it or make those statements"
 				+ " safe to run twice. Then fix " : "Fix ";
-		String dirty = failure.markedDirty() ? " Clear the dirty flag first with 'migrate force V', V being the version"
-				+ " before " + failure.version() + "." : "";
+		String dirty = failure.markedDirty() ? " The dirty flag must be cleared for that: start the application once with"
+				+ " migrations.force-version=V, V being the version before " + failure.version() + "." : "";
 		return leftovers + statement + rerun + dirty;
 	}
 

@@ -28,9 +28,9 @@ final class MigrationsNotAppliedFailureAnalyzer extends AbstractFailureAnalyzer<
 		}
 		StringBuilder action = new StringBuilder();
 		if (pending > 0) {
-			action.append("Apply the pending migrations before this application starts: run 'migrate up' from the"
-					+ " deployment job or init container that owns the migrations, or set migrations.on-startup=migrate"
-					+ " to have the application apply them.");
+			action.append("Apply the pending migrations before this application starts: start it once with"
+					+ " migrations.on-startup=migrate from the deployment job or init container that owns the"
+					+ " migrations, or set migrations.on-startup=migrate to have every start apply them.");
 		}
 		if (!report.isValid()) {
 			action.append(action.isEmpty() ? "" : "\n").append(ValidationIssues.actions(report, false));

@@ -14,8 +14,8 @@ final class UnversionedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<U
 				+ " migration version table: its schema was made without migrations, and applying the first"
 				+ " migration would most likely collide with it. No migration was run.";
 		String action = "Find the version V of the last migration the existing schema already matches, and mark"
-				+ " the versions up to V applied: run 'migrate baseline V' once, or set"
-				+ " migrations.baseline-on-migrate=true and migrations.baseline-version=V to do it at this startup."
+				+ " the versions up to V applied by starting once with migrations.baseline-on-migrate=true and"
+				+ " migrations.baseline-version=V."
 				+ " The migrations above V then run as usual.";
 		return new FailureAnalysis(description, action, cause);
 	}

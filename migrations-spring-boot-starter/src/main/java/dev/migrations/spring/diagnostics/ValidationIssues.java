@@ -50,14 +50,15 @@ final class ValidationIssues {
 		List<ValidationIssue> changed = report.ofKind(Kind.CHECKSUM_MISMATCH);
 		if (!changed.isEmpty()) {
 			sentence(actions, "If the changes to " + files(changed) + " were deliberate and the database already"
-					+ " matches them, run 'migrate repair' to record their new checksums; otherwise restore the"
-					+ " files as they were applied."
+					+ " matches them, record their new checksums by starting "
+					+ (migrating ? "the application" : "the application that applies the migrations")
+					+ " once with migrations.repair-on-migrate=true; otherwise restore the files as they were applied."
 					+ (migrating ? " To start despite changed files, set migrations.validate-on-migrate=warn."
 							: ""));
 		}
 		List<ValidationIssue> missing = report.ofKind(Kind.MISSING);
 		if (!missing.isEmpty()) {
-			// 'migrate repair' forgets only our metadata of a missing version; the Go tool's table still lists it.
+			// A repair forgets only our metadata of a missing version; the Go tool's table still lists it.
 			sentence(actions, "Restore the " + Listing.plural(missing.size(), "file", "files") + " of "
 					+ Listing.plural(missing.size(), "version ", "versions ") + versions(missing)
 					+ " to migrations.locations: an applied version needs its file to be validated and rolled back."
@@ -71,7 +72,8 @@ final class ValidationIssues {
 					+ Listing.plural(outOfOrder.size(), " is", " are") + " older than the current version: "
 					+ (migrating ? "apply " + them + " in version order with migrations.out-of-order=apply, leave "
 							+ them + " pending with migrations.out-of-order=ignore,"
-							: "apply " + them + " with 'migrate up --out-of-order apply',")
+							: "apply " + them + " by starting once with migrations.on-startup=migrate and"
+									+ " migrations.out-of-order=apply,")
 					+ " or renumber " + them + " above the current version.");
 		}
 		List<ValidationIssue> unparsable = report.ofKind(Kind.PARSE_ERROR);

@@ -55,6 +55,11 @@ class MigrationsAutoConfigurationTests {
 		MigrationDir.at(this.temp.resolve("migrations"))
 			.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;")
 			.goose("00002_posts.sql", "CREATE TABLE posts (id INTEGER PRIMARY KEY);", "DROP TABLE posts;");
+		return onDatabase();
+	}
+
+	/** As {@link #withDatabase()}, with the migrations directory as it is. */
+	private ApplicationContextRunner onDatabase() {
 		return this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.temp.resolve("app.db"),
 				"migrations.locations=filesystem:" + this.temp.resolve("migrations"));
 	}
@@ -234,6 +239,40 @@ class MigrationsAutoConfigurationTests {
 		withDatabase().withPropertyValues("migrations.on-startup=none", "migrations.run-as=initializer")
 			.run((context) -> assertThat(output).contains(
 					"1 migration is left unapplied by migrator at startup: 00002_posts.sql (migrations.on-startup=none)"));
+	}
+
+	@Test
+	void repairOnMigrateRecordsTheChecksumsOfEditedFilesBeforeMigrating() {
+		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasNotFailed());
+		MigrationDir.at(this.temp.resolve("migrations"))
+			.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY); -- edited", "DROP TABLE users;");
+		onDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context
+			.getStartupFailure()).rootCause().isInstanceOf(dev.migrations.ValidationException.class));
+		onDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.repair-on-migrate=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+		onDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void forceVersionClearsTheDirtyFlagBeforeMigrating(CapturedOutput output) {
+		MigrationDir migrations = MigrationDir.at(this.temp.resolve("migrations"))
+			.delete("00001_users.sql")
+			.delete("00002_posts.sql")
+			.file("1_users.up.sql", "CREATE TABLE users (id INTEGER);")
+			.file("2_posts.up.sql", "BEGIN;\nCREATE TABLE posts (id INTEGER);\nCOMMIT;\nINSERT INTO nowhere VALUES (1);");
+		onDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasFailed());
+		assertThat(database().query("SELECT version, dirty FROM schema_migrations")).singleElement()
+			.satisfies((row) -> assertThat(row.get("dirty").toString()).isIn("1", "true"));
+		// The schema is repaired by hand: posts is there, so version 2 is complete once its file is fixed.
+		migrations.file("2_posts.up.sql", "BEGIN;\nCREATE TABLE posts (id INTEGER);\nCOMMIT;");
+		onDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.force-version=2")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(database().query("SELECT version, dirty FROM schema_migrations")).singleElement()
+			.satisfies((row) -> assertThat(row.get("dirty").toString()).isIn("0", "false"));
+		onDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.force-version=2")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("migrations.force-version=2 is set, but the database of migrator is not dirty, so"
+				+ " nothing was forced; remove the setting");
 	}
 
 	@Test

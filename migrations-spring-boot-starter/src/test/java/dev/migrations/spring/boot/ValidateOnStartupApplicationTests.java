@@ -40,7 +40,7 @@ class ValidateOnStartupApplicationTests {
 		assertThat(notApplied.pending()).containsExactly(1L, 2L, 3L);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Versions 1, 2, 3 are pending.")
-			.contains("run 'migrate up' from the deployment job or init container");
+			.contains("start it once with migrations.on-startup=migrate from the deployment job or init container");
 		assertThat(SqliteTestDatabase.at(this.temp.resolve("todo.db")).tables()).isEmpty();
 	}
 

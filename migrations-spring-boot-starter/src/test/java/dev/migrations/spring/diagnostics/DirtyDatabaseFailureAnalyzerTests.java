@@ -26,7 +26,7 @@ class DirtyDatabaseFailureAnalyzerTests {
 
 		assertThat(analysis.getAction()).startsWith("Repair the schema by hand, finishing or undoing what migration 7"
 				+ " did.")
-			.contains("'migrate force V', where V is 7 if the schema now matches it or the version before it");
+			.contains("migrations.force-version=V, where V is 7 if the schema now matches it or the version before it");
 	}
 
 }

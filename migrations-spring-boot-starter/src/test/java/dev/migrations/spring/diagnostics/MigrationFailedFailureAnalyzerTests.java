@@ -80,7 +80,7 @@ class MigrationFailedFailureAnalyzerTests {
 				+ " stays in the database. The golang-migrate version table is marked dirty at version 3, so nothing"
 				+ " runs until the flag is cleared.");
 		assertThat(analysis.getAction()).contains("fix statement 3 (line 12) of classpath:db/migrations/00003_tags.sql")
-			.endsWith("Clear the dirty flag first with 'migrate force V', V being the version before 3.");
+			.endsWith("start the application once with migrations.force-version=V, V being the version before 3.");
 	}
 
 	@Test

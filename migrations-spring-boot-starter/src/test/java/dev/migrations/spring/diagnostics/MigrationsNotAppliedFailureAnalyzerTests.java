@@ -31,7 +31,7 @@ class MigrationsNotAppliedFailureAnalyzerTests {
 	void asksToMigrateFromTheDeploymentOrToMigrateOnStartup() {
 		FailureAnalysis analysis = this.analyzer.analyze(new MigrationsNotAppliedException(List.of(4L), VALID));
 
-		assertThat(analysis.getAction()).contains("run 'migrate up' from the deployment job or init container")
+		assertThat(analysis.getAction()).contains("start it once with migrations.on-startup=migrate from the deployment job or init container")
 			.contains("set migrations.on-startup=migrate");
 	}
 
@@ -48,11 +48,11 @@ class MigrationsNotAppliedFailureAnalyzerTests {
 			.contains("Validation found:\n    - version 2 (00002_posts.sql): the file changed after it was applied")
 			.contains("    - version 3 (00003_tags.sql): pending, but older than the current version")
 			.contains("    - version 6: the golang-migrate version table is marked dirty at this version");
-		assertThat(analysis.getAction()).contains("'migrate repair'")
-			.contains("'migrate up --out-of-order apply'")
-			.contains("'migrate force V', where V is 6")
+		assertThat(analysis.getAction()).contains("migrations.repair-on-migrate=true")
+			.contains("migrations.on-startup=migrate and migrations.out-of-order=apply")
+			.contains("migrations.force-version=V, where V is 6")
 			.doesNotContain("migrations.validate-on-migrate")
-			.doesNotContain("migrations.out-of-order");
+			.doesNotContain("migrations.out-of-order=ignore");
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class MigrationsNotAppliedFailureAnalyzerTests {
 
 		assertThat(analysis.getDescription()).doesNotContain("pending");
 		assertThat(analysis.getAction()).startsWith("Restore the file of version 2 to migrations.locations")
-			.doesNotContain("'migrate up'");
+			.doesNotContain("Apply the pending");
 	}
 
 }

@@ -103,7 +103,7 @@ class StartupFailureAnalysisTests {
 			assertThat(context.getStartupFailure()).cause().isInstanceOf(MigrationFailedException.class);
 			assertThat(report(context.getStartupFailure(), output))
 				.contains("The golang-migrate version table is marked dirty at version 2")
-				.contains("Clear the dirty flag first with 'migrate force V', V being the version before 2");
+				.contains("start the application once with migrations.force-version=V, V being the version before 2");
 		});
 
 		withDatabase().run((context) -> {
@@ -111,7 +111,7 @@ class StartupFailureAnalysisTests {
 
 			String report = report(context.getStartupFailure(), output);
 			assertThat(report).contains("The database is dirty at version 2")
-				.contains("'migrate force V', where V is 2");
+				.contains("migrations.force-version=V, where V is 2");
 			assertNoConnectionDetails(report);
 		});
 	}

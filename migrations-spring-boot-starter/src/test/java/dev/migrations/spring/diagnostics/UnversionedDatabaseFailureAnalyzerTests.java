@@ -28,7 +28,7 @@ class UnversionedDatabaseFailureAnalyzerTests {
 		FailureAnalysis analysis = this.analyzer
 			.analyze(new UnversionedDatabaseException("goose_db_version", List.of("customers")));
 
-		assertThat(analysis.getAction()).contains("'migrate baseline V'")
+		assertThat(analysis.getAction()).contains("migrations.baseline-on-migrate=true and migrations.baseline-version=V")
 			.contains("migrations.baseline-on-migrate=true")
 			.contains("migrations.baseline-version=V");
 	}

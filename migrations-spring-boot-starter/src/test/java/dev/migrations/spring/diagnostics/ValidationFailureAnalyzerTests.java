@@ -42,7 +42,7 @@ class ValidationFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(CHANGED);
 
 		assertThat(analysis.getAction()).contains("00002_posts.sql")
-			.contains("'migrate repair'")
+			.contains("migrations.repair-on-migrate=true")
 			.contains("restore the files as they were applied")
 			.contains("migrations.validate-on-migrate=warn")
 			.doesNotContain("Restore the file of version");
