@@ -46,6 +46,9 @@ public final class Migrator {
 	/** How long a runner waits for another to finish, unless configured. */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
+	/** The longest wait between two connection attempts, unless configured. */
+	public static final Duration DEFAULT_CONNECT_RETRIES_INTERVAL = Duration.ofMinutes(2);
+
 	/** How many SQLite backups are kept, unless configured. */
 	public static final int DEFAULT_BACKUPS_KEPT = 5;
 
@@ -287,6 +290,10 @@ public final class Migrator {
 
 		private Map<String, String> placeholders = Map.of();
 
+		private int connectRetries;
+
+		private Duration connectRetriesInterval = DEFAULT_CONNECT_RETRIES_INTERVAL;
+
 		private Builder() {
 		}
 
@@ -349,6 +356,28 @@ public final class Migrator {
 		 */
 		public Builder lockTimeout(Duration lockTimeout) {
 			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * How many times to try connecting again when the database cannot be reached (it starts after the
+		 * application, say), before a command fails; defaults to 0. Each wait is twice the one before, from 1 s up
+		 * to {@link #connectRetriesInterval(Duration)}.
+		 * @param connectRetries how many more tries
+		 * @return this builder
+		 */
+		public Builder connectRetries(int connectRetries) {
+			this.connectRetries = connectRetries;
+			return this;
+		}
+
+		/**
+		 * The longest wait between two connection attempts; defaults to 2 minutes.
+		 * @param connectRetriesInterval the longest wait
+		 * @return this builder
+		 */
+		public Builder connectRetriesInterval(Duration connectRetriesInterval) {
+			this.connectRetriesInterval = connectRetriesInterval;
 			return this;
 		}
 
@@ -503,6 +532,15 @@ public final class Migrator {
 				throw new MigrationConfigurationException("lockTimeout",
 						"lockTimeout must be zero or positive, not " + this.lockTimeout + ".");
 			}
+			if (this.connectRetries < 0) {
+				throw new MigrationConfigurationException("connectRetries",
+						"connectRetries must be zero or positive, not " + this.connectRetries + ".");
+			}
+			if (this.connectRetriesInterval == null || this.connectRetriesInterval.isNegative()
+					|| this.connectRetriesInterval.isZero()) {
+				throw new MigrationConfigurationException("connectRetriesInterval",
+						"connectRetriesInterval must be positive, not " + this.connectRetriesInterval + ".");
+			}
 			if (this.backupKeep < 1) {
 				throw new MigrationConfigurationException("backupKeep",
 						"backupKeep must keep at least one backup, not " + this.backupKeep + ".");
@@ -524,7 +562,8 @@ public final class Migrator {
 			}
 			Settings settings = new Settings(this.dataSource, catalog, table, metadata, this.lockTimeout, this.outOfOrder,
 					this.validation, this.baselineOnMigrate ? this.baselineVersion : null,
-					this.backup ? new Settings.Backup(this.backupDirectory, this.backupKeep) : null, this.listeners);
+					this.backup ? new Settings.Backup(this.backupDirectory, this.backupKeep) : null,
+					new Settings.ConnectRetries(this.connectRetries, this.connectRetriesInterval), this.listeners);
 			return new Migrator(settings);
 		}
 

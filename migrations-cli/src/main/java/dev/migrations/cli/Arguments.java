@@ -63,6 +63,9 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 			  --meta-table <name>          metadata table (default: the version table's name + _meta)
 			  --format auto|goose|golang-migrate
 			  --lock-timeout <seconds>     how long to wait for another runner (default 600)
+			  --connect-retries N [--connect-retries-interval <seconds>]
+			                               connect again up to N times while the database is unreachable, waiting
+			                               1 s, then twice as long each time up to the interval (default 120)
 			  --validation fail|warn|off   what up does with changed or missing applied files (default fail)
 			  --out-of-order fail|apply|ignore
 			  --baseline-on-migrate --baseline-version V
@@ -73,7 +76,7 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 			""";
 
 	private static final Set<String> VALUED = Set.of("--db", "--user", "--dir", "--table", "--meta-table", "--format",
-			"--lock-timeout", "--validation", "--out-of-order", "--baseline-version", "--placeholder", "--backup-dir",
+			"--lock-timeout", "--connect-retries", "--connect-retries-interval", "--validation", "--out-of-order", "--baseline-version", "--placeholder", "--backup-dir",
 			"--backup-keep");
 
 	private static final Set<String> FLAGS = Set.of("--json", "--baseline-on-migrate", "--backup", "--offline",
@@ -241,6 +244,16 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 	Duration lockTimeout() {
 		String value = value("--lock-timeout");
 		return (value != null) ? Duration.ofSeconds(number("--lock-timeout", value)) : null;
+	}
+
+	Integer connectRetries() {
+		String value = value("--connect-retries");
+		return (value != null) ? Math.toIntExact(number("--connect-retries", value)) : null;
+	}
+
+	Duration connectRetriesInterval() {
+		String value = value("--connect-retries-interval");
+		return (value != null) ? Duration.ofSeconds(number("--connect-retries-interval", value)) : null;
 	}
 
 	ValidationMode validation() {

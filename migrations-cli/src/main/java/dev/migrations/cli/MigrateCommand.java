@@ -226,6 +226,12 @@ public final class MigrateCommand {
 		if (arguments.lockTimeout() != null) {
 			builder.lockTimeout(arguments.lockTimeout());
 		}
+		if (arguments.connectRetries() != null) {
+			builder.connectRetries(arguments.connectRetries());
+		}
+		if (arguments.connectRetriesInterval() != null) {
+			builder.connectRetriesInterval(arguments.connectRetriesInterval());
+		}
 		if (arguments.flag("--baseline-on-migrate")) {
 			builder.baselineOnMigrate(true);
 		}

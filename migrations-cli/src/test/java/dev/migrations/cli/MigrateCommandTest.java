@@ -219,6 +219,29 @@ class MigrateCommandTest extends CommandTestSupport {
 	}
 
 	@Test
+	void connectRetriesWaitForADatabaseThatIsNotThereYet() throws Exception {
+		java.nio.file.Path later = this.temp.resolve("later");
+		java.util.concurrent.CompletableFuture<Void> comesUp = java.util.concurrent.CompletableFuture.runAsync(() -> {
+			try {
+				Thread.sleep(1500);
+				java.nio.file.Files.createDirectories(later);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(run("up", "--db", later.resolve("app.db").toString(), "--dir", this.dir.location(),
+				"--connect-retries", "10", "--connect-retries-interval", "1")).isZero();
+		comesUp.get();
+		assertThat(out()).contains("OK   up 00002_add_name.sql");
+
+		assertThat(run("up", "--db", this.temp.resolve("never/app.db").toString(), "--dir", this.dir.location(),
+				"--connect-retries", "1", "--connect-retries-interval", "1")).isOne();
+		assertThat(err()).contains("does not exist");
+		assertThat(run("up", "--db", this.db, "--dir", this.dir.location(), "--connect-retries", "soon")).isEqualTo(2);
+	}
+
+	@Test
 	@RequiresPostgres
 	void runsAgainstPostgres() {
 		try (PostgresTestDatabase postgres = PostgresTestDatabase.create()) {

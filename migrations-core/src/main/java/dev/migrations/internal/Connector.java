@@ -2,6 +2,7 @@ package dev.migrations.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import dev.migrations.history.VersionTable;
 import dev.migrations.lock.DatabaseLock;
 
 /**
- * Opens a {@link Session} per command and locks out other runners around work that writes. Restores the
+ * Opens a {@link Session} per command, connecting again as configured while the database cannot be reached, and
+ * locks out other runners around work that writes. Restores the
  * connection's auto-commit setting and closes it afterwards, whatever happens.
  */
 final class Connector {
@@ -32,13 +34,7 @@ final class Connector {
 	}
 
 	<T> T withSession(String action, Work<T> work) {
-		Connection connection;
-		try {
-			connection = this.settings.dataSource().getConnection();
-		}
-		catch (SQLException ex) {
-			throw new DatabaseAccessException("connecting to the database", ex);
-		}
+		Connection connection = connect();
 		try (connection) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(true);
@@ -55,6 +51,59 @@ final class Connector {
 		}
 		catch (SQLException ex) {
 			throw new DatabaseAccessException(action, ex);
+		}
+	}
+
+	/** Connects, trying again as configured while the database cannot be reached. */
+	private Connection connect() {
+		Settings.ConnectRetries retries = this.settings.connectRetries();
+		Duration wait = min(Duration.ofSeconds(1), retries.maxInterval());
+		for (int attempt = 1;; attempt++) {
+			try {
+				return getConnection();
+			}
+			catch (SQLException ex) {
+				if (attempt > retries.retries()) {
+					throw new DatabaseAccessException("connecting to the database", ex);
+				}
+				DatabaseAccessException failure = new DatabaseAccessException("connecting to the database", ex);
+				logger.warn("Could not connect to the database (attempt {} of {}): {}; trying again in {} ms", attempt,
+						retries.retries() + 1, failure.databaseMessage(), wait.toMillis());
+				sleep(wait, failure);
+				wait = min(wait.multipliedBy(2), retries.maxInterval());
+			}
+		}
+	}
+
+	/**
+	 * A connection from the DataSource. A pool that fails to start (HikariCP's) throws its own unchecked exception
+	 * around the driver's, which is the failure to report.
+	 */
+	private Connection getConnection() throws SQLException {
+		try {
+			return this.settings.dataSource().getConnection();
+		}
+		catch (RuntimeException ex) {
+			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof SQLException driverFailure) {
+					throw driverFailure;
+				}
+			}
+			throw ex;
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	private static void sleep(Duration wait, DatabaseAccessException failure) {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failure;
 		}
 	}
 

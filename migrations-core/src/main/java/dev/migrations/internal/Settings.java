@@ -25,11 +25,12 @@ import dev.migrations.history.TableName;
  * @param baselineVersion the version to baseline at on the first {@code up} of a database without a version
  * table, or {@code null} to refuse such a database
  * @param backup where and how many SQLite backups to keep, or {@code null} for none
+ * @param connectRetries how often to try connecting again when the database cannot be reached
  * @param listeners hear about progress, in order
  */
 public record Settings(DataSource dataSource, MigrationCatalog catalog, TableName table, TableName metadataTable,
 		Duration lockTimeout, OutOfOrderPolicy outOfOrder, ValidationMode validation, Long baselineVersion,
-		Backup backup, List<MigrationListener> listeners) {
+		Backup backup, ConnectRetries connectRetries, List<MigrationListener> listeners) {
 
 	public Settings {
 		listeners = List.copyOf(listeners);
@@ -42,6 +43,19 @@ public record Settings(DataSource dataSource, MigrationCatalog catalog, TableNam
 	 * @param keep how many to keep
 	 */
 	public record Backup(Path directory, int keep) {
+	}
+
+	/**
+	 * Connecting again when the database cannot be reached, waiting 1 s, then twice as long each time up to a limit.
+	 *
+	 * @param retries how many times to try again; 0 for none
+	 * @param maxInterval the longest wait between two tries
+	 */
+	public record ConnectRetries(int retries, Duration maxInterval) {
+
+		/** No retries. */
+		public static final ConnectRetries NONE = new ConnectRetries(0, Duration.ofSeconds(1));
+
 	}
 
 }

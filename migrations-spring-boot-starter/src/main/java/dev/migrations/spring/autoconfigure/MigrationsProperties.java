@@ -78,6 +78,15 @@ public class MigrationsProperties {
 	/** How long to wait while another instance holds the migration lock. */
 	private Duration lockTimeout = Migrator.DEFAULT_LOCK_TIMEOUT;
 
+	/**
+	 * How many times to try connecting again when the database cannot be reached at startup (it starts after the
+	 * application, say), waiting 1 s, then twice as long each time up to connect-retries-interval.
+	 */
+	private int connectRetries;
+
+	/** Longest wait between two connection attempts. */
+	private Duration connectRetriesInterval = Migrator.DEFAULT_CONNECT_RETRIES_INTERVAL;
+
 	/** Values of ${name} placeholders, replaced in files that carry '-- migrations:placeholders'. */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
@@ -214,6 +223,22 @@ public class MigrationsProperties {
 
 	public void setLockTimeout(Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
 	}
 
 	public Map<String, String> getPlaceholders() {

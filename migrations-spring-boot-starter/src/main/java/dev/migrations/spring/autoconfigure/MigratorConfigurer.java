@@ -49,6 +49,8 @@ public final class MigratorConfigurer {
 			.outOfOrder(properties.getOutOfOrder())
 			.validation(properties.getValidateOnMigrate())
 			.lockTimeout(properties.getLockTimeout())
+			.connectRetries(properties.getConnectRetries())
+			.connectRetriesInterval(properties.getConnectRetriesInterval())
 			.placeholders(properties.getPlaceholders());
 		if (properties.getTable() != null) {
 			builder.table(properties.getTable());

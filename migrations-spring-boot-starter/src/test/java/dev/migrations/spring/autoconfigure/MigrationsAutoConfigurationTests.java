@@ -276,6 +276,31 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void connectRetriesWaitForADatabaseThatComesUpAfterTheApplication() throws Exception {
+		Path directory = this.temp.resolve("later");
+		MigrationDir.at(this.temp.resolve("migrations"))
+			.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
+		java.util.concurrent.CompletableFuture<Void> comesUp = java.util.concurrent.CompletableFuture.runAsync(() -> {
+			try {
+				Thread.sleep(1500);
+				java.nio.file.Files.createDirectories(directory);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + directory.resolve("app.db"),
+					"migrations.locations=filesystem:" + this.temp.resolve("migrations"), "migrations.run-as=initializer",
+					"migrations.connect-retries=10", "migrations.connect-retries-interval=500ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(SqliteTestDatabase.at(directory.resolve("app.db")).tables()).contains("users");
+			});
+		comesUp.get();
+	}
+
+	@Test
 	void baselineOnMigrateAdoptsAnExistingSchema() {
 		database().execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
 		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> {
@@ -402,6 +427,9 @@ class MigrationsAutoConfigurationTests {
 		MigrationsProperties properties = new MigrationsProperties();
 
 		assertThat(properties.getLockTimeout()).isEqualTo(Migrator.DEFAULT_LOCK_TIMEOUT);
+		assertThat(properties.getConnectRetries()).isZero();
+		assertThat(properties.getConnectRetriesInterval()).isEqualTo(Migrator.DEFAULT_CONNECT_RETRIES_INTERVAL);
+		assertThat(properties.getRunAs()).isEqualTo(MigrationsProperties.RunAs.AUTO);
 		assertThat(properties.getSqlite().getBackup().getKeep()).isEqualTo(Migrator.DEFAULT_BACKUPS_KEPT);
 		assertThat(properties.getOutOfOrder()).isEqualTo(OutOfOrderPolicy.FAIL);
 		assertThat(properties.getValidateOnMigrate()).isEqualTo(ValidationMode.FAIL);
