@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.migrations.format.JavaMigrations;
 import dev.migrations.format.Migration;
 import dev.migrations.format.MigrationCatalog;
 import dev.migrations.format.MigrationLoader;
@@ -292,6 +293,8 @@ public final class Migrator {
 
 		private int connectRetries;
 
+		private final List<JavaMigration> javaMigrations = new ArrayList<>();
+
 		private Duration connectRetriesInterval = DEFAULT_CONNECT_RETRIES_INTERVAL;
 
 		private Builder() {
@@ -356,6 +359,20 @@ public final class Migrator {
 		 */
 		public Builder lockTimeout(Duration lockTimeout) {
 			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * Migrations written in Java, run in version order with the files of the locations (which decide the
+		 * format), under the same transaction rules and recorded in the same tables. A version may not be taken by a
+		 * file and a Java migration both.
+		 * @param javaMigrations the migrations
+		 * @return this builder
+		 */
+		public Builder javaMigrations(JavaMigration... javaMigrations) {
+			for (JavaMigration migration : javaMigrations) {
+				this.javaMigrations.add(Objects.requireNonNull(migration, "javaMigration"));
+			}
 			return this;
 		}
 
@@ -552,7 +569,9 @@ public final class Migrator {
 			TableName requestedTable = (this.table != null) ? TableName.parse(this.table) : null;
 			TableName requestedMetadata = (this.metadataTable != null)
 					? TableName.parse(this.metadataTable, "metadataTable", "metadata table") : null;
-			MigrationCatalog catalog = new MigrationLoader(this.format, environment(), this.placeholders).load(allSources());
+			MigrationCatalog catalog = JavaMigrations.add(
+					new MigrationLoader(this.format, environment(), this.placeholders).load(allSources()),
+					this.javaMigrations);
 			TableName table = (requestedTable != null) ? requestedTable : TableName.parse(
 					(catalog.format() == MigrationFormat.GOLANG_MIGRATE) ? GOLANG_MIGRATE_TABLE : GOOSE_TABLE);
 			TableName metadata = (requestedMetadata != null) ? requestedMetadata : table.withName(table.name() + "_meta");

@@ -1,9 +1,12 @@
 package dev.migrations.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import dev.migrations.Direction;
+import dev.migrations.JavaMigration;
 import dev.migrations.MigrationFormat;
+import dev.migrations.parser.ParsedSection;
 
 /**
  * One version: its files, read when a command first needs them. Listing a location only reads names; validating an
@@ -23,16 +26,58 @@ public final class Migration {
 
 	private final Files files;
 
+	private final JavaMigration code;
+
 	private volatile String checksum;
 
 	private volatile Parsed parsed;
 
 	Migration(long version, MigrationFormat format, String name, String location, Files files) {
+		this(version, format, name, location, files, null);
+	}
+
+	private Migration(long version, MigrationFormat format, String name, String location, Files files,
+			JavaMigration code) {
 		this.version = version;
 		this.format = Objects.requireNonNull(format, "format");
 		this.name = Objects.requireNonNull(name, "name");
 		this.location = Objects.requireNonNull(location, "location");
 		this.files = Objects.requireNonNull(files, "files");
+		this.code = code;
+	}
+
+	/**
+	 * A Java migration, in the catalog of files of a format: it has no statements, and its checksum is that of its
+	 * version and description.
+	 * @param code the migration
+	 * @param format the format of the files it runs with
+	 * @return the migration
+	 */
+	static Migration of(JavaMigration code, MigrationFormat format) {
+		String name = code.name();
+		String location = name + " (" + code.getClass().getName() + ")";
+		String checksum = Checksums.of(("java " + code.version() + " " + code.description()).getBytes(StandardCharsets.UTF_8));
+		MigrationScript up = new MigrationScript(name, location, ParsedSection.EMPTY);
+		MigrationScript down = new MigrationScript(name, location, ParsedSection.EMPTY);
+		Parsed parsed = new Parsed(up, down, !code.transactional(), checksum);
+		return new Migration(code.version(), format, name, location, new Files() {
+
+			@Override
+			public String checksum() {
+				return checksum;
+			}
+
+			@Override
+			public Parsed parse() {
+				return parsed;
+			}
+
+		}, code);
+	}
+
+	/** The Java migration this is, or {@code null} for one made of files. */
+	public JavaMigration code() {
+		return this.code;
 	}
 
 	/** The version. */

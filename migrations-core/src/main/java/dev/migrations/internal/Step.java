@@ -1,6 +1,9 @@
 package dev.migrations.internal;
 
+import java.util.List;
+
 import dev.migrations.Direction;
+import dev.migrations.MigrationFormat;
 import dev.migrations.PlannedMigration;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.format.Masking;
@@ -24,14 +27,23 @@ record Step(Migration migration, Direction direction) {
 	}
 
 	TransactionMode mode(Dialect dialect) {
+		if (this.migration.code() != null) {
+			return this.migration.code().transactional() ? TransactionMode.TRANSACTION
+					: (this.migration.format() == MigrationFormat.GOOSE) ? TransactionMode.NONE
+							: TransactionMode.GUARDED_BY_DIRTY_FLAG;
+		}
 		return TransactionMode.of(this.migration.format(), this.migration.noTransaction(),
 				script().section().statements(), dialect);
 	}
 
 	/** The step as a dry run or a listener sees it: secret values masked. */
 	PlannedMigration planned(Dialect dialect, Masking masking) {
+		List<String> statements = (this.migration.code() != null)
+				? List.of("-- Java: " + this.migration.code().getClass().getName() + "." + this.direction.label()
+						+ "(Connection)")
+				: script().section().statements().stream().map((statement) -> masking.mask(statement.sql())).toList();
 		return new PlannedMigration(version(), this.migration.name(), this.direction, mode(dialect).isAtomic(),
-				script().section().statements().stream().map((statement) -> masking.mask(statement.sql())).toList());
+				statements);
 	}
 
 }

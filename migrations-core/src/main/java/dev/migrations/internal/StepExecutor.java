@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrations.Direction;
+import dev.migrations.JavaMigration;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 import dev.migrations.dialect.Dialect;
@@ -139,6 +140,10 @@ final class StepExecutor {
 	 */
 	private void execute(Step step, List<SqlStatement> statements, Progress progress, boolean inTransaction)
 			throws SQLException {
+		if (step.migration().code() != null) {
+			runJava(step, progress);
+			return;
+		}
 		try (Statement jdbc = this.connection.createStatement()) {
 			this.running = jdbc;
 			int batched = 0;
@@ -162,6 +167,29 @@ final class StepExecutor {
 		}
 		finally {
 			this.running = null;
+		}
+		progress.at(-1, null);
+	}
+
+	/** A Java migration is statement 1 of its migration, without a line; what it throws fails the migration. */
+	private void runJava(Step step, Progress progress) throws SQLException {
+		JavaMigration code = step.migration().code();
+		progress.at(0, null);
+		checkNotCancelled();
+		logger.debug("{} {}: {}", step.direction().label(), step.migration().name(), code.getClass().getName());
+		try {
+			if (step.direction() == Direction.UP) {
+				code.up(this.connection);
+			}
+			else {
+				code.down(this.connection);
+			}
+		}
+		catch (SQLException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new SQLException(ex.getClass().getName() + ": " + ex.getMessage(), null, 0, ex);
 		}
 		progress.at(-1, null);
 	}

@@ -35,6 +35,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
+import dev.migrations.JavaMigration;
 import dev.migrations.MigrationListener;
 import dev.migrations.Migrator;
 import dev.migrations.spring.web.MigrationsStartupFilter;
@@ -68,7 +69,8 @@ public final class MigrationsAutoConfiguration {
 		@ConditionalOnMissingBean
 		Migrator migrator(MigrationsProperties properties, ObjectProvider<DataSource> dataSource,
 				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader,
-				ObjectProvider<MigratorBuilderCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
+				ObjectProvider<MigratorBuilderCustomizer> customizers, ObjectProvider<MigrationListener> listeners,
+				ObjectProvider<JavaMigration> javaMigrations) {
 			DataSource application = dataSource.getIfUnique();
 			DataSource migrationDataSource = migrationDataSource(properties, migrationsDataSource.getIfAvailable(),
 					(application != null) ? EarlyDatabaseUse.unwrap(application) : null);
@@ -77,6 +79,7 @@ public final class MigrationsAutoConfiguration {
 					locations.resolve(properties.getLocations(), migrationDataSource));
 			builder.classLoader(resourceLoader.getClassLoader());
 			listeners.orderedStream().forEach(builder::listener);
+			javaMigrations.orderedStream().forEach(builder::javaMigrations);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

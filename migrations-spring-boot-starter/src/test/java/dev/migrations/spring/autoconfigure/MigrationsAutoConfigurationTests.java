@@ -402,6 +402,19 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void javaMigrationBeansRunInVersionOrderWithTheFiles() {
+		withDatabase().withPropertyValues("migrations.run-as=initializer").withUserConfiguration(SeedsUsers.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrator.class).migrations()).containsEntry(3L, "00003_seed_users.java");
+				assertThat(database().count("SELECT count(*) FROM users")).isEqualTo(1);
+				assertThat(database().query("SELECT version_id FROM goose_db_version ORDER BY id"))
+					.extracting((row) -> ((Number) row.get("version_id")).longValue())
+					.containsExactly(0L, 1L, 2L, 3L);
+			});
+	}
+
+	@Test
 	void separateMigrationConnectionIsUsedWhenConfigured() {
 		Path other = this.temp.resolve("ddl.db");
 		withDatabase().withPropertyValues("migrations.url=jdbc:sqlite:" + other, "migrations.run-as=initializer")
@@ -526,6 +539,35 @@ class MigrationsAutoConfigurationTests {
 			try (java.sql.Connection connection = dataSource.getConnection()) {
 				this.product = connection.getMetaData().getDatabaseProductName();
 			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SeedsUsers {
+
+		@Bean
+		dev.migrations.JavaMigration seedUsers() {
+			return new dev.migrations.JavaMigration() {
+
+				@Override
+				public long version() {
+					return 3;
+				}
+
+				@Override
+				public String description() {
+					return "seed users";
+				}
+
+				@Override
+				public void up(java.sql.Connection connection) throws Exception {
+					try (java.sql.Statement statement = connection.createStatement()) {
+						statement.executeUpdate("INSERT INTO users (id) VALUES (1)");
+					}
+				}
+
+			};
 		}
 
 	}
