@@ -66,9 +66,15 @@ class ProxyJarIT {
 	}
 
 	private RunningProxy start(String... args) throws IOException, InterruptedException {
+		return start(List.of(), args);
+	}
+
+	private RunningProxy start(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "--server.port=" + port));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(),
+				"--server.port=" + port));
 		command.addAll(List.of(args));
 		Path log = this.workingDirectory.resolve("proxy.log");
 		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
@@ -143,6 +149,20 @@ class ProxyJarIT {
 			for (String secret : secrets) {
 				assertThat(proxy.output()).doesNotContain(secret);
 			}
+		}
+
+		try (SqliteTestDatabase database = SqliteTestDatabase.at(this.workingDirectory.resolve("data/proxy.db"))) {
+			assertMigrated(database);
+		}
+	}
+
+	@Test
+	void startsProcessedAheadOfTimeMigratesAndServesTheApi() throws Exception {
+		try (RunningProxy proxy = start(List.of("-Dspring.aot.enabled=true"))) {
+			useTheApi(proxy.api());
+			assertThat(proxy.output()).contains("Starting AOT-processed ProxyApplication")
+				.contains("OK   up 00007_add_audit_project_timestamp_index.sql")
+				.contains("Startup migrations run as the first application runner");
 		}
 
 		try (SqliteTestDatabase database = SqliteTestDatabase.at(this.workingDirectory.resolve("data/proxy.db"))) {
