@@ -5,6 +5,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.migrations.testing.PostgresClassSchema;
 import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
 
@@ -16,27 +17,19 @@ import dev.migrations.testing.RequiresPostgres;
 @DirtiesContext
 public abstract class OnPostgres {
 
-	private static PostgresTestDatabase database;
-
 	@DynamicPropertySource
 	static void postgresSchema(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> database().dataSource().url());
 	}
 
-	/** The schema, created the first time it is asked for. */
-	protected static synchronized PostgresTestDatabase database() {
-		if (database == null) {
-			database = PostgresTestDatabase.create();
-		}
-		return database;
+	/** The class's schema, created the first time it is asked for. */
+	protected static PostgresTestDatabase database() {
+		return PostgresClassSchema.get();
 	}
 
 	@AfterAll
-	static synchronized void dropSchema() {
-		if (database != null) {
-			database.close();
-			database = null;
-		}
+	static void dropSchema() {
+		PostgresClassSchema.drop();
 	}
 
 }

@@ -62,7 +62,7 @@ public final class MigrationsAutoConfiguration {
 		return new MigrationsProgress();
 	}
 
-	// Ordered so that the Migrator bean is defined before the single-candidate check below looks for it.
+	// Ordered so that the Migrator bean is defined before the startup's condition below looks for it.
 	@Configuration(proxyBeanMethods = false)
 	@Order(1)
 	static class MigratorConfiguration {

@@ -11,6 +11,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.migrations.testing.PostgresClassSchema;
 import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
 
@@ -24,8 +25,6 @@ import dev.migrations.testing.RequiresPostgres;
 @DirtiesContext
 public abstract class PostgresApplicationTest {
 
-	private static PostgresTestDatabase database;
-
 	@LocalServerPort
 	protected int port;
 
@@ -34,20 +33,14 @@ public abstract class PostgresApplicationTest {
 		registry.add("spring.datasource.url", () -> database().dataSource().url());
 	}
 
-	/** The test's schema, created on first use. */
-	protected static synchronized PostgresTestDatabase database() {
-		if (database == null) {
-			database = PostgresTestDatabase.create();
-		}
-		return database;
+	/** The class's schema, created the first time it is asked for. */
+	protected static PostgresTestDatabase database() {
+		return PostgresClassSchema.get();
 	}
 
 	@AfterAll
-	static synchronized void dropSchema() {
-		if (database != null) {
-			database.close();
-			database = null;
-		}
+	static void dropSchema() {
+		PostgresClassSchema.drop();
 	}
 
 	@Autowired
