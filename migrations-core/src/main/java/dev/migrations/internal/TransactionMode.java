@@ -31,21 +31,9 @@ enum TransactionMode {
 		if (format == MigrationFormat.GOOSE) {
 			return noTransaction ? NONE : TRANSACTION;
 		}
-		boolean ownTransaction = statements.stream().anyMatch(TransactionMode::controlsTransaction);
+		boolean ownTransaction = statements.stream().anyMatch(SqlStatement::controlsTransaction);
 		boolean loneNonTransactional = statements.size() == 1 && dialect.cannotRunInTransaction(statements.get(0));
 		return (ownTransaction || loneNonTransactional) ? GUARDED_BY_DIRTY_FLAG : TRANSACTION;
-	}
-
-	private static boolean controlsTransaction(SqlStatement statement) {
-		List<String> words = statement.leadingKeywords(2);
-		if (words.isEmpty()) {
-			return false;
-		}
-		return switch (words.get(0)) {
-			case "BEGIN", "COMMIT", "ROLLBACK", "END" -> true;
-			case "START" -> words.size() > 1 && words.get(1).equals("TRANSACTION");
-			default -> false;
-		};
 	}
 
 }

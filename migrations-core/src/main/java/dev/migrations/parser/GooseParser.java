@@ -59,7 +59,26 @@ public final class GooseParser {
 		catch (MigrationParseException ex) {
 			return new GooseScript(ParsedSection.failed(ex), ParsedSection.failed(ex), parser.transactional);
 		}
-		return new GooseScript(parser.up.result(), parser.down.result(), parser.transactional);
+		return new GooseScript(parser.checked(parser.up.result()), parser.checked(parser.down.result()),
+				parser.transactional);
+	}
+
+	/**
+	 * A section of a transactional file may not hold its own transaction control: a {@code COMMIT} would end the
+	 * migration's transaction halfway, leave what came before applied, and make a later failure look rolled back.
+	 */
+	private ParsedSection checked(ParsedSection section) {
+		if (!this.transactional || !section.isValid()) {
+			return section;
+		}
+		for (SqlStatement statement : section.statements()) {
+			if (statement.controlsTransaction()) {
+				return ParsedSection.failed(error(statement.line(), "'" + String.join(" ", statement.leadingKeywords(2))
+						+ "' controls the transaction, but the migration already runs in one, which it would end halfway;"
+						+ " remove it, or mark the file '-- +goose NO TRANSACTION' to run its statements as written"));
+			}
+		}
+		return section;
 	}
 
 	private void parseLines(String text) {

@@ -11,7 +11,8 @@ import dev.migrations.MigrationParseException;
 
 /**
  * Turns a file's bytes into the text the parsers read: strict UTF-8, a leading byte order mark dropped, and
- * CRLF line endings read as LF, so that a checkout on Windows parses (and checksums) like one on Linux.
+ * CRLF line endings read as LF, so that a checkout on Windows parses (and checksums) like one on Linux. NUL
+ * characters and byte order marks past the start are refused, naming the line.
  */
 public final class SourceText {
 
@@ -38,7 +39,33 @@ public final class SourceText {
 			throw new MigrationParseException(file, lineOfFirstInvalidByte(bytes, offset),
 					"file is not valid UTF-8; save it as UTF-8");
 		}
-		return normalizeLineEndings(chars);
+		String text = normalizeLineEndings(chars);
+		refuseInvisibleCharacters(file, text);
+		return text;
+	}
+
+	/**
+	 * A NUL ends the text for SQLite, which runs the statement up to it and drops the rest without a word; a byte
+	 * order mark anywhere but the start hides the line it begins from the annotation parser while SQLite skips it as
+	 * white space, so a {@code -- +goose Down} behind one would run in Up. Neither belongs in SQL text.
+	 */
+	private static void refuseInvisibleCharacters(String file, String text) {
+		int line = 1;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n') {
+				line++;
+			}
+			else if (c == '\u0000') {
+				throw new MigrationParseException(file, line,
+						"NUL character (byte 0) in the file; SQLite would silently ignore the SQL after it; remove it");
+			}
+			else if (c == '\uFEFF') {
+				throw new MigrationParseException(file, line, "byte order mark (U+FEFF) inside the file; only the"
+						+ " file's first bytes may hold one, and here it would hide the line from goose's annotations;"
+						+ " remove it");
+			}
+		}
 	}
 
 	/**

@@ -13,6 +13,25 @@ import java.util.Locale;
 public record SqlStatement(String sql, int line) {
 
 	/**
+	 * Whether the statement begins, ends or aborts a transaction ({@code BEGIN}, {@code START TRANSACTION},
+	 * {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}): inside the engine's transaction it would end that
+	 * transaction early. A {@code ROLLBACK TO} a savepoint does not.
+	 * @return whether it controls the transaction
+	 */
+	public boolean controlsTransaction() {
+		List<String> words = leadingKeywords(2);
+		if (words.isEmpty()) {
+			return false;
+		}
+		return switch (words.get(0)) {
+			case "BEGIN", "COMMIT", "END", "ABORT" -> true;
+			case "ROLLBACK" -> words.size() < 2 || !words.get(1).equals("TO");
+			case "START" -> words.size() > 1 && words.get(1).equals("TRANSACTION");
+			default -> false;
+		};
+	}
+
+	/**
 	 * The first words of the statement in upper case, skipping comments and whitespace, stopping at the first
 	 * token that is not a plain word. {@code "create unique index concurrently idx on t(x)"} gives
 	 * {@code [CREATE, UNIQUE, INDEX, CONCURRENTLY, IDX, ON, T]} up to {@code max} words.

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.migrations.MigrationParseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Checks that migration bytes decode as strict UTF-8 with the byte order mark and CRLF line ends normalized. */
@@ -36,13 +37,31 @@ class SourceTextTest {
 	}
 
 	@Test
-	void byteOrderMarkAfterTheStartIsKept() {
-		assertThat(decode(utf8("a\uFEFFb"))).isEqualTo("a\uFEFFb");
+	void byteOrderMarkAfterTheStartIsRefusedNamingItsLine() {
+		assertThatExceptionOfType(MigrationParseException.class)
+			.isThrownBy(() -> SourceText.decode("00002_bom.sql", utf8("-- +goose Up\nSELECT 1;\n\uFEFF-- +goose Down\n")))
+			.satisfies((ex) -> {
+				assertThat(ex.file()).isEqualTo("00002_bom.sql");
+				assertThat(ex.line()).isEqualTo(3);
+				assertThat(ex.reason()).contains("byte order mark (U+FEFF) inside the file");
+			});
 	}
 
 	@Test
-	void onlyTheFirstOfTwoByteOrderMarksIsDropped() {
-		assertThat(decode(bytes(0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, 'x'))).isEqualTo("\uFEFFx");
+	void nulIsRefusedNamingItsLine() {
+		assertThatExceptionOfType(MigrationParseException.class)
+			.isThrownBy(() -> SourceText.decode("00002_nul.sql", utf8("-- +goose Up\r\nSELECT 'a\u0000'; DROP TABLE t;\n")))
+			.satisfies((ex) -> {
+				assertThat(ex.line()).isEqualTo(2);
+				assertThat(ex.reason()).contains("NUL character (byte 0) in the file");
+			});
+	}
+
+	@Test
+	void onlyTheFirstOfTwoByteOrderMarksIsDroppedAndTheSecondRefused() {
+		assertThatExceptionOfType(MigrationParseException.class)
+			.isThrownBy(() -> decode(bytes(0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, 'x')))
+			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(1));
 	}
 
 	@Test

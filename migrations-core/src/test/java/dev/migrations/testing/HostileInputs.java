@@ -60,6 +60,7 @@ public final class HostileInputs {
 		all.addAll(gooseStructure());
 		all.addAll(lexical());
 		all.addAll(encodingAndSubstitution());
+		all.addAll(transactionControl());
 		all.addAll(golangMigrate());
 		all.addAll(fileSets());
 		all.addAll(configuration());
@@ -192,7 +193,53 @@ public final class HostileInputs {
 								+ "${X:-".repeat(100_000) + "}".repeat(100_000) + "';\n"),
 				refusedParse("placeholder that is not configured", "00002_bad.sql", 3,
 						"placeholder ${prefix} is not configured",
-						"-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${prefix}_users (id INTEGER);\n"));
+						"-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${prefix}_users (id INTEGER);\n"),
+				// SQLite skips a byte order mark as white space, where the annotation parser sees no comment: the Down
+				// section would run in Up.
+				refusedParse("byte order mark before the Down annotation", "00002_bad.sql", 4,
+						"byte order mark (U+FEFF) inside the file",
+						"-- +goose Up\nCREATE TABLE t (id INTEGER);\n\n\uFEFF-- +goose Down\nDROP TABLE t;\n"),
+				refusedParse("byte order mark before a statement", "00002_bad.sql", 3,
+						"byte order mark (U+FEFF) inside the file",
+						"-- +goose Up\nSELECT 1;\n\uFEFFCREATE TABLE t (id INTEGER);\n"),
+				// SQLite reads a statement up to a NUL and drops the rest, statements and all, without a word.
+				refusedParse("NUL byte inside a statement", "00002_bad.sql", 3, "NUL character (byte 0) in the file",
+						"-- +goose Up\nSELECT 1;\nINSERT INTO users (id) VALUES (1);\u0000 CREATE TABLE t (id INTEGER);\n"),
+				new HostileInput("golang-migrate file with a NUL byte").refusedWith(MigrationParseException.class,
+						HostileInput.Stage.RUN)
+					.naming("000002_bad.up.sql", 2)
+					.mentioning("NUL character (byte 0) in the file")
+					.files((dir) -> dir.file("000001_users.up.sql", "CREATE TABLE users (id INTEGER);")
+						.file("000002_bad.up.sql", "SELECT 1;\nSELECT '\u0000'; CREATE TABLE t (id INTEGER);\n")));
+	}
+
+	/**
+	 * Transaction control inside a goose migration that runs in a transaction: a COMMIT would end the engine's
+	 * transaction halfway, and a later failure would be reported as rolled back while what came before stayed.
+	 */
+	private static List<HostileInput> transactionControl() {
+		String control = "' controls the transaction, but the migration already runs in one";
+		return List.of(
+				refusedParse("COMMIT inside a transactional goose migration", "00002_bad.sql", 3, "'COMMIT" + control,
+						"-- +goose Up\nCREATE TABLE t (id INTEGER);\nCOMMIT;\nINSERT INTO nowhere VALUES (1);\n"),
+				refusedParse("BEGIN inside a transactional goose migration", "00002_bad.sql", 2, "'BEGIN" + control,
+						"-- +goose Up\nBEGIN;\nCREATE TABLE t (id INTEGER);\nEND;\n"),
+				refusedParse("ABORT inside a transactional goose migration", "00002_bad.sql", 3, "'ABORT" + control,
+						"-- +goose Up\nCREATE TABLE t (id INTEGER);\nabort;\n"),
+				refusedParse("ROLLBACK inside a transactional goose migration", "00002_bad.sql", 3,
+						"'ROLLBACK" + control, "-- +goose Up\nCREATE TABLE t (id INTEGER);\nROLLBACK;\n"),
+				refusedParse("START TRANSACTION inside a transactional goose migration", "00002_bad.sql", 2,
+						"'START TRANSACTION" + control, "-- +goose Up\nSTART TRANSACTION;\nCREATE TABLE t (id INTEGER);\n"),
+				new HostileInput("transaction control in a NO TRANSACTION goose migration runs as written")
+					.works(1, (database) -> assertThat(database.tables()).contains("written"))
+					.files((dir) -> dir.file("00001_written.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nBEGIN;\n"
+							+ "CREATE TABLE written (id INTEGER);\nCOMMIT;\n\n-- +goose Down\nDROP TABLE written;\n")),
+				new HostileInput("ROLLBACK TO a savepoint inside a transactional goose migration")
+					.works(1, (database) -> assertThat(database.count("SELECT count(*) FROM kept")).isEqualTo(1))
+					.files((dir) -> dir.file("00001_kept.sql", "-- +goose Up\nCREATE TABLE kept (id INTEGER);\n"
+							+ "INSERT INTO kept (id) VALUES (1);\nSAVEPOINT before_second;\n"
+							+ "INSERT INTO kept (id) VALUES (2);\nROLLBACK TO SAVEPOINT before_second;\n\n"
+							+ "-- +goose Down\nDROP TABLE kept;\n")));
 	}
 
 	private static List<HostileInput> golangMigrate() {

@@ -1,0 +1,1 @@
+INSERT INTO ledger (id) VALUES (1);

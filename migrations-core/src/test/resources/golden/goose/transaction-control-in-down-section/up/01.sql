@@ -1,0 +1,1 @@
+CREATE TABLE ledger (id INTEGER);
