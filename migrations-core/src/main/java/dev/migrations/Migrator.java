@@ -566,6 +566,8 @@ public final class Migrator {
 				throw new MigrationConfigurationException("baselineVersion", "baselineOnMigrate needs baselineVersion:"
 						+ " name the version the existing schema matches.");
 			}
+			refuseNul("placeholders", "placeholder", this.placeholders);
+			refuseNul("environment", "variable", environment());
 			TableName requestedTable = (this.table != null) ? TableName.parse(this.table) : null;
 			TableName requestedMetadata = (this.metadataTable != null)
 					? TableName.parse(this.metadataTable, "metadataTable", "metadata table") : null;
@@ -584,6 +586,16 @@ public final class Migrator {
 					this.backup ? new Settings.Backup(this.backupDirectory, this.backupKeep) : null,
 					new Settings.ConnectRetries(this.connectRetries, this.connectRetriesInterval), this.listeners);
 			return new Migrator(settings);
+		}
+
+		/** A NUL in a substituted value would end the statement for SQLite, which drops what follows unseen. */
+		private static void refuseNul(String option, String what, Map<String, String> values) {
+			values.forEach((name, value) -> {
+				if (value != null && value.indexOf('\u0000') >= 0) {
+					throw new MigrationConfigurationException(option, "The value of " + what + " " + name
+							+ " holds a NUL character, which SQLite would take as the end of the statement; remove it.");
+				}
+			});
 		}
 
 		private Map<String, String> environment() {

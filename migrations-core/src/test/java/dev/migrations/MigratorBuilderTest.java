@@ -121,6 +121,20 @@ class MigratorBuilderTest {
 	}
 
 	@Test
+	void refusesPlaceholderAndEnvironmentValuesHoldingANul() throws IOException {
+		write("00001_a.sql", GOOSE_FILE);
+
+		assertConfigurationError(Migrator.builder().dataSource(this.dataSource).locations(this.directory.toString())
+			.placeholders(java.util.Map.of("owner", "app\u0000; DROP TABLE users")), "placeholders",
+				"The value of placeholder owner holds a NUL character, which SQLite would take as the end of the"
+						+ " statement; remove it.");
+		assertConfigurationError(Migrator.builder().dataSource(this.dataSource).locations(this.directory.toString())
+			.environment(java.util.Map.of("TABLE", "t\u0000")), "environment",
+				"The value of variable TABLE holds a NUL character, which SQLite would take as the end of the"
+						+ " statement; remove it.");
+	}
+
+	@Test
 	void refusesAMetadataTableNamedLikeTheVersionTable() throws IOException {
 		write("00001_a.sql", GOOSE_FILE);
 
