@@ -219,6 +219,20 @@ class MigrateCommandTest extends CommandTestSupport {
 	}
 
 	@Test
+	void migratesFromAKubernetesConfigMapVolume() throws Exception {
+		java.nio.file.Path volume = java.nio.file.Files.createDirectory(this.temp.resolve("configmap"));
+		java.nio.file.Path timestamped = java.nio.file.Files.createDirectory(volume.resolve("..2026_12_04_10_00_00.1"));
+		for (String name : new String[] { "00001_create_users.sql", "00002_add_name.sql" }) {
+			java.nio.file.Files.copy(this.temp.resolve("migrations").resolve(name), timestamped.resolve(name));
+			java.nio.file.Files.createSymbolicLink(volume.resolve(name), java.nio.file.Path.of("..data", name));
+		}
+		java.nio.file.Files.createSymbolicLink(volume.resolve("..data"), timestamped.getFileName());
+
+		assertThat(run("up", "--db", this.db, "--dir", volume.toString())).isZero();
+		assertThat(out()).contains("OK   up 00001_create_users.sql").contains("OK   up 00002_add_name.sql");
+	}
+
+	@Test
 	void connectRetriesWaitForADatabaseThatIsNotThereYet() throws Exception {
 		java.nio.file.Path later = this.temp.resolve("later");
 		java.util.concurrent.CompletableFuture<Void> comesUp = java.util.concurrent.CompletableFuture.runAsync(() -> {

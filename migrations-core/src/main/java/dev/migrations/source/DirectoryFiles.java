@@ -9,9 +9,10 @@ import java.util.List;
 import dev.migrations.MigrationSourceException;
 
 /**
- * Files listed in a directory on disk, for every source that lists one. A symbolic link is followed only when it
- * leads to a file directly in the same directory, so that a migrations directory cannot be made to run a file from
- * elsewhere.
+ * Files listed in a directory on disk, for every source that lists one. A symbolic link is followed only when its
+ * real target stays inside the directory, so that a migrations directory cannot be made to run a file from elsewhere;
+ * a target in a subdirectory is fine, which is how a Kubernetes ConfigMap volume lays its files out
+ * ({@code x.sql -> ..data/x.sql}, {@code ..data -> ..2024_05_01_10_00_00.1234}).
  */
 final class DirectoryFiles {
 
@@ -25,7 +26,7 @@ final class DirectoryFiles {
 	 * @param location where the file is, as shown in messages
 	 * @param sourceLocation the location the directory stands for, as shown in messages
 	 * @return the resource
-	 * @throws MigrationSourceException when the file is a symbolic link that leads out of the directory
+	 * @throws MigrationSourceException when the file is a symbolic link whose target is outside the directory
 	 */
 	static MigrationResource resource(Path directory, Path file, String location, String sourceLocation) {
 		if (Files.isSymbolicLink(file)) {
@@ -37,7 +38,7 @@ final class DirectoryFiles {
 				throw new MigrationSourceException(sourceLocation, List.of(file.toString()),
 						"Cannot follow the symbolic link " + file + " in " + sourceLocation + ": " + ex.getMessage());
 			}
-			if (!directory.equals(target.getParent())) {
+			if (!target.startsWith(directory)) {
 				throw new MigrationSourceException(sourceLocation, List.of(file.toString()),
 						"Migration file " + file + " is a symbolic link to a file outside " + sourceLocation
 								+ "; copy the file into the directory instead.");

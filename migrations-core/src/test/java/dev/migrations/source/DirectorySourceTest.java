@@ -144,10 +144,26 @@ class DirectorySourceTest {
 	}
 
 	@Test
-	void refusesASymbolicLinkToAFileInASubdirectory() throws IOException {
-		Path nested = Files.createDirectory(this.directory.resolve("nested"));
-		Files.writeString(nested.resolve("00001_a.sql"), "a");
-		Path link = Files.createSymbolicLink(this.directory.resolve("00001_a.sql"), Path.of("nested", "00001_a.sql"));
+	void readsTheLinksOfAKubernetesConfigMapVolume() throws IOException {
+		// As the kubelet mounts a ConfigMap: the files in a hidden timestamped directory, reached through ..data.
+		Path timestamped = Files.createDirectory(this.directory.resolve("..2026_12_04_10_00_00.123456789"));
+		Files.writeString(timestamped.resolve("00001_a.sql"), "a");
+		Files.writeString(timestamped.resolve("00002_b.sql"), "b");
+		Files.createSymbolicLink(this.directory.resolve("..data"), timestamped.getFileName());
+		Files.createSymbolicLink(this.directory.resolve("00001_a.sql"), Path.of("..data", "00001_a.sql"));
+		Files.createSymbolicLink(this.directory.resolve("00002_b.sql"), Path.of("..data", "00002_b.sql"));
+
+		List<MigrationResource> resources = MigrationSources.directory(this.directory).resources();
+
+		assertThat(resources).extracting(MigrationResource::name).containsExactly("00001_a.sql", "00002_b.sql");
+		assertThat(new String(resources.get(1).read(), StandardCharsets.UTF_8)).isEqualTo("b");
+	}
+
+	@Test
+	void refusesALinkIntoASubdirectoryThatLeadsOnOutOfTheDirectory(@TempDir Path elsewhere) throws IOException {
+		Files.writeString(elsewhere.resolve("00001_a.sql"), "DROP TABLE users;");
+		Files.createSymbolicLink(this.directory.resolve("..data"), elsewhere);
+		Path link = Files.createSymbolicLink(this.directory.resolve("00001_a.sql"), Path.of("..data", "00001_a.sql"));
 		MigrationSource source = MigrationSources.directory(this.directory);
 
 		assertThatExceptionOfType(MigrationSourceException.class).isThrownBy(source::resources)
