@@ -79,6 +79,48 @@ class SqliteSafetyTest extends SafetyContractTest {
 	}
 
 	@Test
+	void backupsOfADatabaseWhoseNameIsAnothersPrefixAreKeptApart() throws Exception {
+		writeThree();
+		Path backups = Files.createDirectories(file().resolveSibling("backups"));
+		// "test" and "test.db": each one's backups start with "test.".
+		try (SqliteTestDatabase other = SqliteTestDatabase.at(file().resolveSibling("test"))) {
+			builder().backup(true).backupDirectory(backups).backupKeep(1).build().up();
+			Migrator.builder()
+				.dataSource(other.dataSource())
+				.locations(this.dir.location())
+				.backup(true)
+				.backupDirectory(backups)
+				.backupKeep(1)
+				.build()
+				.up();
+
+			assertThat(backupsIn(backups)).extracting((path) -> path.getFileName().toString())
+				.hasSize(2)
+				.anySatisfy((name) -> assertThat(name).matches("test\\.db\\.\\d{8}T\\d{9}Z\\.bak"))
+				.anySatisfy((name) -> assertThat(name).matches("test\\.\\d{8}T\\d{9}Z\\.bak"));
+		}
+	}
+
+	@Test
+	void aBackupCutShortNeverCountsAsABackupAndIsRemoved() throws Exception {
+		writeThree();
+		migrator().upTo(1);
+		Path backups = Files.createDirectories(file().resolveSibling("backups"));
+		// What a runner killed during VACUUM INTO leaves: a newer name than any real backup.
+		Path leftover = Files.writeString(backups.resolve("test.db.29991231T235959999Z.bak.partial"), "half");
+		Path good = Files.writeString(backups.resolve("test.db.20240101T000000000Z.bak"), "older but whole");
+
+		builder().backup(true).backupDirectory(backups).backupKeep(2).build().up();
+
+		assertThat(leftover).doesNotExist();
+		assertThat(good).exists();
+		assertThat(backupsIn(backups)).hasSize(2);
+		try (Stream<Path> files = Files.list(backups)) {
+			assertThat(files.map((path) -> path.getFileName().toString())).noneMatch((name) -> name.endsWith(".partial"));
+		}
+	}
+
+	@Test
 	void backupNextToTheDatabaseByDefault() throws Exception {
 		writeThree();
 
