@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.testing.MigrationDir;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,6 +28,64 @@ abstract class EngineContractTest extends DatabaseTestBase {
 
 	/** SQL that takes about a second, to hold the lock while other runners queue. */
 	protected abstract String slowStatement();
+
+	/** Another migration set on this test's database. */
+	private Migrator.Builder setOf(MigrationDir dir) {
+		return Migrator.builder().dataSource(this.database.dataSource()).locations(dir.location()).environment(Map.of());
+	}
+
+	@Test
+	void twoMigrationSetsShareOneSchemaOneAfterTheOther() {
+		MigrationDir orders = MigrationDir.create()
+			.goose("00001_orders.sql", "CREATE TABLE orders (id INTEGER PRIMARY KEY);", "DROP TABLE orders;");
+		MigrationDir audit = MigrationDir.create()
+			.goose("00001_audit.sql", "CREATE TABLE audit (id INTEGER PRIMARY KEY);", "DROP TABLE audit;")
+			.goose("00002_audit_at.sql", "ALTER TABLE audit ADD COLUMN at TEXT;", "ALTER TABLE audit DROP COLUMN at;");
+
+		assertThat(setOf(orders).table("orders_versions").build().up().finalVersion()).isOne();
+		// The orders tables are another set's work, not a schema made without migrations: no baseline is needed.
+		assertThat(setOf(audit).table("audit_versions").build().up().finalVersion())
+			.isEqualTo(2);
+
+		assertThat(this.database.tables()).contains("orders", "orders_versions", "orders_versions_meta", "audit",
+				"audit_versions", "audit_versions_meta");
+	}
+
+	@Test
+	void twoMigrationSetsStartedTogetherBothComplete() throws Exception {
+		MigrationDir first = MigrationDir.create()
+			.goose("00001_first.sql", slowStatement() + "\nCREATE TABLE first_t (id INTEGER);", "DROP TABLE first_t;");
+		MigrationDir second = MigrationDir.create()
+			.goose("00001_second.sql", slowStatement() + "\nCREATE TABLE second_t (id INTEGER);", "DROP TABLE second_t;");
+		Migrator one = setOf(first).table("first_versions").build();
+		Migrator two = setOf(second).table("second_versions").build();
+
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<MigrateResult> a = executor.submit(one::up);
+			Future<MigrateResult> b = executor.submit(two::up);
+			assertThat(a.get(60, TimeUnit.SECONDS).finalVersion()).isOne();
+			assertThat(b.get(60, TimeUnit.SECONDS).finalVersion()).isOne();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.database.tables()).contains("first_t", "second_t");
+	}
+
+	@Test
+	void aSchemaMadeWithoutMigrationsIsStillRefusedNamingOnlyItsOwnTables() {
+		writeGooseSet();
+		MigrationDir other = MigrationDir.create()
+			.goose("00001_other.sql", "CREATE TABLE other_t (id INTEGER);", "DROP TABLE other_t;");
+		setOf(other).table("other_versions").build().up();
+		// Without a version table left, the schema is one made without migrations; the metadata table is no table of
+		// the application's, and is not named as one.
+		this.database.execute("DROP TABLE other_versions", "CREATE TABLE legacy (id INTEGER)");
+
+		assertThatExceptionOfType(UnversionedDatabaseException.class).isThrownBy(() -> migrator().up())
+			.satisfies((ex) -> assertThat(ex.tables()).containsExactly("legacy", "other_t"));
+	}
 
 	@Test
 	void cancelStopsTheRunBeforeItsNextStatementAndRollsThatMigrationBack() {

@@ -25,7 +25,7 @@ import dev.migrations.dialect.Dialect;
  */
 public final class GolangMigrateVersionTable extends AbstractVersionTable {
 
-	private static final String COLUMNS = "version, dirty";
+	static final String COLUMNS = "version, dirty";
 
 	/**
 	 * Creates the table accessor.

@@ -24,7 +24,7 @@ import dev.migrations.dialect.Dialect;
  */
 public final class GooseVersionTable extends AbstractVersionTable {
 
-	private static final String COLUMNS = "id, version_id, is_applied, tstamp";
+	static final String COLUMNS = "id, version_id, is_applied, tstamp";
 
 	/**
 	 * Creates the table accessor.

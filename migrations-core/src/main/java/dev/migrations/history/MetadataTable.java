@@ -16,7 +16,7 @@ import dev.migrations.dialect.Dialect;
 public final class MetadataTable {
 
 	/** The columns after the version table's four in the combined read: file, checksum, time, by, engine, kind. */
-	private static final String COLUMNS = "version, file_name, checksum, execution_ms, applied_by, applied_at,"
+	static final String COLUMNS = "version, file_name, checksum, execution_ms, applied_by, applied_at,"
 			+ " engine_version, kind";
 
 	static final String PADDING = ", CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT),"

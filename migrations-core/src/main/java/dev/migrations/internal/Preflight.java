@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ import dev.migrations.ValidationMode;
 import dev.migrations.ValidationReport;
 import dev.migrations.format.Migration;
 import dev.migrations.history.History;
+import dev.migrations.history.HistoryTables;
 import dev.migrations.history.HistoryState;
 
 /**
@@ -75,12 +77,25 @@ final class Preflight {
 		return new Prepared(steps, planned, baseline);
 	}
 
-	/** A database with tables but no version table is refused, unless a baseline version is configured. */
+	/**
+	 * A database with tables but no version table is refused, unless a baseline version is configured. Another
+	 * migration set's version table (another service's, a library's) makes it a migrated schema that this set joins
+	 * afresh, and that set's history tables are not the application's.
+	 */
 	private List<History.Mark> dueBaseline(Session session) throws SQLException {
-		List<String> tables = new ArrayList<>(session.dialect().tables(session.connection(), this.settings.table().schema()));
+		String schema = this.settings.table().schema();
+		List<String> tables = new ArrayList<>(session.dialect().tables(session.connection(), schema));
 		tables.remove(this.settings.table().name());
 		tables.remove(this.settings.metadataTable().name());
-		if (tables.isEmpty()) {
+		boolean otherSets = false;
+		for (Iterator<String> names = tables.iterator(); names.hasNext();) {
+			HistoryTables.Kind kind = HistoryTables.kind(session.connection(), session.dialect(), schema, names.next());
+			if (kind != HistoryTables.Kind.NONE) {
+				names.remove();
+				otherSets |= kind == HistoryTables.Kind.VERSIONS;
+			}
+		}
+		if (tables.isEmpty() || otherSets) {
 			return List.of();
 		}
 		if (this.settings.baselineVersion() == null) {
