@@ -380,6 +380,18 @@ abstract class SafetyContractTest extends DatabaseTestBase {
 	}
 
 	@Test
+	void partsOfASecretEnvsubVariableAreMaskedToo() {
+		this.dir.file("00001_parts.sql", "-- +goose ENVSUB ON\n-- +goose Up\nCREATE TABLE parts (head TEXT, tail TEXT);\n"
+				+ "INSERT INTO parts VALUES ('${DB_PASSWORD:0:9}', '${DB_PASSWORD:12}');\n");
+		Migrator migrator = builder().environment(Map.of("DB_PASSWORD", "correct-horse-battery")).build();
+
+		List<PlannedMigration> plan = migrator.plan(Operation.up()).migrations();
+
+		assertThat(plan.get(0).statements()).contains("INSERT INTO parts VALUES ('***', '***');");
+		assertThat(String.join("\n", plan.get(0).statements())).doesNotContain("correct").doesNotContain("battery");
+	}
+
+	@Test
 	void secretEnvsubVariablesAreMaskedOnlyWhereAFileExpandsThem() {
 		this.dir.file("00001_keys.sql", "-- +goose ENVSUB ON\n-- +goose Up\nCREATE TABLE keys (region TEXT, k TEXT);\n"
 				+ "INSERT INTO keys VALUES ('$REGION', '${SIGNING_KEY}');\n")

@@ -17,6 +17,7 @@ import dev.migrations.Direction;
 import dev.migrations.MigrationFormat;
 import dev.migrations.MigrationParseException;
 import dev.migrations.MigrationSourceException;
+import dev.migrations.parser.DerivingEnvironment;
 import dev.migrations.parser.GooseParser;
 import dev.migrations.parser.GooseScript;
 import dev.migrations.parser.ParsedSection;
@@ -44,23 +45,7 @@ public final class MigrationLoader {
 	private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
 	/** The environment as ENVSUB sees it: it notes the values of secret-looking variables a file asks for. */
-	private final Map<String, String> watchedEnvironment = new AbstractMap<>() {
-
-		@Override
-		public String get(Object name) {
-			String value = MigrationLoader.this.environment.get(name);
-			if (value != null && Masking.looksSecret((String) name)) {
-				MigrationLoader.this.secrets.add(value);
-			}
-			return value;
-		}
-
-		@Override
-		public Set<Entry<String, String>> entrySet() {
-			return MigrationLoader.this.environment.entrySet();
-		}
-
-	};
+	private final Map<String, String> watchedEnvironment = new WatchedEnvironment();
 
 	/**
 	 * Creates a loader.
@@ -284,6 +269,35 @@ public final class MigrationLoader {
 			catch (IOException ex) {
 				throw new MigrationSourceException(resource.location(), List.of(resource.location()),
 						"Cannot read migration file " + resource.location() + ": " + ex.getMessage());
+			}
+		}
+
+	}
+
+	/**
+	 * The environment as ENVSUB sees it: notes the values of secret-looking variables a file asks for, and what a file
+	 * derives from them (a substring), so that both are masked.
+	 */
+	private final class WatchedEnvironment extends AbstractMap<String, String> implements DerivingEnvironment {
+
+		@Override
+		public String get(Object name) {
+			String value = MigrationLoader.this.environment.get(name);
+			if (value != null && Masking.looksSecret((String) name)) {
+				MigrationLoader.this.secrets.add(value);
+			}
+			return value;
+		}
+
+		@Override
+		public Set<Entry<String, String>> entrySet() {
+			return MigrationLoader.this.environment.entrySet();
+		}
+
+		@Override
+		public void derived(String name, String value) {
+			if (Masking.looksSecret(name)) {
+				MigrationLoader.this.secrets.add(value);
 			}
 		}
 

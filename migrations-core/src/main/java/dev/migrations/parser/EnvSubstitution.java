@@ -149,7 +149,11 @@ final class EnvSubstitution {
 				int length = Integer.parseInt(parts[1].strip());
 				end = Math.min(value.length(), offset + Math.max(0, length));
 			}
-			return value.substring(offset, end);
+			String part = value.substring(offset, end);
+			if (this.environment instanceof DerivingEnvironment deriving) {
+				deriving.derived(name, part);
+			}
+			return part;
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(
