@@ -171,6 +171,26 @@ class ProxyJarIT {
 	}
 
 	@Test
+	void anUnreachableDatabaseGetsTheStartersReportAndNoStackTrace() throws Exception {
+		Path log = this.workingDirectory.resolve("down.log");
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "--server.port=0",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/proxy?user=proxy&password=unseen-pw")
+			.directory(this.workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		assertThat(process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isOne();
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The migrations could not start: the engine failed connecting to the database")
+			.doesNotContain("\tat ")
+			.doesNotContain("unseen-pw");
+	}
+
+	@Test
 	void aSecondStartFindsNothingToMigrateAndKeepsTheData() throws Exception {
 		try (RunningProxy proxy = start()) {
 			useTheApi(proxy.api());

@@ -1,17 +1,12 @@
 package dev.migrations.sample.data;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-import javax.sql.DataSource;
-
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
-
-import dev.migrations.dialect.Dialects;
 
 /** The database-facing pieces every repository shares. */
 @Configuration(proxyBeanMethods = false)
@@ -23,20 +18,17 @@ class DataConfiguration {
 		return Clock.tickMillis(ZoneOffset.UTC);
 	}
 
-	/** The value forms of the database the DataSource reaches, detected the way the migrations detect it. */
+	/**
+	 * The value forms of the database the DataSource reaches, told from its JDBC URL: connecting here would make a
+	 * database that is down fail this bean, before the migrations could report it.
+	 */
 	@Bean
-	SqlValues sqlValues(DataSource dataSource) {
-		String vendor;
-		try (Connection connection = dataSource.getConnection()) {
-			vendor = Dialects.detect(connection).vendor();
-		}
-		catch (SQLException ex) {
-			throw new DataAccessResourceFailureException("Cannot connect to the database to tell which one it is", ex);
-		}
-		return switch (vendor) {
-			case "postgresql" -> new PostgresValues();
-			case "sqlite" -> new SqliteValues();
-			default -> throw new IllegalStateException("The proxy runs on SQLite and PostgreSQL, not " + vendor);
+	SqlValues sqlValues(JdbcConnectionDetails connection) {
+		DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(connection.getJdbcUrl());
+		return switch (driver) {
+			case POSTGRESQL -> new PostgresValues();
+			case SQLITE -> new SqliteValues();
+			default -> throw new IllegalStateException("The proxy runs on SQLite and PostgreSQL, not " + driver);
 		};
 	}
 
