@@ -253,9 +253,15 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	/**
 	 * Names the pending versions this startup leaves alone: above the target, out of order and ignored, or all of
 	 * them when it validates or does nothing. Only a warning, so a database that cannot be read says so at DEBUG.
+	 * A migration up to the latest version that did not fail leaves nothing unless out-of-order versions are
+	 * ignored, so the usual start reads no status for it.
 	 */
 	private void warnAboutUnapplied() {
 		this.migrators.forEach((name, migrator) -> {
+			if (this.onStartup == MigrationsProperties.OnStartup.MIGRATE && withinTarget(Long.MAX_VALUE)
+					&& migrator.outOfOrder() != OutOfOrderPolicy.IGNORE) {
+				return;
+			}
 			try {
 				List<String> left = new ArrayList<>();
 				for (MigrationStatus row : migrator.status().migrations()) {
