@@ -17,7 +17,8 @@ import dev.migrations.Redaction;
 
 /**
  * The database named by {@code --db}: a JDBC URL, or the path of a SQLite file. A {@link DataSource} over
- * {@link DriverManager}, whose messages never carry the URL's password.
+ * {@link DriverManager}, whose messages never carry the password, nor any secret of the URL (see
+ * {@link Redaction#forConnection}).
  */
 final class Database implements DataSource {
 
@@ -27,10 +28,13 @@ final class Database implements DataSource {
 
 	private final String password;
 
+	private final Redaction redaction;
+
 	private Database(String url, String user, String password) {
 		this.url = url;
 		this.user = user;
 		this.password = password;
+		this.redaction = Redaction.forConnection(url, password);
 	}
 
 	/**
@@ -59,11 +63,12 @@ final class Database implements DataSource {
 
 	/** The URL without any password it carries, safe to show. */
 	String redactedUrl() {
-		return redact(this.url);
+		return this.redaction.apply(this.url);
 	}
 
-	static String redact(String url) {
-		return Redaction.credentials(url);
+	/** Hides this database's credentials, wherever they are in a text. */
+	Redaction redaction() {
+		return this.redaction;
 	}
 
 	@Override
@@ -80,7 +85,7 @@ final class Database implements DataSource {
 			return DriverManager.getConnection(this.url, properties);
 		}
 		catch (SQLException ex) {
-			String message = (ex.getMessage() != null) ? ex.getMessage().replace(this.url, redactedUrl()) : null;
+			String message = this.redaction.apply(ex.getMessage());
 			if (ex.getMessage() != null && ex.getMessage().startsWith("No suitable driver")) {
 				message = "no JDBC driver on the classpath accepts " + redactedUrl();
 			}

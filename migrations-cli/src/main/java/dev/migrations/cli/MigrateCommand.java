@@ -13,6 +13,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
 import dev.migrations.Migrator;
+import dev.migrations.Redaction;
 import dev.migrations.ValidationReport;
 import dev.migrations.VerifyResult;
 import dev.migrations.format.CreatedMigration;
@@ -68,26 +69,45 @@ public final class MigrateCommand {
 	 * @return the exit status
 	 */
 	public int run(String... args) {
+		Redaction redaction = redaction(args);
 		try {
 			return execute(Arguments.parse(List.of(args)));
 		}
 		catch (UsageException ex) {
-			this.err.println("migrate: " + ex.getMessage());
+			this.err.println("migrate: " + redaction.apply(ex.getMessage()));
 			this.err.print(Arguments.USAGE);
 			return 2;
 		}
 		catch (MigrationException ex) {
-			this.err.println("migrate: " + oneLine(ex.getMessage()));
+			this.err.println("migrate: " + redaction.apply(oneLine(ex.getMessage())));
 			String hint = Hints.of(ex);
 			if (hint != null) {
-				this.err.println("migrate: hint: " + hint);
+				this.err.println("migrate: hint: " + redaction.apply(hint));
 			}
 			return 1;
 		}
 		catch (RuntimeException ex) {
-			this.err.println("migrate: unexpected error: " + oneLine(String.valueOf(ex)));
+			this.err.println("migrate: unexpected error: " + redaction.apply(oneLine(String.valueOf(ex))));
 			return 1;
 		}
+	}
+
+	/**
+	 * What hides the credentials of every database this run may name, before its arguments are even read: a message
+	 * about a bad argument must not show them either.
+	 */
+	private Redaction redaction(String... args) {
+		String password = this.environment.get(PASSWORD_VARIABLE);
+		Redaction redaction = Redaction.forConnection(this.defaults.db(), this.defaults.password())
+			.and(Redaction.forConnection(null, password));
+		for (int i = 0; i < args.length; i++) {
+			String db = args[i].startsWith("--db=") ? args[i].substring("--db=".length())
+					: (args[i].equals("--db") && i + 1 < args.length) ? args[i + 1] : null;
+			if (db != null) {
+				redaction = redaction.and(Database.of(db, null, password).redaction());
+			}
+		}
+		return redaction;
 	}
 
 	private int execute(Arguments arguments) {
@@ -294,7 +314,7 @@ public final class MigrateCommand {
 
 		@Override
 		public String toString() {
-			return "Defaults[db=" + ((this.db != null) ? Database.redact(this.db) : null) + ", user=" + this.user
+			return "Defaults[db=" + Redaction.forConnection(this.db, this.password).apply(this.db) + ", user=" + this.user
 					+ ", locations=" + this.locations + "]";
 		}
 

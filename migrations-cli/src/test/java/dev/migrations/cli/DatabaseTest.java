@@ -26,12 +26,19 @@ class DatabaseTest {
 
 	@Test
 	void passwordsAreRedactedWhereverTheUrlCarriesThem() {
-		assertThat(Database.redact("jdbc:postgresql://db/app?user=u&password=hunter2&ssl=true"))
+		assertThat(redacted("jdbc:postgresql://db/app?user=u&password=hunter2&ssl=true"))
 			.isEqualTo("jdbc:postgresql://db/app?user=u&password=***&ssl=true");
-		assertThat(Database.redact("jdbc:postgresql://u:hunter2@db/app")).isEqualTo("jdbc:postgresql://u:***@db/app");
-		assertThat(Database.redact("jdbc:sqlserver://db;user=u;Password=hunter2;encrypt=true"))
+		assertThat(redacted("jdbc:postgresql://u:hunter2@db/app")).isEqualTo("jdbc:postgresql://u:***@db/app");
+		assertThat(redacted("jdbc:sqlserver://db;user=u;Password=hunter2;encrypt=true"))
 			.isEqualTo("jdbc:sqlserver://db;user=u;Password=***;encrypt=true");
-		assertThat(Database.redact("jdbc:mysql://db/app?pwd=hunter2")).isEqualTo("jdbc:mysql://db/app?pwd=***");
+		assertThat(redacted("jdbc:mysql://db/app?pwd=hunter2")).isEqualTo("jdbc:mysql://db/app?pwd=***");
+		assertThat(redacted("jdbc:postgresql://db/app?password=abc;hunter2&ssl=true"))
+			.isEqualTo("jdbc:postgresql://db/app?password=***&ssl=true");
+		assertThat(redacted("jdbc:postgres://u:ab/hunter2@db/app")).isEqualTo("jdbc:postgres://u:***@db/app");
+	}
+
+	private static String redacted(String url) {
+		return Database.of(url, null, null).redactedUrl();
 	}
 
 	@Test

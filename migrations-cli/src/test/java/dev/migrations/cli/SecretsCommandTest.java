@@ -3,11 +3,18 @@ package dev.migrations.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresTestDatabase;
@@ -110,6 +117,40 @@ class SecretsCommandTest extends CommandTestSupport {
 		}
 	}
 
+	/** Failures to connect, each a function of the base URL and of a password as written in a URL. */
+	static Stream<Arguments> failuresToConnect() {
+		List<String[]> paths = List.of(
+				new String[] { "a port out of range", "(//[^/]+/)(.*)", "//127.0.0.1:99999/$2&password=PW" },
+				new String[] { "an unknown host", "(//[^/]+/)(.*)", "//no-such-host.invalid:5432/$2&password=PW" },
+				new String[] { "an unknown database", "//([^/]+)/[^?]+(.*)", "//$1/no_such_database_7f3a$2&password=PW" },
+				new String[] { "an unknown role", "([?&])user=[^&]*(.*)", "$1user=no_such_role_7f3a$2&password=PW" },
+				new String[] { "a mistyped driver prefix", "^jdbc:postgresql://([^/]+)/(.*)$",
+						"jdbc:postgres://postgres:PW@$1/$2" });
+		List<Arguments> cases = new ArrayList<>();
+		for (String[] path : paths) {
+			for (String password : List.of("abc;", "abc'", "abc ", "ab/", "ab@", "ab%26", "ab%41")) {
+				cases.add(Arguments.of(path[0], password + MARKER, path[1], path[2]));
+			}
+		}
+		return cases.stream();
+	}
+
+	@ParameterizedTest(name = "{0}, password {1}")
+	@MethodSource("failuresToConnect")
+	@RequiresPostgres
+	void noFailureToConnectShowsAPasswordWhateverItHolds(String failure, String password, String pattern,
+			String replacement) {
+		String url = PostgresTestDatabase.baseUrl().replaceFirst(pattern,
+				replacement.replace("PW", Matcher.quoteReplacement(password)));
+		Map<String, String> environment = Map.of(MigrateCommand.PASSWORD_VARIABLE, password);
+
+		assertThat(runCommand(MigrateCommand.Defaults.NONE, environment, "up", "--db", url, "--dir",
+				this.dir.location())).as(failure).isEqualTo(1);
+
+		assertThat(err()).startsWith("migrate: Failed connecting to the database");
+		assertNoSecretShown();
+	}
+
 	@Test
 	@RequiresPostgres
 	void aFailingMigrationOnPostgresqlShowsNoPassword() {
@@ -124,6 +165,26 @@ class SecretsCommandTest extends CommandTestSupport {
 			assertThat(err()).contains("relation \"***\" does not exist");
 			assertNoSecretShown();
 		}
+	}
+
+	@ParameterizedTest(name = "password {0}")
+	@MethodSource("passwords")
+	@RequiresPostgres
+	void aFailingMigrationShowsNoPasswordWhateverItHolds(String password) {
+		this.dir.file("00002_broken.sql", "-- +goose Up\nSELECT * FROM no_such_table_7f3a;\n");
+		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+			String url = database.dataSource().url() + "&password=" + password;
+
+			assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(MigrateCommand.PASSWORD_VARIABLE, password), "up",
+					"--db", url, "--dir", this.dir.location(), "--placeholder", "db_password=x")).isEqualTo(1);
+
+			assertThat(err()).contains("no_such_table_7f3a");
+			assertNoSecretShown();
+		}
+	}
+
+	static Stream<String> passwords() {
+		return Stream.of("abc;", "abc'", "abc ", "ab/", "ab@").map((password) -> password + MARKER);
 	}
 
 }

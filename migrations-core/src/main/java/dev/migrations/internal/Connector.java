@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrations.DatabaseAccessException;
 import dev.migrations.MigrationFormat;
+import dev.migrations.Redaction;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.history.GolangMigrateVersionTable;
@@ -29,8 +30,11 @@ final class Connector {
 
 	private final Settings settings;
 
+	private final Redaction redaction;
+
 	Connector(Settings settings) {
 		this.settings = settings;
+		this.redaction = Redaction.forDataSource(settings.dataSource());
 	}
 
 	<T> T withSession(String action, Work<T> work) {
@@ -50,7 +54,7 @@ final class Connector {
 			}
 		}
 		catch (SQLException ex) {
-			throw new DatabaseAccessException(action, ex);
+			throw new DatabaseAccessException(action, this.redaction.apply(ex));
 		}
 	}
 
@@ -63,10 +67,11 @@ final class Connector {
 				return getConnection();
 			}
 			catch (SQLException ex) {
+				DatabaseAccessException failure = new DatabaseAccessException("connecting to the database",
+						this.redaction.apply(ex));
 				if (attempt > retries.retries()) {
-					throw new DatabaseAccessException("connecting to the database", ex);
+					throw failure;
 				}
-				DatabaseAccessException failure = new DatabaseAccessException("connecting to the database", ex);
 				logger.warn("Could not connect to the database (attempt {} of {}): {}; trying again in {} ms", attempt,
 						retries.retries() + 1, failure.databaseMessage(), wait.toMillis());
 				sleep(wait, failure);
@@ -77,7 +82,8 @@ final class Connector {
 
 	/**
 	 * A connection from the DataSource. A pool that fails to start (HikariCP's) throws its own unchecked exception
-	 * around the driver's, which is the failure to report.
+	 * around the driver's, which is the failure to report; or none around it, when it refused the URL itself
+	 * ("claims to not accept jdbcUrl"), which is then the failure to connect.
 	 */
 	private Connection getConnection() throws SQLException {
 		try {
@@ -89,7 +95,9 @@ final class Connector {
 					throw driverFailure;
 				}
 			}
-			throw ex;
+			SQLException refused = new SQLException(ex.getMessage(), "08001");
+			refused.setStackTrace(ex.getStackTrace());
+			throw refused;
 		}
 	}
 

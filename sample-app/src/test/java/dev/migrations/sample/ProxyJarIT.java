@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import dev.migrations.sample.support.Api;
@@ -188,6 +190,36 @@ class ProxyJarIT {
 			.contains("The migrations could not start: the engine failed connecting to the database")
 			.doesNotContain("\tat ")
 			.doesNotContain("unseen-pw");
+	}
+
+	/**
+	 * Passwords holding a character where a guessed secret would end, in the URL and configured: neither the starter's
+	 * report nor the pool's or Spring's log lines show any part of them, whatever fails.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"a port out of range | jdbc:postgresql://127.0.0.1:99999/test?user=postgres&password=abc;Zq4-unseen | ",
+			"a quote in the password | jdbc:postgresql://127.0.0.1:99999/test?user=postgres&password=abc'Zq4-unseen | ",
+			"a mistyped driver prefix | jdbc:postgres://postgres:ab/Zq4-unseen@127.0.0.1/test | ",
+			"an unknown role | jdbc:postgresql://127.0.0.1:5432/test?user=no_such_role_7f3a | pw;Zq4-unseen" })
+	@RequiresPostgres
+	void noFailureToConnectShowsAnyPartOfThePassword(String failure, String url, String password) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "--server.port=0",
+				"--spring.datasource.url=" + url));
+		if (password != null) {
+			command.add("--spring.datasource.password=" + password);
+		}
+		Path log = this.workingDirectory.resolve("secrets.log");
+		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		assertThat(process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isOne();
+		assertThat(output).as(failure).contains("APPLICATION FAILED TO START").doesNotContain("Zq4-unseen");
 	}
 
 	@Test

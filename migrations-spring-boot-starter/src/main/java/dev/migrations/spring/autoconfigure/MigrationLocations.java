@@ -14,6 +14,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 import dev.migrations.DatabaseAccessException;
+import dev.migrations.Redaction;
 import dev.migrations.dialect.Dialects;
 import dev.migrations.source.MigrationResource;
 import dev.migrations.source.MigrationSource;
@@ -83,14 +84,28 @@ final class MigrationLocations {
 		return MigrationResource.of(name, fileLocation, resource::getContentAsByteArray);
 	}
 
+	/**
+	 * The vendor of the database, from a connection. A pool that refuses its URL (HikariCP: "claims to not accept
+	 * jdbcUrl") throws an unchecked exception whose message masks the password only up to a {@code ;}; the failure
+	 * reported has every credential the DataSource holds hidden.
+	 */
 	private static String vendor(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
 			return Dialects.detect(connection).vendor();
 		}
 		catch (SQLException ex) {
-			throw new DatabaseAccessException("connecting to the database to resolve {vendor} in migrations.locations",
-					ex);
+			throw unreachable(dataSource, ex);
 		}
+		catch (RuntimeException ex) {
+			SQLException refused = new SQLException(ex.getMessage(), "08001");
+			refused.setStackTrace(ex.getStackTrace());
+			throw unreachable(dataSource, refused);
+		}
+	}
+
+	private static DatabaseAccessException unreachable(DataSource dataSource, SQLException ex) {
+		return new DatabaseAccessException("connecting to the database to resolve {vendor} in migrations.locations",
+				Redaction.forDataSource(dataSource).apply(ex));
 	}
 
 }

@@ -2,9 +2,13 @@ package dev.migrations.spring.autoconfigure;
 
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 
 import dev.migrations.MigrationException;
@@ -23,8 +27,11 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 
 	private final BeanFactory beanFactory;
 
-	MigrationsNotYetRunFailureAnalyzer(BeanFactory beanFactory) {
+	private final Environment environment;
+
+	MigrationsNotYetRunFailureAnalyzer(BeanFactory beanFactory, Environment environment) {
 		this.beanFactory = beanFactory;
+		this.environment = environment;
 	}
 
 	@Override
@@ -34,19 +41,36 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 			return null;
 		}
 		return EarlyDatabaseUse.observed(this.beanFactory)
-			.map((seen) -> analysis(failure, databaseFailure, seen))
+			.map((seen) -> analysis(failure, databaseFailure, seen, redaction(seen)))
 			.orElse(null);
 	}
 
+	/**
+	 * Driver and pool messages can quote the URL; this knows the secrets of the DataSource that was used and those
+	 * configured in {@code spring.datasource.*}.
+	 */
+	private Redaction redaction(EarlyDatabaseUse.Observation seen) {
+		Redaction configured = (this.environment != null)
+				? Redaction.forConnection(this.environment.getProperty("spring.datasource.url"),
+						this.environment.getProperty("spring.datasource.password"))
+				: Redaction.PATTERNS;
+		try {
+			return configured.and(Redaction.forDataSource(this.beanFactory.getBean(seen.dataSource(), DataSource.class)));
+		}
+		catch (BeansException ex) {
+			return configured;
+		}
+	}
+
 	private static FailureAnalysis analysis(Throwable failure, Throwable databaseFailure,
-			EarlyDatabaseUse.Observation seen) {
+			EarlyDatabaseUse.Observation seen, Redaction redaction) {
 		int count = seen.pending().size();
 		String description = "The application failed on the database while the context was starting, before the"
 				+ " startup migrations had run: " + seen.asking() + " used DataSource '" + seen.dataSource()
 				+ "' while " + ((count == 1) ? "version " : "versions ") + seen.pending()
 				+ ((count == 1) ? " was" : " were") + " still pending, because migrations.run-as=application-runner"
 				+ " applies them only after the context has started. If the error names a missing table or relation,"
-				+ " it may be one those migrations create.\n\n    Error: " + oneLine(databaseFailure.getMessage());
+				+ " it may be one those migrations create.\n\n    Error: " + oneLine(redaction.apply(databaseFailure.getMessage()));
 		String action = "Set migrations.run-as=auto (the default), which runs the migrations before a bean first uses"
 				+ " the database, or migrations.run-as=initializer. To keep application-runner (liveness during a long"
 				+ " migration, 503 until it is done), move that bean's first query out of startup: into an"
@@ -54,9 +78,8 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 		return new FailureAnalysis(description, action, failure);
 	}
 
-	// Driver messages can quote the URL, credentials and all.
 	private static String oneLine(String message) {
-		return Redaction.credentials(String.valueOf(message)).strip().replaceAll("\\s*\\R\\s*", " ");
+		return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
 	}
 
 	/** The innermost failure of the database or of JPA in the chain, or {@code null}; none for our own failures. */

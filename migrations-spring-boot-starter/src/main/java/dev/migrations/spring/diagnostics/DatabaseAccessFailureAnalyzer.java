@@ -10,6 +10,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.Environment;
 
 import dev.migrations.DatabaseAccessException;
+import dev.migrations.Redaction;
 
 /**
  * Analyzes a {@link DatabaseAccessException}: the database could not be reached or refused the engine's query. For a
@@ -32,18 +33,33 @@ final class DatabaseAccessFailureAnalyzer extends AbstractFailureAnalyzer<Databa
 		if (missing.isPresent()) {
 			String description = "The migrations could not start: the directory " + missing.get()
 					+ " of the SQLite database does not exist, and SQLite creates a database file but not its"
-					+ " directory. The database said: " + cause.databaseMessage() + ". No migration was run.";
+					+ " directory. The database said: " + redaction().apply(cause.databaseMessage()) + ". No migration was run.";
 			String action = "Create the directory " + missing.get() + ", or point spring.datasource.url (or"
 					+ " migrations.url) at a file in a directory that exists.";
 			return new FailureAnalysis(description, action, cause);
 		}
 		String description = "The migrations could not start: the engine failed " + cause.action() + ". The database said: "
-				+ cause.databaseMessage()
+				+ redaction().apply(cause.databaseMessage())
 				+ ((cause.sqlState() != null) ? " (SQLState " + cause.sqlState() + ")" : "") + ". No migration was run.";
 		String action = "Check that the database is up and reachable with the configured DataSource (spring.datasource.*,"
 				+ " or migrations.url/user/password for a separate migration connection), and that its user may read"
 				+ " and create the version tables.";
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	/**
+	 * The engine hid the credentials of the DataSource it was given; these are the configured ones, for a DataSource
+	 * that does not tell its own.
+	 */
+	private Redaction redaction() {
+		if (this.environment == null) {
+			return Redaction.PATTERNS;
+		}
+		return Redaction
+			.forConnection(this.environment.getProperty("spring.datasource.url"),
+					this.environment.getProperty("spring.datasource.password"))
+			.and(Redaction.forConnection(this.environment.getProperty("migrations.url"),
+					this.environment.getProperty("migrations.password")));
 	}
 
 	/** The missing directory of the SQLite file the migrations connect to, when that is the trouble. */
