@@ -2,6 +2,8 @@ package dev.migrations.sample;
 
 import java.util.Arrays;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
 import dev.migrations.spring.cli.ApplicationMigrateCommand;
 
 /**
@@ -9,7 +11,7 @@ import dev.migrations.spring.cli.ApplicationMigrateCommand;
  * application's own configuration: {@code application.yml}, the active profiles and {@code SPRING_DATASOURCE_*}
  * give the database and {@code migrations.*} the rest, unless {@code --db}, {@code --dir} and the other options say
  * otherwise. Logging is configured for a terminal before anything logs: engine warnings and errors on standard
- * error, the command's own output on standard output.
+ * error, one line each, the command's own output on standard output, and nothing of the drivers' own logging.
  */
 final class MigrateMode {
 
@@ -18,6 +20,10 @@ final class MigrateMode {
 
 	static int run(String[] args) {
 		System.setProperty("logback.configurationFile", "migrate-logback.xml");
+		// pgjdbc logs through java.util.logging, which would print its own two-line records on standard error;
+		// routed into the logging above, the configuration decides what a terminal sees.
+		SLF4JBridgeHandler.removeHandlersForRootLogger();
+		SLF4JBridgeHandler.install();
 		if (Arrays.stream(args).anyMatch((arg) -> arg.equals("--db") || arg.startsWith("--db="))) {
 			// Another database: the application's own directory is none of this command's business.
 			System.setProperty(SqliteDirectory.ENABLED_PROPERTY, "false");

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteJDBCLoader;
 
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresTestDatabase;
@@ -140,6 +141,42 @@ class MigrateJarIT {
 		assertThat(run.err().lines()).singleElement()
 			.satisfies((line) -> assertThat(line).contains("00001_broken.sql:3").contains("no such table: nowhere"));
 		assertThat(run.err()).doesNotContain("\tat ");
+	}
+
+	@Test
+	void theDriversWarningsAreNotPrintedBeforeTheCommandsOwnLine() throws Exception {
+		// pgjdbc warns through java.util.logging about the port, then fails to parse the URL.
+		Run run = migrate("status", "--db", "jdbc:postgresql://127.0.0.1:99999/test?user=postgres", "--dir",
+				MigrationDir.at(this.workingDirectory.resolve("m")).goose("00001_t.sql", "SELECT 1;", "SELECT 1;")
+					.location());
+
+		assertThat(run.status()).isEqualTo(1);
+		assertThat(run.err().lines()).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("migrate: Failed connecting to the database"));
+	}
+
+	@Test
+	void sqliteJdbcsCleanUpOfOtherProcessesLibrariesPrintsNothing() throws Exception {
+		// sqlite-jdbc deletes the native libraries other processes extracted into the temporary directory; when
+		// another process deleted one first it logs an error and a stack trace. A directory in one's place fails the
+		// deletion every time.
+		Path sharedTemp = Files.createDirectories(this.workingDirectory.resolve("tmp"));
+		Files.writeString(Files.createDirectories(
+				sharedTemp.resolve("sqlite-" + SQLiteJDBCLoader.getVersion() + "-another-process.so")).resolve("x"), "");
+		MigrationDir dir = MigrationDir.at(this.workingDirectory.resolve("m"))
+			.goose("00001_t.sql", "CREATE TABLE t (id INTEGER);", "DROP TABLE t;");
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djava.io.tmpdir=" + sharedTemp, "-jar",
+				Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "migrate", "up", "--db",
+				this.workingDirectory.resolve("app.db").toString(), "--dir", dir.location())
+			.directory(this.workingDirectory.toFile())
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+		assertThat(process.exitValue()).as(err).isZero();
+		assertThat(err).isEmpty();
 	}
 
 	@Test
