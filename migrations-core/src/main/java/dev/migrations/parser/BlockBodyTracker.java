@@ -7,7 +7,10 @@ import java.util.Locale;
  * {@code DO ALSO (…; …)}), and {@code BEGIN … END} in the statements that have such a body: SQLite's
  * {@code CREATE TRIGGER … BEGIN …; END;} and PostgreSQL's {@code BEGIN ATOMIC} function bodies. {@code CASE … END}
  * nests the same way, so it is counted too. Words inside parentheses never open a body: {@code f(begin date)} is a
- * parameter.
+ * parameter. Nor do the words in the place of a column name: right after {@code SET}, {@code OF} or a {@code .}
+ * ({@code SET end = 5}, {@code BEFORE UPDATE OF begin ON t}, {@code new.end}), and {@code BEGIN} or {@code END} right
+ * after a {@code ,} ({@code OF a, begin}), where neither database lets a block start or end. A {@code CASE} after a
+ * {@code ,} is an expression, and counts.
  */
 final class BlockBodyTracker {
 
@@ -25,11 +28,25 @@ final class BlockBodyTracker {
 
 	private int parentheses;
 
+	/** Whether the previous token puts a column name where the next word is. */
+	private boolean nameExpected;
+
+	/** Whether the previous token was a {@code ,}. */
+	private boolean afterComma;
+
 	void reset() {
 		this.kind = UNDECIDED;
 		this.words = 0;
 		this.depth = 0;
 		this.parentheses = 0;
+		this.nameExpected = false;
+		this.afterComma = false;
+	}
+
+	/** Any character of code that is not part of a word, a string or a comment. */
+	void symbol(char c) {
+		this.nameExpected = c == '.';
+		this.afterComma = c == ',';
 	}
 
 	boolean isClosed() {
@@ -46,10 +63,12 @@ final class BlockBodyTracker {
 
 	void openParenthesis() {
 		this.parentheses++;
+		symbol('(');
 	}
 
 	void closeParenthesis() {
 		this.parentheses = Math.max(0, this.parentheses - 1);
+		symbol(')');
 	}
 
 	void word(String word) {
@@ -57,7 +76,10 @@ final class BlockBodyTracker {
 		if (this.kind == UNDECIDED) {
 			classify(upper);
 		}
-		if (this.kind != BODIED || this.parentheses > 0) {
+		boolean name = this.nameExpected || (this.afterComma && !upper.equals("CASE"));
+		this.nameExpected = upper.equals("SET") || upper.equals("OF");
+		this.afterComma = false;
+		if (this.kind != BODIED || this.parentheses > 0 || name) {
 			return;
 		}
 		switch (upper) {

@@ -244,6 +244,9 @@ final class StatementSplitter {
 		}
 		if (!Character.isWhitespace(c)) {
 			markCode(number);
+			if (c != '(' && c != ')') {
+				this.body.symbol(c);
+			}
 		}
 		return i + 1;
 	}

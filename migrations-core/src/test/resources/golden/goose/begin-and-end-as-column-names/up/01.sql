@@ -1,0 +1,1 @@
+CREATE TABLE spans (id INTEGER, begin INTEGER, "end" INTEGER, kind TEXT);
