@@ -47,6 +47,14 @@ public final class Migrator {
 	/** How long a runner waits for another to finish, unless configured. */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
+	/**
+	 * How long a statement of a transactional migration waits for a lock another session holds, unless configured:
+	 * while it waits, every query on that table queues behind it, so the application stops answering on that table.
+	 * Four seconds keeps such a stall shorter than common HTTP client and load balancer timeouts (5 s and up) and is
+	 * far longer than an uncontended lock takes.
+	 */
+	public static final Duration DEFAULT_TABLE_LOCK_TIMEOUT = Duration.ofSeconds(4);
+
 	/** The longest wait between two connection attempts, unless configured. */
 	public static final Duration DEFAULT_CONNECT_RETRIES_INTERVAL = Duration.ofMinutes(2);
 
@@ -267,6 +275,8 @@ public final class Migrator {
 
 		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
+		private Duration tableLockTimeout = DEFAULT_TABLE_LOCK_TIMEOUT;
+
 		private OutOfOrderPolicy outOfOrder = OutOfOrderPolicy.FAIL;
 
 		private Map<String, String> environment;
@@ -359,6 +369,20 @@ public final class Migrator {
 		 */
 		public Builder lockTimeout(Duration lockTimeout) {
 			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * How long a statement of a transactional migration waits for a lock another session holds on a table or row
+		 * (PostgreSQL's {@code lock_timeout}, for the migration's transaction only); defaults to 4 seconds. When it
+		 * gives up, the migration is rolled back and tried again after 1 and then 2 seconds, 3 attempts in all, each
+		 * logged with the session holding the lock; the last failure names it. Zero waits as long as the database
+		 * lets it. Files that run outside a transaction keep the session's own setting. SQLite has no such wait.
+		 * @param tableLockTimeout the timeout, or zero for none
+		 * @return this builder
+		 */
+		public Builder tableLockTimeout(Duration tableLockTimeout) {
+			this.tableLockTimeout = tableLockTimeout;
 			return this;
 		}
 
@@ -549,6 +573,10 @@ public final class Migrator {
 				throw new MigrationConfigurationException("lockTimeout",
 						"lockTimeout must be zero or positive, not " + this.lockTimeout + ".");
 			}
+			if (this.tableLockTimeout == null || this.tableLockTimeout.isNegative()) {
+				throw new MigrationConfigurationException("tableLockTimeout",
+						"tableLockTimeout must be zero or positive, not " + this.tableLockTimeout + ".");
+			}
 			if (this.connectRetries < 0) {
 				throw new MigrationConfigurationException("connectRetries",
 						"connectRetries must be zero or positive, not " + this.connectRetries + ".");
@@ -584,7 +612,8 @@ public final class Migrator {
 			Settings settings = new Settings(this.dataSource, catalog, table, metadata, this.lockTimeout, this.outOfOrder,
 					this.validation, this.baselineOnMigrate ? this.baselineVersion : null,
 					this.backup ? new Settings.Backup(this.backupDirectory, this.backupKeep) : null,
-					new Settings.ConnectRetries(this.connectRetries, this.connectRetriesInterval), this.listeners);
+					new Settings.ConnectRetries(this.connectRetries, this.connectRetriesInterval),
+					this.tableLockTimeout.isZero() ? null : this.tableLockTimeout, this.listeners);
 			return new Migrator(settings);
 		}
 

@@ -63,6 +63,9 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 			  --meta-table <name>          metadata table (default: the version table's name + _meta)
 			  --format auto|goose|golang-migrate
 			  --lock-timeout <seconds>     how long to wait for another runner (default 600)
+			  --table-lock-timeout <ms>    how long a migration's statement waits for a table lock another session
+			                               holds before the migration is rolled back and tried again, 3 attempts
+			                               (PostgreSQL; default 4000, 0 waits as long as the database lets it)
 			  --connect-retries N [--connect-retries-interval <seconds>]
 			                               connect again up to N times while the database is unreachable, waiting
 			                               1 s, then twice as long each time up to the interval (default 120)
@@ -76,7 +79,7 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 			""";
 
 	private static final Set<String> VALUED = Set.of("--db", "--user", "--dir", "--table", "--meta-table", "--format",
-			"--lock-timeout", "--connect-retries", "--connect-retries-interval", "--validation", "--out-of-order", "--baseline-version", "--placeholder", "--backup-dir",
+			"--lock-timeout", "--table-lock-timeout", "--connect-retries", "--connect-retries-interval", "--validation", "--out-of-order", "--baseline-version", "--placeholder", "--backup-dir",
 			"--backup-keep");
 
 	private static final Set<String> FLAGS = Set.of("--json", "--baseline-on-migrate", "--backup", "--offline",
@@ -244,6 +247,11 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 	Duration lockTimeout() {
 		String value = value("--lock-timeout");
 		return (value != null) ? Duration.ofSeconds(number("--lock-timeout", value)) : null;
+	}
+
+	Duration tableLockTimeout() {
+		String value = value("--table-lock-timeout");
+		return (value != null) ? Duration.ofMillis(number("--table-lock-timeout", value)) : null;
 	}
 
 	Integer connectRetries() {

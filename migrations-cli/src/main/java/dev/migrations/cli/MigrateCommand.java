@@ -246,6 +246,9 @@ public final class MigrateCommand {
 		if (arguments.lockTimeout() != null) {
 			builder.lockTimeout(arguments.lockTimeout());
 		}
+		if (arguments.tableLockTimeout() != null) {
+			builder.tableLockTimeout(arguments.tableLockTimeout());
+		}
 		if (arguments.connectRetries() != null) {
 			builder.connectRetries(arguments.connectRetries());
 		}

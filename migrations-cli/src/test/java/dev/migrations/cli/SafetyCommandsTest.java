@@ -2,12 +2,17 @@ package dev.migrations.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.migrations.testing.MigrationDir;
+import dev.migrations.testing.PostgresTestDatabase;
+import dev.migrations.testing.RequiresPostgres;
 import dev.migrations.testing.SqliteTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,6 +192,33 @@ class SafetyCommandsTest extends CommandTestSupport {
 		assertThat(out()).contains("No migrations to run");
 		assertThat(run("up", "--out-of-order", "apply", "--validation", "warn")).isZero();
 		assertThat(out()).contains("OK   up 00001_users.sql");
+	}
+
+	@Test
+	@RequiresPostgres
+	void aMigrationWaitingBehindAnOpenTransactionFailsAfterTheTableLockTimeoutNamingTheHolder() throws Exception {
+		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+			String url = database.dataSource().url();
+			assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), "up", "--db", url, "--dir",
+					this.dir.location())).isZero();
+			this.dir.goose("00003_bio.sql", "ALTER TABLE users ADD COLUMN bio TEXT;", "ALTER TABLE users DROP COLUMN bio;");
+			try (Connection reader = DriverManager.getConnection(url); Statement statement = reader.createStatement()) {
+				statement.execute("SET application_name = 'report-job-7f3a'");
+				reader.setAutoCommit(false);
+				statement.execute("SELECT count(*) FROM users");
+
+				assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), "up", "--db", url, "--dir",
+						this.dir.location(), "--table-lock-timeout", "200")).isOne();
+
+				assertThat(err()).startsWith("migrate: ")
+					.contains("00003_bio.sql")
+					.contains("waited 200 ms for a lock held by session")
+					.contains("application 'report-job-7f3a'");
+			}
+			assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), "version", "--db", url, "--dir",
+					this.dir.location())).isZero();
+			assertThat(out()).contains("2");
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,6 +154,38 @@ public interface Dialect {
 	 */
 	default boolean isBusy(SQLException error) {
 		return false;
+	}
+
+	/**
+	 * Bounds how long the statements of the open transaction wait for a lock another session holds on a table or
+	 * row, so that a migration queued behind a long transaction gives up instead of queueing every query on that
+	 * table behind itself. The bound ends with the transaction.
+	 * @param connection the migration connection, in a transaction
+	 * @param timeout the bound
+	 * @throws SQLException on a database error
+	 */
+	default void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+	}
+
+	/**
+	 * Whether an error means that a statement gave up waiting for a lock within the bound.
+	 * @param error the error
+	 * @return whether it was a lock wait that timed out
+	 */
+	default boolean isTableLockTimeout(SQLException error) {
+		return false;
+	}
+
+	/**
+	 * The session most likely to have held the lock a statement gave up on: the one whose open transaction holding
+	 * table locks is oldest, described by its process id, application name, state and how long its transaction has
+	 * been open; never its query text, which may hold anything.
+	 * @param connection the migration connection, outside any transaction
+	 * @return the description, or empty when no such session is found or the database cannot tell
+	 * @throws SQLException on a database error
+	 */
+	default Optional<String> lockHolder(Connection connection) throws SQLException {
+		return Optional.empty();
 	}
 
 	/**

@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -143,6 +145,41 @@ final class PostgresDialect implements Dialect {
 	public boolean isBatchable(SqlStatement statement) {
 		List<String> words = statement.leadingKeywords(1);
 		return !words.isEmpty() && BATCHABLE.contains(words.get(0)) && !RETURNING.matcher(statement.sql()).find();
+	}
+
+	/** PostgreSQL's {@code lock_timeout}, set for the transaction only. */
+	@Override
+	public void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+			statement.setString(1, Math.max(1, timeout.toMillis()) + "ms");
+			statement.execute();
+		}
+	}
+
+	/** {@code lock_not_available}, which a {@code lock_timeout} raises. */
+	@Override
+	public boolean isTableLockTimeout(SQLException error) {
+		return "55P03".equals(error.getSQLState());
+	}
+
+	@Override
+	public Optional<String> lockHolder(Connection connection) throws SQLException {
+		String sql = """
+				SELECT a.pid, a.application_name, a.state, floor(extract(epoch FROM now() - a.xact_start))::bigint
+				FROM pg_stat_activity a
+				WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.xact_start IS NOT NULL
+				  AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.granted AND l.locktype = 'relation')
+				ORDER BY a.xact_start
+				LIMIT 1""";
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			if (!rows.next()) {
+				return Optional.empty();
+			}
+			String application = rows.getString(2);
+			return Optional.of("session " + rows.getLong(1)
+					+ ((application != null && !application.isEmpty()) ? " (application '" + application + "')" : "")
+					+ ", " + rows.getString(3) + ", its transaction open for " + rows.getLong(4) + " s");
+		}
 	}
 
 	@Override

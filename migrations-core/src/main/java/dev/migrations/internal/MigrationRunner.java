@@ -141,7 +141,7 @@ public final class MigrationRunner {
 	private MigrateResult execute(Session session, Preflight.Prepared prepared, long started) {
 		TreeSet<Long> applied = new TreeSet<>(prepared.state().applied().stream().map(AppliedVersion::version).toList());
 		long initial = prepared.state().currentVersion();
-		StepExecutor executor = new StepExecutor(session, this.settings.catalog().masking());
+		StepExecutor executor = new StepExecutor(session, this.settings.catalog().masking(), this.settings.tableLockTimeout());
 		this.executing.add(executor);
 		try {
 			return execute(session, prepared, started, executor, applied, initial);

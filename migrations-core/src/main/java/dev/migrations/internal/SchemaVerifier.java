@@ -46,7 +46,7 @@ public final class SchemaVerifier {
 		this.connector = new Connector(settings);
 		this.runner = new MigrationRunner(new Settings(settings.dataSource(), settings.catalog(), settings.table(),
 				settings.metadataTable(), settings.lockTimeout(), settings.outOfOrder(), settings.validation(), null, null,
-				settings.connectRetries(), settings.listeners()));
+				settings.connectRetries(), settings.tableLockTimeout(), settings.listeners()));
 	}
 
 	/**

@@ -26,11 +26,13 @@ import dev.migrations.history.TableName;
  * table, or {@code null} to refuse such a database
  * @param backup where and how many SQLite backups to keep, or {@code null} for none
  * @param connectRetries how often to try connecting again when the database cannot be reached
+ * @param tableLockTimeout how long a statement of a transactional migration waits for a lock, or {@code null} for as
+ * long as the database lets it
  * @param listeners hear about progress, in order
  */
 public record Settings(DataSource dataSource, MigrationCatalog catalog, TableName table, TableName metadataTable,
 		Duration lockTimeout, OutOfOrderPolicy outOfOrder, ValidationMode validation, Long baselineVersion,
-		Backup backup, ConnectRetries connectRetries, List<MigrationListener> listeners) {
+		Backup backup, ConnectRetries connectRetries, Duration tableLockTimeout, List<MigrationListener> listeners) {
 
 	public Settings {
 		listeners = List.copyOf(listeners);

@@ -28,6 +28,12 @@ final class StepExecutor {
 
 	private static final int LOGGED_SQL_LENGTH = 500;
 
+	/** How many times a transactional migration is tried while a lock it needs is held too long. */
+	static final int TABLE_LOCK_ATTEMPTS = 3;
+
+	/** The wait before the second attempt, doubled before each further one. */
+	private static final Duration TABLE_LOCK_BACKOFF = Duration.ofSeconds(1);
+
 	/** The SQLState of a cancelled statement, as PostgreSQL reports it. */
 	private static final String QUERY_CANCELED = "57014";
 
@@ -39,15 +45,25 @@ final class StepExecutor {
 
 	private final Masking masking;
 
+	private final Duration tableLockTimeout;
+
 	private volatile boolean cancelled;
 
 	private volatile Statement running;
 
-	StepExecutor(Session session, Masking masking) {
+	/**
+	 * Creates the executor.
+	 * @param session the session to run on
+	 * @param masking what hides secret values wherever statements are shown
+	 * @param tableLockTimeout how long a statement may wait for a lock another session holds, or {@code null} for as
+	 * long as the database lets it
+	 */
+	StepExecutor(Session session, Masking masking, Duration tableLockTimeout) {
 		this.connection = session.connection();
 		this.dialect = session.dialect();
 		this.history = session.history();
 		this.masking = masking;
+		this.tableLockTimeout = tableLockTimeout;
 	}
 
 	/**
@@ -80,9 +96,26 @@ final class StepExecutor {
 		List<SqlStatement> statements = script.section().statements();
 		TransactionMode mode = step.mode(this.dialect);
 		Progress progress = new Progress(System.nanoTime());
+		int attempt = 1;
 		try {
 			switch (mode) {
-				case TRANSACTION -> runInTransaction(step, statements, current, progress);
+				case TRANSACTION -> {
+					for (;; attempt++) {
+						try {
+							runInTransaction(step, statements, current, progress);
+							break;
+						}
+						catch (SQLException ex) {
+							if (!this.dialect.isTableLockTimeout(ex) || attempt >= TABLE_LOCK_ATTEMPTS) {
+								throw ex;
+							}
+							awaitLockHolder(step, progress, attempt);
+							progress = new Progress(System.nanoTime());
+						}
+					}
+				}
+				// Outside a transaction the session's own lock_timeout stays: a CREATE INDEX CONCURRENTLY waits for
+				// older transactions by design, queues no query behind it, and cut short would leave an invalid index.
 				case NONE -> {
 					execute(step, statements, progress, false);
 					record(step, current, progress);
@@ -96,7 +129,7 @@ final class StepExecutor {
 			}
 		}
 		catch (SQLException ex) {
-			throw failure(step, mode, progress, ex, completed);
+			throw failure(step, mode, progress, ex, completed, attempt);
 		}
 		return new MigrationResult(step.version(), step.migration().name(), step.direction(), progress.executionTime,
 				statements.size());
@@ -106,6 +139,9 @@ final class StepExecutor {
 			throws SQLException {
 		this.connection.setAutoCommit(false);
 		try {
+			if (this.tableLockTimeout != null) {
+				this.dialect.boundTableLockWaits(this.connection, this.tableLockTimeout);
+			}
 			execute(step, statements, progress, true);
 			record(step, current, progress);
 			this.connection.commit();
@@ -121,6 +157,36 @@ final class StepExecutor {
 		}
 		finally {
 			restoreAutoCommit();
+		}
+	}
+
+	/**
+	 * After a transactional migration gave up waiting for a lock and was rolled back: says who held it, and waits
+	 * before the next attempt, so that the holder's transaction may end while the application's queries, no longer
+	 * queued behind the migration's lock request, go on.
+	 */
+	private void awaitLockHolder(Step step, Progress progress, int attempt) throws SQLException {
+		Duration backoff = TABLE_LOCK_BACKOFF.multipliedBy(1L << (attempt - 1));
+		logger.warn("{} {} statement {} (line {}) waited {} ms for a lock held by {}; rolled back, trying again in {} ms"
+				+ " (attempt {} of {})", step.direction().label(), step.migration().name(), progress.statement,
+				progress.line, this.tableLockTimeout.toMillis(), holder(), backoff.toMillis(), attempt + 1,
+				TABLE_LOCK_ATTEMPTS);
+		try {
+			Thread.sleep(backoff.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new SQLException("interrupted while waiting to try again", QUERY_CANCELED, ex);
+		}
+	}
+
+	private String holder() {
+		try {
+			return this.dialect.lockHolder(this.connection).orElse("another session that has since let go");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not look up the lock holder", ex);
+			return "another session";
 		}
 	}
 
@@ -250,12 +316,16 @@ final class StepExecutor {
 	}
 
 	private MigrationFailedException failure(Step step, TransactionMode mode, Progress progress, SQLException failed,
-			List<MigrationResult> completed) {
+			List<MigrationResult> completed, int attempts) {
 		// The database may quote the statement back, secret values and all.
 		SQLException ex = this.masking.safe(failed);
 		String location = step.script().isPresent() ? step.script().location() : step.migration().location();
 		String message = (progress.statement > 0) ? oneLine(ex.getMessage())
 				: "recording the version in " + this.history.versions().table() + " failed: " + oneLine(ex.getMessage());
+		if (this.tableLockTimeout != null && this.dialect.isTableLockTimeout(failed)) {
+			message += " (waited " + this.tableLockTimeout.toMillis() + " ms for a lock held by " + holder()
+					+ ((attempts > 1) ? "; tried " + attempts + " times" : "") + ")";
+		}
 		MigrationFailedException.Failure failure = new MigrationFailedException.Failure(step.version(), location,
 				step.direction(), progress.statement, progress.line, ex.getSQLState(), ex.getErrorCode(), message,
 				mode.isAtomic(), mode == TransactionMode.GUARDED_BY_DIRTY_FLAG);

@@ -79,6 +79,12 @@ public class MigrationsProperties {
 	private Duration lockTimeout = Migrator.DEFAULT_LOCK_TIMEOUT;
 
 	/**
+	 * How long a statement of a transactional migration waits for a lock another session holds on a table before the
+	 * migration is rolled back and tried again (3 attempts); 0 waits as long as the database lets it. PostgreSQL.
+	 */
+	private Duration tableLockTimeout = Migrator.DEFAULT_TABLE_LOCK_TIMEOUT;
+
+	/**
 	 * How many times to try connecting again when the database cannot be reached at startup (it starts after the
 	 * application, say), waiting 1 s, then twice as long each time up to connect-retries-interval.
 	 */
@@ -223,6 +229,14 @@ public class MigrationsProperties {
 
 	public void setLockTimeout(Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getTableLockTimeout() {
+		return this.tableLockTimeout;
+	}
+
+	public void setTableLockTimeout(Duration tableLockTimeout) {
+		this.tableLockTimeout = tableLockTimeout;
 	}
 
 	public int getConnectRetries() {

@@ -49,6 +49,7 @@ public final class MigratorConfigurer {
 			.outOfOrder(properties.getOutOfOrder())
 			.validation(properties.getValidateOnMigrate())
 			.lockTimeout(properties.getLockTimeout())
+			.tableLockTimeout(properties.getTableLockTimeout())
 			.connectRetries(properties.getConnectRetries())
 			.connectRetriesInterval(properties.getConnectRetriesInterval())
 			.placeholders(properties.getPlaceholders());

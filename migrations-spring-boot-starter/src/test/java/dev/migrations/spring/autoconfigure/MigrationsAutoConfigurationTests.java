@@ -440,6 +440,7 @@ class MigrationsAutoConfigurationTests {
 		MigrationsProperties properties = new MigrationsProperties();
 
 		assertThat(properties.getLockTimeout()).isEqualTo(Migrator.DEFAULT_LOCK_TIMEOUT);
+		assertThat(properties.getTableLockTimeout()).isEqualTo(Migrator.DEFAULT_TABLE_LOCK_TIMEOUT);
 		assertThat(properties.getConnectRetries()).isZero();
 		assertThat(properties.getConnectRetriesInterval()).isEqualTo(Migrator.DEFAULT_CONNECT_RETRIES_INTERVAL);
 		assertThat(properties.getRunAs()).isEqualTo(MigrationsProperties.RunAs.AUTO);

@@ -1,6 +1,9 @@
 package dev.migrations.spring.diagnostics;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 
 import dev.migrations.DirtyDatabaseException;
 import dev.migrations.MigrationFailedException;
+import dev.migrations.Migrator;
 import dev.migrations.spring.autoconfigure.MigrationsAutoConfiguration;
 import dev.migrations.spring.autoconfigure.MigrationsNotAppliedException;
 import dev.migrations.testing.MigrationDir;
@@ -136,6 +140,36 @@ class StartupFailureAnalysisTests {
 					assertNoConnectionDetails(report);
 					assertThat(database.tables()).doesNotContain("users");
 				});
+		}
+	}
+
+	@Test
+	@RequiresPostgres
+	void aMigrationWaitingBehindAnOpenTransactionGivesUpAfterTheConfiguredTimeNamingTheHolder(CapturedOutput output)
+			throws Exception {
+		MigrationDir dir = MigrationDir.at(this.temp.resolve("migrations"))
+			.goose("00001_accounts.sql", "CREATE TABLE accounts (id INT);", "DROP TABLE accounts;");
+		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+			Migrator.builder().dataSource(database.dataSource()).locations(dir.location()).build().up();
+			dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
+					"ALTER TABLE accounts DROP COLUMN balance;");
+			try (Connection reader = DriverManager.getConnection(database.dataSource().url());
+					Statement statement = reader.createStatement()) {
+				statement.execute("SET application_name = 'report-job-7f3a'");
+				reader.setAutoCommit(false);
+				statement.execute("SELECT count(*) FROM accounts");
+
+				this.contextRunner
+					.withPropertyValues("spring.datasource.url=" + database.dataSource().url(),
+							"migrations.locations=filesystem:" + dir.location(), "migrations.table-lock-timeout=200ms")
+					.run((context) -> {
+						assertThat(context.getStartupFailure()).cause().isInstanceOf(MigrationFailedException.class);
+						assertThat(report(context.getStartupFailure(), output)).contains("lock timeout")
+							.contains("waited 200 ms for a lock held by session")
+							.contains("application 'report-job-7f3a'")
+							.contains("tried 3 times");
+					});
+			}
 		}
 	}
 
