@@ -41,7 +41,7 @@ class PostgresHostileInputTest extends HostileInputContractTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("dev.migrations.testing.HostileInputs#refusedWhenRun")
+	@MethodSource("dev.migrations.testing.HostileInputs#refusedWhenRunOnPostgresql")
 	void isRefusedNamingItsFileAndLineAndLeavesTheDatabaseAsItWas(HostileInput input) {
 		assertRefusedLeavingTheDatabaseAsItWas(input);
 	}

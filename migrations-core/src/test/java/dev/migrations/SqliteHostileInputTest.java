@@ -36,7 +36,7 @@ class SqliteHostileInputTest extends HostileInputContractTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("dev.migrations.testing.HostileInputs#refusedWhenRun")
+	@MethodSource("dev.migrations.testing.HostileInputs#refusedWhenRunOnSqlite")
 	void isRefusedNamingItsFileAndLineAndLeavesTheDatabaseAsItWas(HostileInput input) {
 		assertRefusedLeavingTheDatabaseAsItWas(input);
 	}

@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.migrations.MigrationFormat;
 import dev.migrations.history.TableName;
 import dev.migrations.lock.DatabaseLock;
+import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.SqlStatement;
 
 /**
@@ -132,6 +133,13 @@ public interface Dialect {
 	 * @throws SQLException when the database rejects it
 	 */
 	void execute(Statement statement, String sql) throws SQLException;
+
+	/**
+	 * What the statement splitter treats as one token on this database: whether block comments nest, which quotes
+	 * make identifiers, whether {@code E'…'} and {@code $tag$…$tag$} quote.
+	 * @return the rules
+	 */
+	LexicalRules lexicalRules();
 
 	/**
 	 * Whether this statement may be sent together with its neighbours in one JDBC batch, inside a migration's

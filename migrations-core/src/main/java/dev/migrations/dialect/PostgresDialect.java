@@ -18,6 +18,7 @@ import dev.migrations.MigrationFormat;
 import dev.migrations.history.TableName;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
+import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.SqlStatement;
 
 /** PostgreSQL, through the PostgreSQL JDBC driver. */
@@ -37,6 +38,11 @@ final class PostgresDialect implements Dialect {
 
 	private static final Pattern DETACH_CONCURRENTLY = Pattern
 		.compile("(?is).*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY\\b.*");
+
+	@Override
+	public LexicalRules lexicalRules() {
+		return LexicalRules.POSTGRESQL;
+	}
 
 	@Override
 	public String vendor() {

@@ -15,6 +15,7 @@ import dev.migrations.MigrationFormat;
 import dev.migrations.history.TableName;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.SqliteFileLock;
+import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.SqlStatement;
 
 /** SQLite, through the xerial sqlite-jdbc driver. */
@@ -23,6 +24,11 @@ final class SqliteDialect implements Dialect {
 	private static final int SQLITE_BUSY = 5;
 
 	private static final int SQLITE_LOCKED = 6;
+
+	@Override
+	public LexicalRules lexicalRules() {
+		return LexicalRules.SQLITE;
+	}
 
 	@Override
 	public String vendor() {

@@ -41,7 +41,8 @@ public final class JavaMigrations {
 								+ migration.location() + "; give each migration its own version.");
 			}
 		}
-		return new MigrationCatalog(catalog.format(), catalog.locations(), migrations, catalog.masking());
+		return new MigrationCatalog(catalog.format(), catalog.locations(), migrations, catalog.masking(),
+				catalog.syntax());
 	}
 
 }

@@ -140,12 +140,13 @@ public final class Migration {
 		return this.parsed != null;
 	}
 
+	/** The files parsed, the first time they are needed and again when the lexical rules changed since. */
 	private Parsed parsed() {
 		Parsed done = this.parsed;
-		if (done == null) {
+		if (done == null || !this.files.isCurrent()) {
 			synchronized (this) {
 				done = this.parsed;
-				if (done == null) {
+				if (done == null || !this.files.isCurrent()) {
 					done = this.files.parse();
 					this.parsed = done;
 				}
@@ -167,6 +168,11 @@ public final class Migration {
 
 		/** Reads and parses the files. */
 		Parsed parse();
+
+		/** Whether the last parse used the lexical rules in force now. */
+		default boolean isCurrent() {
+			return true;
+		}
 
 	}
 

@@ -14,14 +14,16 @@ import dev.migrations.MigrationFormat;
  * @param locations the locations, for messages
  * @param migrations the migrations by version
  * @param masking the secret values substituted into the statements, masked wherever statements are shown
+ * @param syntax the lexical rules the files are split by, which follow the database a command connects to
  */
 public record MigrationCatalog(MigrationFormat format, List<String> locations, NavigableMap<Long, Migration> migrations,
-		Masking masking) {
+		Masking masking, FileSyntax syntax) {
 
 	public MigrationCatalog {
 		locations = List.copyOf(locations);
 		migrations = Collections.unmodifiableNavigableMap(new TreeMap<>(migrations));
 		masking = (masking != null) ? masking : Masking.NONE;
+		syntax = (syntax != null) ? syntax : new FileSyntax();
 	}
 
 	/**
@@ -31,7 +33,7 @@ public record MigrationCatalog(MigrationFormat format, List<String> locations, N
 	 * @param migrations the migrations by version
 	 */
 	public MigrationCatalog(MigrationFormat format, List<String> locations, NavigableMap<Long, Migration> migrations) {
-		this(format, locations, migrations, Masking.NONE);
+		this(format, locations, migrations, Masking.NONE, null);
 	}
 
 	/** The migration with a version, or {@code null}. */

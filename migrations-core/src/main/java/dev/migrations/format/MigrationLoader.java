@@ -19,6 +19,7 @@ import dev.migrations.MigrationParseException;
 import dev.migrations.MigrationSourceException;
 import dev.migrations.parser.DerivingEnvironment;
 import dev.migrations.parser.GooseParser;
+import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.GooseScript;
 import dev.migrations.parser.ParsedSection;
 import dev.migrations.parser.PlainSqlParser;
@@ -46,6 +47,9 @@ public final class MigrationLoader {
 
 	/** The environment as ENVSUB sees it: it notes the values of secret-looking variables a file asks for. */
 	private final Map<String, String> watchedEnvironment = new WatchedEnvironment();
+
+	/** The lexical rules files are split by, which a command sets once it knows the database. */
+	private final FileSyntax syntax = new FileSyntax();
 
 	/**
 	 * Creates a loader.
@@ -106,7 +110,8 @@ public final class MigrationLoader {
 		for (Map.Entry<Long, VersionFiles> entry : versions.entrySet()) {
 			migrations.put(entry.getKey(), entry.getValue().toMigration(format));
 		}
-		return new MigrationCatalog(format, locations, new TreeMap<>(migrations), new Masking(this.secrets));
+		return new MigrationCatalog(format, locations, new TreeMap<>(migrations), new Masking(this.secrets),
+				this.syntax);
 	}
 
 	private MigrationFormat detect(MigrationSource source, List<MigrationResource> resources) {
@@ -201,6 +206,8 @@ public final class MigrationLoader {
 			MigrationResource shown = (this.up != null) ? this.up : this.down;
 			return new Migration(this.version, format, shown.name(), shown.location(), new Migration.Files() {
 
+				private volatile LexicalRules parsedWith;
+
 				@Override
 				public String checksum() {
 					return (format == MigrationFormat.GOOSE) ? Checksums.of(read(VersionFiles.this.up))
@@ -209,13 +216,21 @@ public final class MigrationLoader {
 
 				@Override
 				public Migration.Parsed parse() {
-					return VersionFiles.this.parse(format);
+					LexicalRules rules = syntax.rules();
+					Migration.Parsed parsed = VersionFiles.this.parse(format, rules);
+					this.parsedWith = rules;
+					return parsed;
+				}
+
+				@Override
+				public boolean isCurrent() {
+					return this.parsedWith == syntax.rules();
 				}
 
 			});
 		}
 
-		private Migration.Parsed parse(MigrationFormat format) {
+		private Migration.Parsed parse(MigrationFormat format, LexicalRules rules) {
 			if (format == MigrationFormat.GOOSE) {
 				byte[] raw = read(this.up);
 				String checksum = Checksums.of(raw);
@@ -228,7 +243,7 @@ public final class MigrationLoader {
 							new ParsedSection(List.of(), ex));
 					return new Migration.Parsed(broken, broken, false, checksum);
 				}
-				GooseScript script = GooseParser.parse(this.up.location(), text, watchedEnvironment);
+				GooseScript script = GooseParser.parse(this.up.location(), text, watchedEnvironment, rules);
 				return new Migration.Parsed(
 						new MigrationScript(this.up.name(), this.up.location(), substitute(text, this.up, script.up())),
 						new MigrationScript(this.up.name(), this.up.location(), substitute(text, this.up, script.down())),
@@ -236,17 +251,18 @@ public final class MigrationLoader {
 			}
 			byte[] up = read(this.up);
 			byte[] down = read(this.down);
-			return new Migration.Parsed(plain(this.up, up), plain(this.down, down), false, Checksums.of(up, down));
+			return new Migration.Parsed(plain(this.up, up, rules), plain(this.down, down, rules), false,
+					Checksums.of(up, down));
 		}
 
-		private MigrationScript plain(MigrationResource resource, byte[] raw) {
+		private MigrationScript plain(MigrationResource resource, byte[] raw, LexicalRules rules) {
 			if (resource == null) {
 				return MigrationScript.absent();
 			}
 			ParsedSection section;
 			try {
 				String text = SourceText.decode(resource.location(), raw);
-				section = substitute(text, resource, PlainSqlParser.parse(resource.location(), text));
+				section = substitute(text, resource, PlainSqlParser.parse(resource.location(), text, rules));
 			}
 			catch (MigrationParseException ex) {
 				section = new ParsedSection(List.of(), ex);

@@ -44,6 +44,8 @@ final class Connector {
 			connection.setAutoCommit(true);
 			try {
 				Dialect dialect = Dialects.detect(connection);
+				// From here on the files are split the way this database reads them.
+				this.settings.catalog().syntax().use(dialect.lexicalRules());
 				History history = new History(dialect, versionTable(dialect),
 						new MetadataTable(dialect, this.settings.metadataTable()));
 				return work.run(new Session(connection, dialect, history,

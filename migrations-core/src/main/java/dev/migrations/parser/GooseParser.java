@@ -37,11 +37,11 @@ public final class GooseParser {
 
 	private boolean envsub;
 
-	private GooseParser(String file, Map<String, String> environment) {
+	private GooseParser(String file, Map<String, String> environment, LexicalRules rules) {
 		this.file = file;
 		this.environment = environment;
-		this.up = new Section(file);
-		this.down = new Section(file);
+		this.up = new Section(file, rules);
+		this.down = new Section(file, rules);
 	}
 
 	/**
@@ -52,7 +52,19 @@ public final class GooseParser {
 	 * @return both sections, each with its statements or its error
 	 */
 	public static GooseScript parse(String file, String text, Map<String, String> environment) {
-		GooseParser parser = new GooseParser(file, environment);
+		return parse(file, text, environment, LexicalRules.UNKNOWN_DATABASE);
+	}
+
+	/**
+	 * Parses a goose migration file for a database.
+	 * @param file the file's location, for errors
+	 * @param text the file's text (see {@link SourceText})
+	 * @param environment the variables {@code ENVSUB ON} expands
+	 * @param rules the database's lexical rules
+	 * @return both sections, each with its statements or its error
+	 */
+	public static GooseScript parse(String file, String text, Map<String, String> environment, LexicalRules rules) {
+		GooseParser parser = new GooseParser(file, environment, rules);
 		try {
 			parser.parseLines(text);
 		}
@@ -204,9 +216,9 @@ public final class GooseParser {
 
 		private int blockFirstLine;
 
-		Section(String file) {
+		Section(String file, LexicalRules rules) {
 			this.file = file;
-			this.splitter = new StatementSplitter(file, true);
+			this.splitter = new StatementSplitter(file, true, rules);
 		}
 
 		void line(String line, int number) {

@@ -18,7 +18,18 @@ public final class PlainSqlParser {
 	 * @return the statements, or the error (an unterminated string, identifier, comment or dollar quote)
 	 */
 	public static ParsedSection parse(String file, String text) {
-		StatementSplitter splitter = new StatementSplitter(file, false);
+		return parse(file, text, LexicalRules.UNKNOWN_DATABASE);
+	}
+
+	/**
+	 * Splits a file into statements, for a database.
+	 * @param file the file's location, for errors
+	 * @param text the file's text (see {@link SourceText})
+	 * @param rules the database's lexical rules
+	 * @return the statements, or the error (an unterminated string, identifier, comment or dollar quote)
+	 */
+	public static ParsedSection parse(String file, String text, LexicalRules rules) {
+		StatementSplitter splitter = new StatementSplitter(file, false, rules);
 		SourceText.forEachLine(text, splitter::feed);
 		try {
 			return new ParsedSection(splitter.finish(), null);

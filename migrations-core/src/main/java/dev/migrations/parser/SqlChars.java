@@ -19,10 +19,19 @@ final class SqlChars {
 	 * @return the index just past its closing {@code *}{@code /}, or -1 when it does not close in {@code text}
 	 */
 	static int endOfBlockComment(String text, int start) {
+		return endOfBlockComment(text, start, true);
+	}
+
+	/**
+	 * Finds the end of the block comment opening at {@code start}.
+	 * @param nested whether comments nest (PostgreSQL) or end at the first {@code *}{@code /} (SQLite)
+	 * @return the index just past its closing {@code *}{@code /}, or -1 when it does not close in {@code text}
+	 */
+	static int endOfBlockComment(String text, int start, boolean nested) {
 		int depth = 0;
 		int i = start;
 		while (i < text.length()) {
-			if (text.startsWith("/*", i)) {
+			if (text.startsWith("/*", i) && (nested || depth == 0)) {
 				depth++;
 				i += 2;
 			}

@@ -7,9 +7,10 @@ import dev.migrations.MigrationParseException;
 
 /**
  * Splits SQL into statements with a real lexer, fed one line at a time so that goose's line-oriented
- * annotations can interleave. A {@code ;} ends a statement only outside '…' and E'…' strings, "quoted" and
- * `quoted` identifiers, {@code --} and (nested) block comments, {@code $tag$…$tag$} bodies, and the
- * {@code BEGIN … END} body of a trigger or SQL-standard function.
+ * annotations can interleave. A {@code ;} ends a statement only outside '…' strings, "quoted" identifiers,
+ * {@code --} and block comments, the {@code BEGIN … END} body of a trigger or SQL-standard function, and the tokens
+ * the database's {@link LexicalRules} add: E'…' strings, `quoted` and [quoted] identifiers, {@code $tag$…$tag$}
+ * bodies; whether block comments nest is the database's rule too.
  *
  * <p>Text is kept the way goose keeps it, so statements match goose's own: comment and blank lines before a
  * statement are dropped, comments inside it are kept, and a comment after the closing {@code ;} on the same line
@@ -35,7 +36,11 @@ final class StatementSplitter {
 
 	private Mode mode = Mode.CODE;
 
+	private final LexicalRules rules;
+
 	private char quote;
+
+	private char closingQuote;
 
 	private boolean backslashEscapes;
 
@@ -56,8 +61,19 @@ final class StatementSplitter {
 	 * the file (golang-migrate)
 	 */
 	StatementSplitter(String file, boolean requireTerminator) {
+		this(file, requireTerminator, LexicalRules.UNKNOWN_DATABASE);
+	}
+
+	/**
+	 * Creates a splitter for one section, for a database.
+	 * @param file the file's location, for errors
+	 * @param requireTerminator whether the last statement must end with {@code ;}
+	 * @param rules the database's lexical rules
+	 */
+	StatementSplitter(String file, boolean requireTerminator, LexicalRules rules) {
 		this.file = file;
 		this.requireTerminator = requireTerminator;
+		this.rules = rules;
 	}
 
 	void feed(String line, int number) {
@@ -147,13 +163,13 @@ final class StatementSplitter {
 		return List.copyOf(this.statements);
 	}
 
-	private static boolean isSkippable(String line) {
+	private boolean isSkippable(String line) {
 		String stripped = line.strip();
 		return stripped.isEmpty() || stripped.startsWith("--");
 	}
 
 	/** Whether the rest of the line holds only blanks and comments that end on it, which stay with the statement. */
-	private static boolean isBlankOrComment(String line, int from) {
+	private boolean isBlankOrComment(String line, int from) {
 		// Scans in place: copying the rest of the line at every semicolon is quadratic on a long line.
 		int i = from;
 		while (true) {
@@ -166,7 +182,7 @@ final class StatementSplitter {
 			if (!line.startsWith("/*", i) || line.startsWith("/*!", i)) {
 				return false;
 			}
-			i = SqlChars.endOfBlockComment(line, i);
+			i = SqlChars.endOfBlockComment(line, i, this.rules.nestedBlockComments());
 			if (i < 0) {
 				return false;
 			}
@@ -210,14 +226,16 @@ final class StatementSplitter {
 			this.commentDepth = 1;
 			return i + 2;
 		}
-		if (c == '\'' || c == '"' || c == '`') {
+		if (c == '\'' || c == '"' || (c == '`' && this.rules.backquotedIdentifiers())
+				|| (c == '[' && this.rules.bracketQuotedIdentifiers())) {
 			markCode(number);
 			open(Mode.QUOTED, number);
 			this.quote = c;
-			this.backslashEscapes = c == '\'' && isEscapeStringPrefix(line, i);
+			this.closingQuote = (c == '[') ? ']' : c;
+			this.backslashEscapes = c == '\'' && this.rules.escapeStrings() && isEscapeStringPrefix(line, i);
 			return i + 1;
 		}
-		if (c == '$') {
+		if (c == '$' && this.rules.dollarQuotes()) {
 			String tag = dollarTagAt(line, i);
 			markCode(number);
 			if (tag != null) {
@@ -292,8 +310,9 @@ final class StatementSplitter {
 			if (this.backslashEscapes && c == '\\') {
 				j += 2;
 			}
-			else if (c == this.quote) {
-				if (j + 1 < line.length() && line.charAt(j + 1) == this.quote) {
+			else if (c == this.closingQuote) {
+				// A doubled quote stands for itself; SQLite's [name] has no way to hold a ']'.
+				if (this.quote != '[' && j + 1 < line.length() && line.charAt(j + 1) == this.quote) {
 					j += 2;
 				}
 				else {
@@ -319,8 +338,8 @@ final class StatementSplitter {
 					return j;
 				}
 			}
-			else if (line.startsWith("/*", j)) {
-				// PostgreSQL nests block comments.
+			else if (line.startsWith("/*", j) && this.rules.nestedBlockComments()) {
+				// PostgreSQL nests block comments; SQLite ends one at the first */.
 				this.commentDepth++;
 				j += 2;
 			}
@@ -345,6 +364,7 @@ final class StatementSplitter {
 			case QUOTED -> switch (this.quote) {
 				case '\'' -> "string literal";
 				case '"' -> "quoted identifier";
+				case '[' -> "bracket-quoted identifier";
 				default -> "backquoted identifier";
 			};
 			case BLOCK_COMMENT -> "block comment";

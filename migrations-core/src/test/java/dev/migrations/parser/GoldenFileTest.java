@@ -37,9 +37,9 @@ class GoldenFileTest {
 
 	private static final Set<String> GOOSE_KEYS = Set.of("transactional", "error.both", "error.line",
 			"error.contains", "up.error.line", "up.error.contains", "down.error.line", "down.error.contains",
-			"up.lines", "down.lines");
+			"up.lines", "down.lines", "database");
 
-	private static final Set<String> PLAIN_KEYS = Set.of("error.line", "error.contains", "lines");
+	private static final Set<String> PLAIN_KEYS = Set.of("error.line", "error.contains", "lines", "database");
 
 	@TestFactory
 	Stream<DynamicTest> gooseCases() throws IOException, URISyntaxException {
@@ -69,7 +69,7 @@ class GoldenFileTest {
 		String file = "golden/goose/" + dir.getFileName() + "/input.sql";
 		String text = SourceText.decode(file, Files.readAllBytes(dir.resolve("input.sql")));
 
-		GooseScript script = GooseParser.parse(file, text, environment(expect));
+		GooseScript script = GooseParser.parse(file, text, environment(expect), rules(expect));
 
 		assertThat(script.transactional()).as("transactional")
 			.isEqualTo(Boolean.parseBoolean(expect.getProperty("transactional", "true")));
@@ -91,7 +91,7 @@ class GoldenFileTest {
 		String file = "golden/plain/" + dir.getFileName() + "/input.sql";
 		String text = SourceText.decode(file, Files.readAllBytes(dir.resolve("input.sql")));
 
-		ParsedSection section = PlainSqlParser.parse(file, text);
+		ParsedSection section = PlainSqlParser.parse(file, text, rules(expect));
 
 		if (expect.containsKey("error.line") || expect.containsKey("error.contains")) {
 			checkError("", section, file, expect);
@@ -166,6 +166,16 @@ class GoldenFileTest {
 
 	private static void assertNoExpectedStatements(Path dir, String name) {
 		assertThat(dir.resolve(name)).as("a case expecting an error has no %s folder", name).doesNotExist();
+	}
+
+	/** The lexical rules of the case's {@code database} (sqlite, postgresql), or those for one not known. */
+	private static LexicalRules rules(Properties expect) {
+		return switch (expect.getProperty("database", "")) {
+			case "sqlite" -> LexicalRules.SQLITE;
+			case "postgresql" -> LexicalRules.POSTGRESQL;
+			case "" -> LexicalRules.UNKNOWN_DATABASE;
+			default -> throw new IllegalArgumentException("unknown database " + expect.getProperty("database"));
+		};
 	}
 
 	private static Properties expectations(Path dir, Set<String> allowed) throws IOException {

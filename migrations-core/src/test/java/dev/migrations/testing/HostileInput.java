@@ -66,6 +66,9 @@ public final class HostileInput {
 
 	private boolean heavy;
 
+	/** The vendor whose lexical rules make the input what it is, or {@code null} when it is the same everywhere. */
+	private String onlyOn;
+
 	private boolean leavesVersionTables;
 
 	private boolean namesLocation;
@@ -94,6 +97,12 @@ public final class HostileInput {
 
 	HostileInput namingTheLocation() {
 		this.namesLocation = true;
+		return this;
+	}
+
+	/** The input is what it is only under one database's lexical rules ({@code sqlite}, {@code postgresql}). */
+	HostileInput onlyOn(String vendor) {
+		this.onlyOn = vendor;
 		return this;
 	}
 
@@ -261,6 +270,11 @@ public final class HostileInput {
 	/** Checks what a working input left in the database. */
 	public void check(TestDatabase database) {
 		this.check.accept(database);
+	}
+
+	/** Whether the input applies to a database ({@code sqlite}, {@code postgresql}). */
+	public boolean runsOn(String vendor) {
+		return this.onlyOn == null || this.onlyOn.equals(vendor);
 	}
 
 	/** Whether the input is too big to run more than once per build (it runs on SQLite only). */

@@ -79,6 +79,16 @@ public final class HostileInputs {
 		return all().stream().filter((input) -> input.isRefused() && input.stage() == HostileInput.Stage.RUN);
 	}
 
+	/** Inputs refused when a command runs on SQLite. */
+	public static Stream<HostileInput> refusedWhenRunOnSqlite() {
+		return refusedWhenRun().filter((input) -> input.runsOn("sqlite"));
+	}
+
+	/** Inputs refused when a command runs on PostgreSQL. */
+	public static Stream<HostileInput> refusedWhenRunOnPostgresql() {
+		return refusedWhenRun().filter((input) -> input.runsOn("postgresql"));
+	}
+
 	/** Inputs that must work, the heavy ones included. */
 	public static Stream<HostileInput> working() {
 		return all().stream().filter((input) -> !input.isRefused());
@@ -89,11 +99,11 @@ public final class HostileInputs {
 		return working().filter((input) -> !input.isHeavy());
 	}
 
-	/** Inputs a command line can be given: files in a directory, the default tables, no huge files. */
+	/** Inputs a command line can be given (on SQLite): files in a directory, the default tables, no huge files. */
 	public static Stream<HostileInput> forTheCommandLine() {
 		return all().stream()
 			.filter((input) -> input.resources() == null && input.table() == null && input.metadataTable() == null
-					&& !input.isHeavy());
+					&& !input.isHeavy() && input.runsOn("sqlite"));
 	}
 
 	private static HostileInput refusedParse(String name, String file, int line, String reason, String content) {
@@ -162,7 +172,10 @@ public final class HostileInputs {
 				refusedParse("unterminated quoted identifier", "00002_bad.sql", 3, "unterminated quoted identifier",
 						"-- +goose Up\nSELECT 1;\nSELECT \"col;\nFROM t;\n"),
 				refusedParse("unterminated dollar quote", "00002_bad.sql", 2, "unterminated dollar-quoted string $body$",
-						"-- +goose Up\nCREATE FUNCTION f() RETURNS int AS $body$\nSELECT 1;\n"),
+						"-- +goose Up\nCREATE FUNCTION f() RETURNS int AS $body$\nSELECT 1;\n").onlyOn("postgresql"),
+				refusedParse("unterminated bracket-quoted identifier", "00002_bad.sql", 3,
+						"unterminated bracket-quoted identifier", "-- +goose Up\nSELECT 1;\nSELECT [col;\nFROM t;\n")
+					.onlyOn("sqlite"),
 				refusedParse("unterminated block comment", "00002_bad.sql", 2, "unterminated block comment",
 						"-- +goose Up\n/* this comment\nnever ends; SELECT 1;\n"),
 				refusedParse("parenthesis never closed", "00002_bad.sql", 2, "(a '(' is never closed)",

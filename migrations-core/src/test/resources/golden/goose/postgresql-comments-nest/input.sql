@@ -1,0 +1,3 @@
+-- +goose Up
+/* the files live in db/*.sql */
+SELECT 1;

@@ -1,0 +1,1 @@
+CREATE TABLE [odd;name] ([a;b] TEXT, `c;d` TEXT);
