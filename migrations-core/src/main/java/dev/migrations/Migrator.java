@@ -374,7 +374,8 @@ public final class Migrator {
 
 		/**
 		 * How long a statement of a transactional migration waits for a lock another session holds on a table or row
-		 * (PostgreSQL's {@code lock_timeout}, for the migration's transaction only); defaults to 4 seconds. When it
+		 * (PostgreSQL's {@code lock_timeout}, on the migration's own session while its transactional migrations run,
+		 * the session's own setting restored afterwards); defaults to 4 seconds. When it
 		 * gives up, the migration is rolled back and tried again after 1 and then 2 seconds, 3 attempts in all, each
 		 * logged with the session holding the lock; the last failure names it. Zero waits as long as the database
 		 * lets it. Files that run outside a transaction keep the session's own setting. SQLite has no such wait.

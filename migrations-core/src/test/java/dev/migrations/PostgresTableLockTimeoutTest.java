@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
@@ -161,6 +163,53 @@ class PostgresTableLockTimeoutTest {
 
 		letsGo.get(30, TimeUnit.SECONDS);
 		assertThat(this.log.toString(StandardCharsets.UTF_8)).doesNotContain("trying again");
+	}
+
+	@Test
+	void filesOutsideATransactionAndTheSessionAfterwardsKeepTheSessionsOwnTimeout() throws Exception {
+		// One pooled connection that comes with a lock_timeout of its own: the engine's session is the next user's.
+		HikariDataSource withOwnTimeout = new HikariDataSource();
+		withOwnTimeout.setJdbcUrl(this.database.dataSource().url() + "&options=-c%20lock_timeout%3D7s");
+		withOwnTimeout.setMaximumPoolSize(1);
+		this.dir.file("00002_seen.sql", """
+				-- +goose Up
+				CREATE TABLE seen (step TEXT, lock_timeout TEXT);
+				INSERT INTO seen VALUES ('in a transaction', current_setting('lock_timeout'));
+				""")
+			.file("00003_seen_outside.sql", """
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				INSERT INTO seen VALUES ('outside a transaction', current_setting('lock_timeout'));
+				""")
+			.file("00004_seen_again.sql", """
+				-- +goose Up
+				INSERT INTO seen VALUES ('in a transaction again', current_setting('lock_timeout'));
+				""");
+
+		Migrator.builder()
+			.dataSource(withOwnTimeout)
+			.locations(this.dir.location())
+			.tableLockTimeout(TIMEOUT)
+			.build()
+			.up();
+
+		try (Connection connection = withOwnTimeout.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT step, lock_timeout FROM seen ORDER BY step")) {
+			List<String> seen = new ArrayList<>();
+			while (rows.next()) {
+				seen.add(rows.getString(1) + ": " + rows.getString(2));
+			}
+			assertThat(seen).containsExactly("in a transaction: 300ms", "in a transaction again: 300ms",
+					"outside a transaction: 7s");
+			try (ResultSet after = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+				after.next();
+				assertThat(after.getString(1)).isEqualTo("7s");
+			}
+		}
+		finally {
+			withOwnTimeout.close();
+		}
 	}
 
 }

@@ -165,14 +165,25 @@ public interface Dialect {
 	}
 
 	/**
-	 * Bounds how long the statements of the open transaction wait for a lock another session holds on a table or
-	 * row, so that a migration queued behind a long transaction gives up instead of queueing every query on that
-	 * table behind itself. The bound ends with the transaction.
-	 * @param connection the migration connection, in a transaction
+	 * Bounds how long the session's statements wait for a lock another session holds on a table or row, so that a
+	 * migration queued behind a long transaction gives up instead of queueing every query on that table behind
+	 * itself. The bound lasts until {@link #restoreTableLockTimeout}.
+	 * @param connection the migration connection
 	 * @param timeout the bound
+	 * @return the session's own setting, to restore; {@code null} for a database without such a bound
 	 * @throws SQLException on a database error
 	 */
-	default void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+	default String boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+		return null;
+	}
+
+	/**
+	 * Gives the session its own setting back.
+	 * @param connection the migration connection
+	 * @param own what {@link #boundTableLockWaits} returned
+	 * @throws SQLException on a database error
+	 */
+	default void restoreTableLockTimeout(Connection connection, String own) throws SQLException {
 	}
 
 	/**

@@ -153,11 +153,29 @@ final class PostgresDialect implements Dialect {
 		return !words.isEmpty() && BATCHABLE.contains(words.get(0)) && !RETURNING.matcher(statement.sql()).find();
 	}
 
-	/** PostgreSQL's {@code lock_timeout}, set for the transaction only. */
+	/** PostgreSQL's {@code lock_timeout}, for the session. */
 	@Override
-	public void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
-			statement.setString(1, Math.max(1, timeout.toMillis()) + "ms");
+	public String boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+		String own;
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+			rows.next();
+			own = rows.getString(1);
+		}
+		setLockTimeout(connection, Math.max(1, timeout.toMillis()) + "ms");
+		return own;
+	}
+
+	@Override
+	public void restoreTableLockTimeout(Connection connection, String own) throws SQLException {
+		if (own != null) {
+			setLockTimeout(connection, own);
+		}
+	}
+
+	private static void setLockTimeout(Connection connection, String value) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
+			statement.setString(1, value);
 			statement.execute();
 		}
 	}
