@@ -14,7 +14,7 @@ import dev.migrations.format.JavaMigrations;
 import dev.migrations.format.Migration;
 import dev.migrations.format.MigrationCatalog;
 import dev.migrations.format.MigrationLoader;
-import dev.migrations.history.TableName;
+import dev.migrations.dialect.TableName;
 import dev.migrations.internal.Inspector;
 import dev.migrations.internal.Maintenance;
 import dev.migrations.internal.MigrationRunner;

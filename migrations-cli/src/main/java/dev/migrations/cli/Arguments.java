@@ -14,7 +14,7 @@ import dev.migrations.MigrationFormat;
 import dev.migrations.Operation;
 import dev.migrations.OutOfOrderPolicy;
 import dev.migrations.ValidationMode;
-import dev.migrations.history.TableName;
+import dev.migrations.dialect.TableName;
 
 /**
  * A parsed {@code migrate} command line. Options may come before or after the command, as {@code --db x} or

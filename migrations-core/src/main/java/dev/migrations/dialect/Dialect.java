@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.migrations.MigrationFormat;
-import dev.migrations.history.TableName;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.SqlStatement;

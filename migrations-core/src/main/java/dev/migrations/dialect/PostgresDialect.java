@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import dev.migrations.MigrationFormat;
-import dev.migrations.history.TableName;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.parser.LexicalRules;

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 
+import dev.migrations.dialect.TableName;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
 

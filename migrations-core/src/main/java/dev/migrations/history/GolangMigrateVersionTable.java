@@ -11,6 +11,7 @@ import java.util.NavigableSet;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
+import dev.migrations.dialect.TableName;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.OptionalLong;
 
+import dev.migrations.dialect.TableName;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
 

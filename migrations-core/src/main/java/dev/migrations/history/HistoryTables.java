@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.migrations.dialect.TableName;
 import dev.migrations.dialect.Dialect;
 
 /**

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.migrations.dialect.TableName;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.OptionalLong;
 
+import dev.migrations.dialect.TableName;
+
 /**
  * A version table kept exactly as a Go tool keeps it, so that either tool can continue after the other. Writes
  * take the caller's connection and transaction: a migration and its history row commit together.

@@ -10,7 +10,7 @@ import dev.migrations.MigrationListener;
 import dev.migrations.OutOfOrderPolicy;
 import dev.migrations.ValidationMode;
 import dev.migrations.format.MigrationCatalog;
-import dev.migrations.history.TableName;
+import dev.migrations.dialect.TableName;
 
 /**
  * Everything a built {@link dev.migrations.Migrator} runs with, checked by its builder.

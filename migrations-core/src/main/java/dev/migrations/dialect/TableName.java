@@ -1,4 +1,4 @@
-package dev.migrations.history;
+package dev.migrations.dialect;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.migrations.history;
+package dev.migrations.dialect;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
