@@ -25,8 +25,11 @@ import dev.migrations.source.MigrationSources;
 
 /**
  * The engine's entry point: applies and rolls back goose or golang-migrate migrations against one database,
- * keeping the Go tool's version table. Built by {@link #builder()}, which reads and checks every file up front;
- * thread-safe once built, and safe to run from many processes at once (they take turns through a lock).
+ * keeping the Go tool's version table. Built by {@link #builder()}, which lists the locations and checks the file
+ * names (versions, duplicates, formats) up front; a file's content is read and parsed when a command first needs it,
+ * by the lexical rules of the database the command connected to, and every file a command will run is parsed before
+ * its first statement. Thread-safe once built, and safe to run from many processes at once (they take turns through
+ * a lock).
  *
  * <pre>{@code
  * Migrator migrator = Migrator.builder()

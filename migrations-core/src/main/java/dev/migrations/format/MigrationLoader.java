@@ -28,9 +28,10 @@ import dev.migrations.source.MigrationResource;
 import dev.migrations.source.MigrationSource;
 
 /**
- * Reads the migration locations into a {@link MigrationCatalog}: decides each location's format, checks the
- * file names (versions, duplicates, mixed formats), and parses every file in both directions. Parse errors are
- * kept with the migration, not thrown, because only the sections a command will run must be valid.
+ * Reads the migration locations into a {@link MigrationCatalog}: decides each location's format and checks the
+ * file names (versions, duplicates, mixed formats). A file's content is read and parsed only when a command first
+ * needs its checksum or its statements, by the catalog's current {@link FileSyntax}. Parse errors are kept with the
+ * migration, not thrown, because only the sections a command will run must be valid.
  */
 public final class MigrationLoader {
 
