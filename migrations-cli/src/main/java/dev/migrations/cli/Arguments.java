@@ -9,6 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
 import dev.migrations.MigrationConfigurationException;
 import dev.migrations.MigrationFormat;
 import dev.migrations.Operation;
@@ -29,117 +35,121 @@ import dev.migrations.dialect.TableName;
 record Arguments(String command, List<String> operands, Map<String, String> values, Set<String> flags,
 		Map<String, String> placeholders) {
 
-	static final String USAGE = """
-			usage: migrate <command> [arguments] [options]
-
-			moving the database:
-			  up                 apply every pending migration
-			  up-by-one          apply the next pending migration
-			  up-to V            apply pending migrations up to version V
-			  down               roll back the most recently applied migration
-			  down-to V          roll back every migration above version V (down-to 0: all of them)
-			  redo               roll back the most recent migration and apply it again
-			  reset              roll back every applied migration
-			seeing before doing:
-			  status             each migration: applied (when, how long), checksum mismatch, pending, out of order, missing
-			  version            the current version
-			  plan [op [V]]      what up (or up-to V, down, down-to V, redo, reset) would run, statement by statement
-			                     (values of secret-looking placeholders and ENVSUB variables shown as ***)
-			  validate           changed, missing and out-of-order migrations and files that do not parse (--offline: files only)
-			  verify             on a scratch database: up, down to 0 and up again, checking each Down undoes its Up
-			existing databases and repairs:
-			  baseline V         mark versions up to V applied on a database made without migrations
-			  force V            set golang-migrate's version to V and clear the dirty flag, running nothing
-			  repair             record current checksums after deliberate edits; drop metadata of versions whose files are gone
-			files:
-			  create NAME        write the next migration (--sequential, the default, or --timestamp)
-			  fix                renumber timestamp-versioned files sequentially (refused if one is applied)
-
-			options:
-			  --db <jdbc-url or path>      a JDBC URL, or the path of a SQLite file (created if absent)
-			  --user <name>                database user (the password comes from MIGRATIONS_DB_PASSWORD)
-			  --dir <directory>            migrations directory, or classpath:<path>
-			  --table <name>               version table (default goose_db_version / schema_migrations)
-			  --meta-table <name>          metadata table (default: the version table's name + _meta)
-			  --format auto|goose|golang-migrate
-			  --lock-timeout <seconds>     how long to wait for another runner (default 600)
-			  --table-lock-timeout <ms>    how long a migration's statement waits for a table lock another session
-			                               holds before the migration is rolled back and tried again, 3 attempts
-			                               (PostgreSQL; default 4000, 0 waits as long as the database lets it)
-			  --connect-retries N [--connect-retries-interval <seconds>]
-			                               connect again up to N times while the database is unreachable, waiting
-			                               1 s, then twice as long each time up to the interval (default 120)
-			  --validation fail|warn|off   what up does with changed or missing applied files (default fail)
-			  --out-of-order fail|apply|ignore
-			  --baseline-on-migrate --baseline-version V
-			  --placeholder name=value     for files that carry '-- migrations:placeholders' (repeatable); values of
-			                               names holding password, secret, token, key or credential are never shown
-			  --backup [--backup-dir D] [--backup-keep N]   back up a SQLite database before migrating
-			  --json                       print JSON
-			""";
-
-	private static final Set<String> VALUED = Set.of("--db", "--user", "--dir", "--table", "--meta-table", "--format",
-			"--lock-timeout", "--table-lock-timeout", "--connect-retries", "--connect-retries-interval", "--validation", "--out-of-order", "--baseline-version", "--placeholder", "--backup-dir",
-			"--backup-keep");
-
-	private static final Set<String> FLAGS = Set.of("--json", "--baseline-on-migrate", "--backup", "--offline",
-			"--sequential", "--timestamp");
-
-	private static final Map<String, Integer> OPERANDS = Map.ofEntries(Map.entry("up", 0), Map.entry("up-by-one", 0),
-			Map.entry("up-to", 1), Map.entry("down", 0), Map.entry("down-to", 1), Map.entry("redo", 0),
-			Map.entry("reset", 0), Map.entry("status", 0), Map.entry("version", 0), Map.entry("force", 1),
-			Map.entry("validate", 0), Map.entry("baseline", 1), Map.entry("repair", 0), Map.entry("create", 1),
-			Map.entry("fix", 0), Map.entry("verify", 0));
-
+	/**
+	 * Reads a command line: picocli checks it against the command's own options; the values are then read here.
+	 * @param args the arguments after {@code migrate}
+	 * @return the arguments
+	 * @throws UsageException for an unknown command or option, an option the command does not take, or a missing or
+	 * malformed value
+	 */
 	static Arguments parse(List<String> args) {
-		List<String> positional = new ArrayList<>();
+		List<String> ordered = commandFirst(args);
+		if (ordered.isEmpty()) {
+			throw new UsageException("no command given");
+		}
+		String command = ordered.get(0);
+		Commands.Command known = Commands.ALL.get(command);
+		if (known == null) {
+			throw new UsageException("unknown command '" + command + "'");
+		}
+		ParseResult parsed;
+		try {
+			parsed = CommandLineModel.create().parseArgs(ordered.toArray(String[]::new)).subcommand();
+		}
+		catch (ParameterException ex) {
+			throw new UsageException(message(known, ex), command);
+		}
 		Map<String, String> values = new LinkedHashMap<>();
 		Set<String> flags = new TreeSet<>();
 		Map<String, String> placeholders = new LinkedHashMap<>();
-		for (int i = 0; i < args.size(); i++) {
-			String arg = args.get(i);
-			if (!arg.startsWith("--")) {
-				positional.add(arg);
+		for (OptionSpec option : parsed.matchedOptions()) {
+			String name = option.longestName();
+			if (name.equals("--help") || name.equals("--version")) {
 				continue;
 			}
-			int equals = arg.indexOf('=');
-			String name = (equals > 0) ? arg.substring(0, equals) : arg;
-			String value = (equals > 0) ? arg.substring(equals + 1) : null;
-			if (FLAGS.contains(name)) {
-				if (value != null) {
-					throw new UsageException(name + " takes no value");
-				}
+			if (option.arity().max() == 0) {
 				flags.add(name);
-				continue;
 			}
-			if (!VALUED.contains(name)) {
-				throw new UsageException("unknown option " + name);
-			}
-			if (value == null) {
-				if (i + 1 >= args.size()) {
-					throw new UsageException(name + " needs a value");
+			else if (name.equals("--placeholder")) {
+				for (String value : option.<List<String>>getValue()) {
+					int split = value.indexOf('=');
+					if (split <= 0) {
+						throw new UsageException("--placeholder needs name=value, not '" + value + "'", command);
+					}
+					placeholders.put(value.substring(0, split), value.substring(split + 1));
 				}
-				value = args.get(++i);
-			}
-			if (name.equals("--placeholder")) {
-				int split = value.indexOf('=');
-				if (split <= 0) {
-					throw new UsageException("--placeholder needs name=value, not '" + value + "'");
-				}
-				placeholders.put(value.substring(0, split), value.substring(split + 1));
 			}
 			else {
-				values.put(name, value);
+				values.put(name, option.getValue());
 			}
 		}
-		return of(positional, values, flags, placeholders);
+		List<String> positional = new ArrayList<>();
+		positional.add(command);
+		parsed.matchedPositionals().forEach((operand) -> positional.addAll(operand.<List<String>>getValue()));
+		if (values.containsKey("--backup-dir") && !flags.contains("--backup")
+				|| values.containsKey("--backup-keep") && !flags.contains("--backup")) {
+			throw new UsageException((values.containsKey("--backup-dir") ? "--backup-dir" : "--backup-keep")
+					+ " needs --backup", command);
+		}
+		if (values.containsKey("--baseline-version") && !flags.contains("--baseline-on-migrate")) {
+			throw new UsageException("--baseline-version needs --baseline-on-migrate", command);
+		}
+		try {
+			return of(positional, values, flags, placeholders);
+		}
+		catch (UsageException ex) {
+			throw (ex.command() != null) ? ex : new UsageException(ex.getMessage(), command);
+		}
+	}
+
+	/** Options may come before the command, as they always could; picocli wants them after it. */
+	private static List<String> commandFirst(List<String> args) {
+		Set<String> valued = new TreeSet<>();
+		Commands.ALL.values()
+			.forEach((command) -> command.options()
+				.stream()
+				.filter((option) -> !option.isFlag())
+				.forEach((option) -> valued.add(option.name())));
+		for (int i = 0; i < args.size(); i++) {
+			String arg = args.get(i);
+			if (!arg.startsWith("-")) {
+				List<String> ordered = new ArrayList<>(args.subList(i, i + 1));
+				ordered.addAll(args.subList(0, i));
+				ordered.addAll(args.subList(i + 1, args.size()));
+				return ordered;
+			}
+			if (valued.contains(arg)) {
+				i++;
+			}
+		}
+		return List.of();
+	}
+
+	/** picocli's message, in the words this command line always used. */
+	private static String message(Commands.Command command, ParameterException ex) {
+		String text = String.valueOf(ex.getMessage());
+		if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+			String argument = unmatched.getUnmatched().get(0);
+			String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+			if (name.startsWith("--")) {
+				boolean elsewhere = Commands.ALL.values().stream().anyMatch((other) -> other.takes(name));
+				return elsewhere ? command.name() + " does not take " + name : "unknown option " + name;
+			}
+			return "unexpected argument '" + argument + "' after " + command.name();
+		}
+		if (ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+				&& missing.getMissing().get(0) instanceof OptionSpec option) {
+			return option.longestName() + " needs a value";
+		}
+		if (text.contains("should be specified without")) {
+			String name = text.replaceAll("(?s).*option '([^']*)'.*", "$1");
+			return name + " takes no value";
+		}
+		return text;
 	}
 
 	private static Arguments of(List<String> positional, Map<String, String> values, Set<String> flags,
 			Map<String, String> placeholders) {
-		if (positional.isEmpty()) {
-			throw new UsageException("no command given");
-		}
 		String command = positional.get(0);
 		List<String> operands = positional.subList(1, positional.size());
 		Arguments arguments = new Arguments(command, List.copyOf(operands), Map.copyOf(values), Set.copyOf(flags),
@@ -150,10 +160,7 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 			arguments.planned();
 			return arguments;
 		}
-		Integer expected = OPERANDS.get(command);
-		if (expected == null) {
-			throw new UsageException("unknown command '" + command + "'");
-		}
+		int expected = Commands.ALL.get(command).operands().size();
 		if (operands.size() < expected) {
 			throw new UsageException(command + " needs " + (command.equals("create") ? "a name, as in 'create add_email'"
 					: "a version, as in '" + command + " 3'"));

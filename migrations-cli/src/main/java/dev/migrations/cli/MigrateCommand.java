@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.migrations.MigrateResult;
@@ -28,6 +30,9 @@ import dev.migrations.format.Versioning;
  * password.
  */
 public final class MigrateCommand {
+
+	/** Held, so that the level set on it stays: java.util.logging keeps its loggers weakly. */
+	private static final java.util.logging.Logger DRIVER_LOGS = java.util.logging.Logger.getLogger("org.postgresql");
 
 	/** Environment variable holding the database password. */
 	public static final String PASSWORD_VARIABLE = "MIGRATIONS_DB_PASSWORD";
@@ -59,6 +64,9 @@ public final class MigrateCommand {
 	 * @param args the arguments after {@code migrate}
 	 */
 	public static void main(String[] args) {
+		// pgjdbc logs through java.util.logging, which would print its own two-line records among the command's; what
+		// it warns about comes back as the error the command reports.
+		DRIVER_LOGS.setLevel(java.util.logging.Level.OFF);
 		int status = new MigrateCommand(Defaults.NONE, System.out, System.err, System.getenv()).run(args);
 		System.exit(status);
 	}
@@ -70,12 +78,21 @@ public final class MigrateCommand {
 	 */
 	public int run(String... args) {
 		Redaction redaction = redaction(args);
+		Optional<String> help = CommandLineModel.helpRequested(List.of(args));
+		if (help.isPresent()) {
+			this.out.print(help.get());
+			return 0;
+		}
+		if (args.length == 1 && args[0].equals(CommandLineModel.COMPLETION)) {
+			this.out.print(CommandLineModel.completionScript());
+			return 0;
+		}
 		try {
 			return execute(Arguments.parse(List.of(args)));
 		}
 		catch (UsageException ex) {
 			this.err.println("migrate: " + redaction.apply(ex.getMessage()));
-			this.err.print(Arguments.USAGE);
+			this.err.print(CommandLineModel.usage(ex.command()));
 			return 2;
 		}
 		catch (MigrationException ex) {
@@ -118,6 +135,13 @@ public final class MigrateCommand {
 		}
 		if (arguments.command().equals("create")) {
 			return create(arguments, locations.get(0));
+		}
+		if (arguments.command().equals("fix") && arguments.value("--db") == null) {
+			// Files only: without --db, no database is opened (nor created), and none is asked which versions it holds.
+			FixResult fix = MigrationFiles.fix(directory(locations.get(0).replace("{vendor}", vendorOf(null)), "fix"),
+					Set.of());
+			print(arguments, Report.fixJson(fix), Report.fixText(fix));
+			return 0;
 		}
 		Database database = database(arguments);
 		List<String> resolved = locations.stream().map((location) -> location.replace("{vendor}", database.vendor())).toList();
@@ -173,13 +197,18 @@ public final class MigrateCommand {
 
 	/** {@code create} writes files and needs no database. */
 	private int create(Arguments arguments, String location) {
-		String db = (arguments.value("--db") != null) ? arguments.value("--db") : this.defaults.db();
-		String vendor = (db != null) ? Database.of(db, null, null).vendor() : "sqlite";
+		String vendor = vendorOf(arguments.value("--db"));
 		Versioning versioning = arguments.flag("--timestamp") ? Versioning.TIMESTAMP : Versioning.SEQUENTIAL;
 		CreatedMigration created = MigrationFiles.create(directory(location.replace("{vendor}", vendor), "create"),
 				arguments.operands().get(0), arguments.format(), versioning, Clock.systemUTC());
 		print(arguments, Report.createdJson(created), Report.createdText(created));
 		return 0;
+	}
+
+	/** The vendor {@code {vendor}} stands for, from the URL alone: the given database, or the application's. */
+	private String vendorOf(String db) {
+		String url = (db != null) ? db : this.defaults.db();
+		return (url != null) ? Database.of(url, null, null).vendor() : "sqlite";
 	}
 
 	private static Path directory(String location, String command) {

@@ -37,7 +37,7 @@ class ArgumentsTest {
 
 	@Test
 	void everyOptionIsRead() {
-		Arguments arguments = parse("status", "--table", "audit.versions", "--meta-table", "audit.meta", "--format",
+		Arguments arguments = parse("up", "--table", "audit.versions", "--meta-table", "audit.meta", "--format",
 				"golang_migrate", "--user", "app", "--lock-timeout", "30", "--validation", "warn", "--out-of-order",
 				"apply", "--baseline-on-migrate", "--baseline-version", "6", "--placeholder", "schema=app",
 				"--placeholder=owner=admin=x", "--backup", "--backup-dir", "backups", "--backup-keep", "3");

@@ -1,0 +1,106 @@
+package dev.migrations.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.testing.MigrationDir;
+import dev.migrations.testing.PostgresTestDatabase;
+import dev.migrations.testing.RequiresPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java -jar migrate.jar}, the command line on its own with its drivers, as a user runs it: no application,
+ * no Spring, standard error holding the command's own lines only.
+ */
+class StandaloneJarIT {
+
+	@TempDir
+	Path temp;
+
+	private record Run(int status, String out, String err) {
+	}
+
+	private Run migrate(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djava.io.tmpdir=" + Files.createDirectories(this.temp.resolve("tmp")), "-jar",
+				Path.of(System.getProperty("migrate.jar")).toAbsolutePath().toString()));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).directory(this.temp.toFile()).start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		return new Run(process.exitValue(), out, err);
+	}
+
+	private MigrationDir migrations() {
+		return MigrationDir.at(this.temp.resolve("db"))
+			.goose("00001_users.sql", "CREATE TABLE users (id INTEGER);", "DROP TABLE users;")
+			.goose("00002_posts.sql", "CREATE TABLE posts (id INTEGER);", "DROP TABLE posts;");
+	}
+
+	@Test
+	void migratesASqliteFileAndPrintsOnlyItsOwnLines() throws Exception {
+		MigrationDir dir = migrations();
+		// A directory where sqlite-jdbc expects another process's native library makes its clean-up fail every time.
+		Files.createDirectories(this.temp.resolve("tmp/sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion() + "-x.so/x"));
+
+		Run status = migrate("status", "--db", "app.db", "--dir", dir.location());
+		assertThat(status.status()).as(status.err()).isZero();
+		assertThat(status.out()).contains("pending            00001_users.sql");
+		assertThat(status.err()).isEmpty();
+
+		Run up = migrate("up", "--db", "app.db", "--dir", dir.location());
+		assertThat(up.status()).as(up.err()).isZero();
+		assertThat(up.out()).contains("the database went from version 0 to 2");
+		assertThat(up.err()).isEmpty();
+
+		Run version = migrate("version", "--db", "app.db", "--dir", dir.location(), "--json");
+		assertThat(version.out().strip()).isEqualTo("{\"version\": 2}");
+	}
+
+	@Test
+	@RequiresPostgres
+	void migratesPostgresqlWithTheDriverItCarries() throws Exception {
+		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+			Run up = migrate("up", "--db", database.dataSource().url(), "--dir", migrations().location());
+
+			assertThat(up.status()).as(up.err()).isZero();
+			assertThat(database.tables()).contains("users", "posts", "goose_db_version");
+		}
+	}
+
+	@Test
+	void aDatabaseThatCannotBeReachedIsOneLineAndExitOne() throws Exception {
+		Run run = migrate("up", "--db", "jdbc:postgresql://127.0.0.1:99999/test?user=postgres", "--dir",
+				migrations().location());
+
+		assertThat(run.status()).isOne();
+		assertThat(run.err().lines()).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("migrate: Failed connecting to the database"));
+	}
+
+	@Test
+	void helpAndVersionExitZeroAndUsageErrorsTwo() throws Exception {
+		Run help = migrate("--help");
+		assertThat(help.status()).isZero();
+		assertThat(help.out()).startsWith("usage: migrate <command> [arguments] [options]");
+
+		Run version = migrate("--version");
+		assertThat(version.status()).isZero();
+		assertThat(version.out().strip()).matches("migrate \\d+\\.\\d+\\.\\d+.*");
+
+		Run wrong = migrate("status", "--backup");
+		assertThat(wrong.status()).isEqualTo(2);
+		assertThat(wrong.err()).startsWith("migrate: status does not take --backup\nusage: migrate status");
+	}
+
+}
