@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Hides the credentials that text about a database connection can carry, a driver's message naming its JDBC URL
- * ("No suitable driver found for jdbc:...") being the common case.
+ * The engine's one way of hiding secrets in what it shows: the credentials that text about a database connection can
+ * carry (a driver's message naming its JDBC URL, "No suitable driver found for jdbc:...", being the common case),
+ * and the values of secret placeholders and ENVSUB variables in statements ({@link #ofValues}).
  * <p>
  * A redaction built for a connection knows its secrets: the configured password and every value parsed from the
  * URL's user information and password parameters, as written and %-decoded. It replaces each of them wherever it
@@ -35,7 +36,7 @@ public final class Redaction {
 	public static final String MASK = "***";
 
 	/** Knows no secret: the patterns only. */
-	public static final Redaction PATTERNS = new Redaction(List.of());
+	public static final Redaction PATTERNS = new Redaction(List.of(), true);
 
 	private static final Pattern SECRET_PARAMETER = Pattern
 		.compile("(?i)([\\w.-]*(?:password|passwd|pwd|secret|token)[\\w.-]*)=([^&;\\s'\"]*)");
@@ -48,7 +49,10 @@ public final class Redaction {
 
 	private final List<String> secrets;
 
-	private Redaction(Collection<String> secrets) {
+	private final boolean patterns;
+
+	private Redaction(Collection<String> secrets, boolean patterns) {
+		this.patterns = patterns;
 		this.secrets = secrets.stream()
 			.filter((secret) -> !secret.isEmpty() && !secret.equals(MASK))
 			.distinct()
@@ -73,7 +77,18 @@ public final class Redaction {
 				secrets.addAll(decoded(value));
 			}
 		}
-		return new Redaction(withTails(secrets));
+		return new Redaction(withTails(secrets), true);
+	}
+
+	/**
+	 * A redaction of known values alone, without the patterns, for text that is not about a connection: the values of
+	 * secret placeholders and ENVSUB variables in statements, which the patterns would mangle
+	 * ({@code WHERE password='x'}).
+	 * @param values the values to hide
+	 * @return the redaction
+	 */
+	public static Redaction ofValues(Collection<String> values) {
+		return new Redaction(values, false);
 	}
 
 	/**
@@ -105,7 +120,7 @@ public final class Redaction {
 	public Redaction and(Redaction other) {
 		List<String> both = new ArrayList<>(this.secrets);
 		both.addAll(other.secrets);
-		return new Redaction(both);
+		return new Redaction(both, this.patterns || other.patterns);
 	}
 
 	/**
@@ -122,7 +137,7 @@ public final class Redaction {
 		for (String secret : this.secrets) {
 			redacted = (secret.length() >= SHORT) ? redacted.replace(secret, MASK) : replaceStandalone(redacted, secret);
 		}
-		return credentials(redacted);
+		return this.patterns ? credentials(redacted) : redacted;
 	}
 
 	/**
@@ -262,9 +277,14 @@ public final class Redaction {
 		}
 	}
 
+	/** Whether it knows no value and applies no pattern: it changes nothing. */
+	public boolean isEmpty() {
+		return this.secrets.isEmpty() && !this.patterns;
+	}
+
 	@Override
 	public String toString() {
-		return "Redaction[" + this.secrets.size() + " secrets]";
+		return "Redaction[" + this.secrets.size() + " secrets" + (this.patterns ? ", patterns" : "") + "]";
 	}
 
 }

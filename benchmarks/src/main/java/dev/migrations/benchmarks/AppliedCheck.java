@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.migrations.Redaction;
+
 /**
  * Checks, from the parent's own connection, that a tool really applied N migrations: N benchmark tables exist and
  * the tool's history holds N versions. A tool that claims success without doing the work fails the benchmark.
@@ -33,7 +35,7 @@ public final class AppliedCheck {
 		}
 		catch (SQLException ex) {
 			throw new BenchmarkException("Cannot check what " + tool.key() + " applied on " + database.name() + ": "
-					+ Redaction.redact(ex.getMessage()), ex);
+					+ Redaction.credentials(ex.getMessage()), ex);
 		}
 	}
 

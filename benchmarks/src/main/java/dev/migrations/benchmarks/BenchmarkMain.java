@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import dev.migrations.Redaction;
+
 /**
  * {@code java -jar benchmarks.jar}: compares this engine with Flyway, Liquibase and plain JDBC on the same generated
  * migrations and the same databases, each measurement in a fresh JVM, and prints a table and a RESULT line per
@@ -52,7 +54,7 @@ public final class BenchmarkMain {
 			return 0;
 		}
 		catch (BenchmarkException | UsageException ex) {
-			System.err.println("benchmarks: FAILED: " + Redaction.redact(ex.getMessage()));
+			System.err.println("benchmarks: FAILED: " + Redaction.credentials(ex.getMessage()));
 			return 1;
 		}
 		catch (IOException ex) {

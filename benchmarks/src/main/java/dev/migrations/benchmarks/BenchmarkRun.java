@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.migrations.Redaction;
+
 /** One run of the selected workloads on the selected databases. */
 final class BenchmarkRun {
 
@@ -43,7 +45,7 @@ final class BenchmarkRun {
 			}
 			catch (SQLException ex) {
 				String reason = "PostgreSQL does not answer at " + PostgresServer.describe(this.options.postgresUrl())
-						+ ": " + Redaction.redact(ex.getMessage());
+						+ ": " + Redaction.credentials(ex.getMessage());
 				if (this.options.postgresNamed() || "true".equalsIgnoreCase(System.getenv("CI"))) {
 					throw new BenchmarkException(reason + (this.options.postgresNamed() ? ""
 							: " (CI=true: PostgreSQL must be measured, not skipped)"), ex);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.migrations.Redaction;
 import dev.migrations.benchmarks.child.ChildMain;
 
 /**
@@ -86,7 +87,7 @@ public final class ChildLauncher {
 			Files.delete(stderr);
 			if (process.exitValue() != 0) {
 				throw new BenchmarkException(label + ": the child process exited with " + process.exitValue() + ":\n"
-						+ Redaction.redact(tail(String.join("\n", lines) + "\n" + errors)));
+						+ Redaction.credentials(tail(String.join("\n", lines) + "\n" + errors)));
 			}
 			return new ChildOutput(lines, wallMs);
 		}

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migrations.Redaction;
+
 /**
  * The PostgreSQL server: each run gets a database of its own ({@code CREATE DATABASE bench_…}), dropped afterwards,
  * since every tool creates tables of its own.
@@ -119,7 +121,7 @@ public final class PostgresServer implements DatabaseServer {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new BenchmarkException("PostgreSQL refused " + sql + ": " + Redaction.redact(ex.getMessage()), ex);
+			throw new BenchmarkException("PostgreSQL refused " + sql + ": " + Redaction.credentials(ex.getMessage()), ex);
 		}
 	}
 

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migrations.Redaction;
+
 /**
  * The sample application's executable jar, started as a user starts it and timed to readiness: the whole process
  * until {@code /actuator/health/readiness} answers 200, and Spring Boot's own {@code application.ready.time}.
@@ -198,7 +200,7 @@ final class SampleApp {
 	private static String tail(Path log) {
 		try {
 			String text = Files.readString(log, StandardCharsets.UTF_8);
-			return Redaction.redact((text.length() <= 4000) ? text : "…" + text.substring(text.length() - 4000));
+			return Redaction.credentials((text.length() <= 4000) ? text : "…" + text.substring(text.length() - 4000));
 		}
 		catch (IOException ex) {
 			return "(no log: " + ex.getMessage() + ")";

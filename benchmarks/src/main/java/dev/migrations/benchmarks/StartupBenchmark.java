@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migrations.Redaction;
+
 /**
  * The startup workload: the sample app's time to ready on a database whose migrations are already applied, with
  * the starter enabled and disabled, alternating, so that the difference is what a user pays on every start.
@@ -79,7 +81,7 @@ final class StartupBenchmark {
 		}
 		catch (SQLException ex) {
 			throw new BenchmarkException("The sample app started but its version table cannot be read on "
-					+ database.name() + ": " + Redaction.redact(ex.getMessage()), ex);
+					+ database.name() + ": " + Redaction.credentials(ex.getMessage()), ex);
 		}
 	}
 

@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.migrations.Redaction;
+
 /**
  * The values that must not be shown: those of placeholders, and of ENVSUB variables a file expanded, whose names look
- * secret ({@code db_password}, {@code API_TOKEN}, {@code signing_key}, ...). Statements go to the database exactly as
+ * secret ({@code db_password}, {@code API_TOKEN}, {@code signing_key}, ...). They are hidden by {@link Redaction},
+ * the engine's one way of hiding secrets. Statements go to the database exactly as
  * configured; wherever they are shown instead (statement logging, dry runs, listeners, failure messages) these
  * values read {@value #MASK}.
  */
 public final class Masking {
 
 	/** What a secret value reads as. */
-	public static final String MASK = "***";
+	public static final String MASK = Redaction.MASK;
 
 	/** Masks nothing. */
 	public static final Masking NONE = new Masking(Set.of());
@@ -62,14 +65,7 @@ public final class Masking {
 	 */
 	public String mask(String text) {
 		List<String> values = values();
-		if (text == null || values.isEmpty()) {
-			return text;
-		}
-		String masked = text;
-		for (String value : values) {
-			masked = masked.replace(value, MASK);
-		}
-		return masked;
+		return (text == null || values.isEmpty()) ? text : Redaction.ofValues(values).apply(text);
 	}
 
 	/**
@@ -79,13 +75,8 @@ public final class Masking {
 	 * @return an exception safe to show
 	 */
 	public SQLException safe(SQLException ex) {
-		String masked = mask(ex.getMessage());
-		if (masked == null || masked.equals(ex.getMessage())) {
-			return ex;
-		}
-		SQLException copy = new SQLException(masked, ex.getSQLState(), ex.getErrorCode());
-		copy.setStackTrace(ex.getStackTrace());
-		return copy;
+		List<String> values = values();
+		return values.isEmpty() ? ex : Redaction.ofValues(values).apply(ex);
 	}
 
 	/** Whether there is anything to mask. */

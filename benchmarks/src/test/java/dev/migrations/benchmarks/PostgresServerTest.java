@@ -4,19 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RedactionTest {
-
-	@Test
-	void hidesPasswordParameters() {
-		assertThat(Redaction.redact("jdbc:postgresql://h/db?user=u&password=s3cret&ssl=true"))
-			.isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
-	}
-
-	@Test
-	void hidesPasswordsInUserInfo() {
-		assertThat(Redaction.redact("connect to postgresql://app:s3cret@db:5432/x failed"))
-			.isEqualTo("connect to postgresql://app:***@db:5432/x failed");
-	}
+class PostgresServerTest {
 
 	@Test
 	void postgresUrlsNameAnotherDatabaseAndDescribeThemselvesWithoutUserOrParameters() {
