@@ -72,8 +72,11 @@ public final class Migrator {
 
 	private final Maintenance maintenance;
 
-	private Migrator(Settings settings) {
+	private final MigratorConfiguration configuration;
+
+	private Migrator(Settings settings, MigratorConfiguration configuration) {
 		this.settings = settings;
+		this.configuration = configuration;
 		this.runner = new MigrationRunner(settings);
 		this.inspector = new Inspector(settings);
 		this.maintenance = new Maintenance(settings);
@@ -240,6 +243,11 @@ public final class Migrator {
 	/** What {@code up} does with pending versions below the current one. */
 	public OutOfOrderPolicy outOfOrder() {
 		return this.settings.outOfOrder();
+	}
+
+	/** The options this engine was built with, defaults filled in. */
+	public MigratorConfiguration configuration() {
+		return this.configuration;
 	}
 
 	/** The version table. */
@@ -618,7 +626,10 @@ public final class Migrator {
 					this.backup ? new Settings.Backup(this.backupDirectory, this.backupKeep) : null,
 					new Settings.ConnectRetries(this.connectRetries, this.connectRetriesInterval),
 					this.tableLockTimeout.isZero() ? null : this.tableLockTimeout, this.listeners);
-			return new Migrator(settings);
+			return new Migrator(settings, new MigratorConfiguration(this.format, table.toString(), metadata.toString(),
+					this.lockTimeout, this.tableLockTimeout, this.connectRetries, this.connectRetriesInterval,
+					this.outOfOrder, this.validation, this.baselineOnMigrate, this.baselineVersion, this.backup,
+					this.backupDirectory, this.backupKeep));
 		}
 
 		/** A NUL in a substituted value would end the statement for SQLite, which drops what follows unseen. */

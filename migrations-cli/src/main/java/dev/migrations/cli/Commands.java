@@ -7,64 +7,65 @@ import java.util.Map;
 
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.migrations.MigratorOption;
 import dev.migrations.cli.CommandLineModel.Option;
 
 /** Every command of {@code migrate}, with the operands and options it takes and the help it prints. */
 final class Commands {
 
-	static final Option DB = new Option("--db", "<jdbc-url or path>",
+	static final Option DB = new Option(flag(MigratorOption.DATA_SOURCE), "<jdbc-url or path>",
 			"a JDBC URL, or the path of a SQLite file (created if absent)");
 
 	static final Option USER = new Option("--user", "<name>",
 			"database user (the password comes from MIGRATIONS_DB_PASSWORD)");
 
-	static final Option CONNECT_RETRIES = new Option("--connect-retries", "N",
+	static final Option CONNECT_RETRIES = new Option(flag(MigratorOption.CONNECT_RETRIES), "N",
 			"connect again up to N times while the database is unreachable, waiting 1 s, then twice as long each time"
 					+ " up to --connect-retries-interval");
 
-	static final Option CONNECT_RETRIES_INTERVAL = new Option("--connect-retries-interval", "<seconds>",
+	static final Option CONNECT_RETRIES_INTERVAL = new Option(flag(MigratorOption.CONNECT_RETRIES_INTERVAL), "<seconds>",
 			"the longest wait between two connection attempts (default 120)");
 
-	static final Option DIR = new Option("--dir", "<directory>", "migrations directory, or classpath:<path>");
+	static final Option DIR = new Option(flag(MigratorOption.LOCATIONS), "<directory>", "migrations directory, or classpath:<path>");
 
-	static final Option FORMAT = new Option("--format", "auto|goose|golang-migrate",
+	static final Option FORMAT = new Option(flag(MigratorOption.FORMAT), "auto|goose|golang-migrate",
 			"the file format (default: detected from the names)");
 
-	static final Option PLACEHOLDER = new Option("--placeholder", "name=value",
+	static final Option PLACEHOLDER = new Option(flag(MigratorOption.PLACEHOLDERS), "name=value",
 			"for files that carry '-- migrations:placeholders' (repeatable); values of names holding password, secret,"
 					+ " token, key or credential are never shown");
 
-	static final Option TABLE = new Option("--table", "<name>",
+	static final Option TABLE = new Option(flag(MigratorOption.TABLE), "<name>",
 			"version table (default goose_db_version / schema_migrations)");
 
-	static final Option META_TABLE = new Option("--meta-table", "<name>",
+	static final Option META_TABLE = new Option(flag(MigratorOption.METADATA_TABLE), "<name>",
 			"metadata table (default: the version table's name + _meta)");
 
-	static final Option LOCK_TIMEOUT = new Option("--lock-timeout", "<seconds>",
+	static final Option LOCK_TIMEOUT = new Option(flag(MigratorOption.LOCK_TIMEOUT), "<seconds>",
 			"how long to wait for another runner (default 600)");
 
-	static final Option TABLE_LOCK_TIMEOUT = new Option("--table-lock-timeout", "<ms>",
+	static final Option TABLE_LOCK_TIMEOUT = new Option(flag(MigratorOption.TABLE_LOCK_TIMEOUT), "<ms>",
 			"how long a migration's statement waits for a table lock another session holds before the migration is"
 					+ " rolled back and tried again, 3 attempts (PostgreSQL; default 4000, 0 waits as long as the"
 					+ " database lets it)");
 
-	static final Option VALIDATION = new Option("--validation", "fail|warn|off",
+	static final Option VALIDATION = new Option(flag(MigratorOption.VALIDATION), "fail|warn|off",
 			"what up does with changed or missing applied files (default fail)");
 
-	static final Option OUT_OF_ORDER = new Option("--out-of-order", "fail|apply|ignore",
+	static final Option OUT_OF_ORDER = new Option(flag(MigratorOption.OUT_OF_ORDER), "fail|apply|ignore",
 			"what up does with pending versions below the current one (default fail)");
 
-	static final Option BASELINE_ON_MIGRATE = new Option("--baseline-on-migrate", null,
+	static final Option BASELINE_ON_MIGRATE = new Option(flag(MigratorOption.BASELINE_ON_MIGRATE), null,
 			"on a database made without migrations, mark versions up to --baseline-version applied first");
 
-	static final Option BASELINE_VERSION = new Option("--baseline-version", "V",
+	static final Option BASELINE_VERSION = new Option(flag(MigratorOption.BASELINE_VERSION), "V",
 			"the version --baseline-on-migrate marks applied");
 
-	static final Option BACKUP = new Option("--backup", null, "back up a SQLite database before migrating");
+	static final Option BACKUP = new Option(flag(MigratorOption.BACKUP), null, "back up a SQLite database before migrating");
 
-	static final Option BACKUP_DIR = new Option("--backup-dir", "D", "where --backup writes (default: beside the database)");
+	static final Option BACKUP_DIR = new Option(flag(MigratorOption.BACKUP_DIRECTORY), "D", "where --backup writes (default: beside the database)");
 
-	static final Option BACKUP_KEEP = new Option("--backup-keep", "N", "how many backups --backup keeps (default 5)");
+	static final Option BACKUP_KEEP = new Option(flag(MigratorOption.BACKUP_KEEP), "N", "how many backups --backup keeps (default 5)");
 
 	static final Option JSON = new Option("--json", null, "print JSON");
 
@@ -92,6 +93,11 @@ final class Commands {
 	static final Map<String, Command> ALL = all();
 
 	private Commands() {
+	}
+
+	/** An engine option's flag, as the catalogue names it. */
+	private static String flag(MigratorOption option) {
+		return option.flag().orElseThrow();
 	}
 
 	private static Map<String, Command> all() {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.MigratorOption;
 import dev.migrations.testing.MigrationDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,23 @@ class CommandLineTest extends CommandTestSupport {
 		assertThat(out()).isEqualTo(help);
 		assertThat(run("help", "status")).isZero();
 		assertThat(out()).contains("--db=").doesNotContain("--backup").doesNotContain("--lock-timeout");
+	}
+
+	@Test
+	void everyFlagOfTheCatalogueIsTakenByACommandAndShownInItsHelp() {
+		for (MigratorOption option : MigratorOption.values()) {
+			if (option.flag().isEmpty()) {
+				continue;
+			}
+			String flag = option.flag().get();
+			Commands.Command command = Commands.ALL.values()
+				.stream()
+				.filter((candidate) -> candidate.takes(flag))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no command takes " + flag));
+			assertThat(run("help", command.name())).isZero();
+			assertThat(out()).as(flag).contains(flag);
+		}
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.migrations.MigrationConfigurationException;
+import dev.migrations.MigratorOption;
 
 /**
  * Analyzes a {@link MigrationConfigurationException}: an engine option that is missing, invalid or in conflict,
@@ -13,7 +14,7 @@ final class MigrationConfigurationFailureAnalyzer extends AbstractFailureAnalyze
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationConfigurationException cause) {
-		String property = property(cause.option());
+		String property = property(cause);
 		// The engine's sentence says what is wrong with the option; it names no URL and no password.
 		String description = "The migrations engine refused its '" + cause.option() + "' option. "
 				+ cause.getMessage();
@@ -22,28 +23,15 @@ final class MigrationConfigurationFailureAnalyzer extends AbstractFailureAnalyze
 		return new FailureAnalysis(description, action, cause);
 	}
 
-	private static String property(String option) {
-		if (option == null) {
-			return null;
+	/** The property that sets the option, from the engine's catalogue; the DataSource has several ways. */
+	private static String property(MigrationConfigurationException cause) {
+		if (cause.setting().filter(MigratorOption.DATA_SOURCE::equals).isPresent()) {
+			return "the DataSource to migrate: spring.datasource.*, migrations.url, or the @MigrationsDataSource bean";
 		}
-		return switch (option) {
-			case "dataSource" -> "the DataSource to migrate: spring.datasource.*, migrations.url, or the"
-					+ " @MigrationsDataSource bean";
-			case "locations" -> "migrations.locations";
-			case "format" -> "migrations.format";
-			case "table" -> "migrations.table";
-			case "metadataTable" -> "migrations.metadata-table";
-			case "lockTimeout" -> "migrations.lock-timeout";
-			case "outOfOrder" -> "migrations.out-of-order";
-			case "validation" -> "migrations.validate-on-migrate";
-			case "baselineOnMigrate" -> "migrations.baseline-on-migrate";
-			case "baselineVersion" -> "migrations.baseline-version (needed with migrations.baseline-on-migrate)";
-			case "placeholders" -> "migrations.placeholders";
-			case "backup" -> "migrations.sqlite.backup.enabled";
-			case "backupDirectory" -> "migrations.sqlite.backup.directory";
-			case "backupKeep" -> "migrations.sqlite.backup.keep";
-			default -> null;
-		};
+		if (cause.setting().filter(MigratorOption.BASELINE_VERSION::equals).isPresent()) {
+			return "migrations.baseline-version (needed with migrations.baseline-on-migrate)";
+		}
+		return cause.setting().flatMap(MigratorOption::property).orElse(null);
 	}
 
 }

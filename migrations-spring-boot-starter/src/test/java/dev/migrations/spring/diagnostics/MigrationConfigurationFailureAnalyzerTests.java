@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.migrations.MigrationConfigurationException;
+import dev.migrations.MigratorOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +37,19 @@ class MigrationConfigurationFailureAnalyzerTests {
 				"environment must not be null."));
 
 		assertThat(analysis.getAction()).contains("'environment'").contains("MigratorBuilderCustomizer");
+	}
+
+	@Test
+	void everyOptionAPropertySetsIsNamedAsThatProperty() {
+		for (MigratorOption option : MigratorOption.values()) {
+			if (option.property().isEmpty() || option == MigratorOption.DATA_SOURCE) {
+				continue;
+			}
+			FailureAnalysis analysis = this.analyzer
+				.analyze(new MigrationConfigurationException(option.builderName(), option.builderName() + " is wrong."));
+
+			assertThat(analysis.getAction()).as(option.name()).startsWith("Correct " + option.property().get());
+		}
 	}
 
 }
