@@ -48,7 +48,7 @@ class PostgresConnectionSecretsTest {
 				"a mistyped driver prefix");
 		// The pool waits a second after each failed attempt on the server, so those paths take fewer passwords.
 		List<String> refusedByTheDriver = List.of("abc;", "abc'", "abc ", "ab/", "ab@", "ab&", "ab%41", "");
-		List<String> refusedByTheServer = List.of("abc;", "ab&");
+		List<String> refusedByTheServer = List.of("abc;");
 		List<Arguments> cases = new ArrayList<>();
 		for (int i = 0; i < paths.size(); i++) {
 			boolean byTheDriver = names.get(i).startsWith("a port") || names.get(i).startsWith("a mistyped");

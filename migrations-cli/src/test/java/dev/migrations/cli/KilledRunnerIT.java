@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The slow statements take their length from goose's ENVSUB, so that the run after the crash, on the same unchanged
  * file, does not wait again.
  */
-class KilledRunnerTest {
+class KilledRunnerIT {
 
 	/** goose's advisory lock id. */
 	private static final long GOOSE_KEY = 5887940537704921958L;

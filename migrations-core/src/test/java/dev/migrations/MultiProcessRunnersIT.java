@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Separate JVMs starting {@code up} at the same moment against one database: every process succeeds and every
  * migration runs exactly once. This is what proves the locks work across processes, not just threads.
  */
-class MultiProcessRunnersTest {
+class MultiProcessRunnersIT {
 
 	private static final int PROCESSES = 8;
 

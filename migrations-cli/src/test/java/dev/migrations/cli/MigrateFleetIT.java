@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly once. goose files on PostgreSQL and on SQLite; golang-migrate files on PostgreSQL, with the slow file
  * holding its own transaction (so the table is marked dirty while it runs).
  */
-class MigrateFleetTest {
+class MigrateFleetIT {
 
 	private static final int RUNNERS = 8;
 
