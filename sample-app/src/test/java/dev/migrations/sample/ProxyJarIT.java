@@ -10,12 +10,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.core.SpringVersion;
 import tools.jackson.databind.JsonNode;
 
 import dev.migrations.sample.support.Api;
@@ -220,6 +230,23 @@ class ProxyJarIT {
 		String output = Files.readString(log, StandardCharsets.UTF_8);
 		assertThat(process.exitValue()).as(output).isOne();
 		assertThat(output).as(failure).contains("APPLICATION FAILED TO START").doesNotContain("Zq4-unseen");
+	}
+
+	@Test
+	void theJarCarriesOneSpringBootAndOneSpringFrameworkRelease() throws Exception {
+		Map<String, Set<String>> releases = new TreeMap<>();
+		try (JarFile jar = new JarFile(System.getProperty("sample.jar"))) {
+			jar.stream().map(JarEntry::getName).forEach((name) -> {
+				Matcher library = Pattern.compile("BOOT-INF/lib/(spring-boot|spring)-[a-z-]*?-?(\\d+\\.\\d+\\.\\d+)\\.jar")
+					.matcher(name);
+				if (library.matches()) {
+					releases.computeIfAbsent(library.group(1), (key) -> new TreeSet<>()).add(library.group(2));
+				}
+			});
+		}
+
+		assertThat(releases.get("spring-boot")).containsExactly(SpringBootVersion.getVersion());
+		assertThat(releases.get("spring")).containsExactly(SpringVersion.getVersion());
 	}
 
 	@Test

@@ -8,9 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the open todos while the context starts, with nothing but the DataSource: only
- * {@link DependsOnDatabaseInitialization} makes it wait for the migrations, which run while the context starts in
- * {@code initializer} mode (in the default mode they run after it, so no bean can query at construction).
+ * Counts the open todos while the context starts, with nothing but the DataSource, marked
+ * {@link DependsOnDatabaseInitialization}, which makes it wait for the migrations in {@code initializer} mode.
  */
 @Component
 @DependsOnDatabaseInitialization
