@@ -134,6 +134,32 @@ public interface Dialect {
 	void execute(Statement statement, String sql) throws SQLException;
 
 	/**
+	 * A NULL of a column type, for reads that put the rows of two tables side by side ({@code UNION ALL}): the
+	 * columns of the shorter one are padded with typed NULLs.
+	 * @param type {@code TEXT}, {@code BIGINT} or {@code NUMERIC}
+	 * @return the expression
+	 */
+	default String typedNull(String type) {
+		return "CAST(NULL AS " + type + ")";
+	}
+
+	/**
+	 * The statement that writes a row of the metadata table, replacing what an earlier run left for the same version
+	 * (a Go tool rolled it back without touching this table); {@code applied_at} takes its default again. Its
+	 * parameters are version, file name, checksum, execution milliseconds, applied by, engine version and kind.
+	 * @param quotedTable the metadata table, quoted
+	 * @return the SQL
+	 */
+	default String upsertMetadata(String quotedTable) {
+		return "INSERT INTO " + quotedTable
+				+ " (version, file_name, checksum, execution_ms, applied_by, engine_version, kind)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (version) DO UPDATE SET file_name = excluded.file_name,"
+				+ " checksum = excluded.checksum, execution_ms = excluded.execution_ms,"
+				+ " applied_by = excluded.applied_by, applied_at = excluded.applied_at,"
+				+ " engine_version = excluded.engine_version, kind = excluded.kind";
+	}
+
+	/**
 	 * What the statement splitter treats as one token on this database: whether block comments nest, which quotes
 	 * make identifiers, whether {@code E'…'} and {@code $tag$…$tag$} quote.
 	 * @return the rules

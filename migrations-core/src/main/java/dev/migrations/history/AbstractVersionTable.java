@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 
-import dev.migrations.dialect.TableName;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.TableName;
 
 /** What the two Go tools' version tables share: a validated, quoted name and a check of the columns. */
 abstract class AbstractVersionTable implements VersionTable {

@@ -11,9 +11,9 @@ import java.util.NavigableSet;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-import dev.migrations.dialect.TableName;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.TableName;
 
 /**
  * golang-migrate's {@code schema_migrations}: a single row ({@code version}, {@code dirty}) naming the current
@@ -39,8 +39,8 @@ public final class GolangMigrateVersionTable extends AbstractVersionTable {
 
 	@Override
 	public String rowsQuery(String trailingColumns) {
-		return "SELECT 0, version, CASE WHEN dirty THEN 1 ELSE 0 END, CAST(NULL AS NUMERIC)" + trailingColumns + " FROM "
-				+ this.quoted;
+		return "SELECT 0, version, CASE WHEN dirty THEN 1 ELSE 0 END, " + this.dialect.typedNull("NUMERIC")
+				+ trailingColumns + " FROM " + this.quoted;
 	}
 
 	@Override

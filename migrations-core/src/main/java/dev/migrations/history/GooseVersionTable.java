@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.OptionalLong;
 
-import dev.migrations.dialect.TableName;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.TableName;
 
 /**
  * goose's {@code goose_db_version}: one row per applied version ({@code version_id}, {@code is_applied},

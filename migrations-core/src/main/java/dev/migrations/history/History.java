@@ -66,7 +66,7 @@ public final class History {
 	public HistoryState read(Connection connection, NavigableSet<Long> known) throws SQLException {
 		List<Object[]> rows;
 		try {
-			rows = query(connection, this.versions.rowsQuery(MetadataTable.PADDING) + " UNION ALL "
+			rows = query(connection, this.versions.rowsQuery(MetadataTable.padding(this.dialect)) + " UNION ALL "
 					+ this.metadata.rowsQuery());
 			return toState(rows, known, true);
 		}
@@ -81,7 +81,7 @@ public final class History {
 			return HistoryState.ABSENT;
 		}
 		this.versions.checkColumns(connection);
-		rows = new ArrayList<>(query(connection, this.versions.rowsQuery(MetadataTable.PADDING)));
+		rows = new ArrayList<>(query(connection, this.versions.rowsQuery(MetadataTable.padding(this.dialect))));
 		if (metadataExists) {
 			rows.addAll(query(connection, this.metadata.rowsQuery()));
 		}

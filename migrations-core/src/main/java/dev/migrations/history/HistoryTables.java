@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import dev.migrations.dialect.TableName;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.TableName;
 
 /**
  * Recognizes the history tables of other migration sets in a schema (another service's, or a library's, each with

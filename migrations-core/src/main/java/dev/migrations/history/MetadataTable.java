@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
 
-import dev.migrations.dialect.TableName;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.TableName;
 
 /**
  * Our own side table ({@code goose_db_version_meta} next to {@code goose_db_version}): per applied version the
@@ -20,8 +22,8 @@ public final class MetadataTable {
 	static final String COLUMNS = "version, file_name, checksum, execution_ms, applied_by, applied_at,"
 			+ " engine_version, kind";
 
-	static final String PADDING = ", CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT),"
-			+ " CAST(NULL AS TEXT), CAST(NULL AS TEXT)";
+	/** The types of those columns, which a version table's rows are padded with as typed NULLs. */
+	private static final List<String> PADDING_TYPES = List.of("TEXT", "TEXT", "BIGINT", "TEXT", "TEXT", "TEXT");
 
 	private final Dialect dialect;
 
@@ -38,6 +40,11 @@ public final class MetadataTable {
 		this.dialect = dialect;
 		this.table = table;
 		this.quoted = dialect.quote(table);
+	}
+
+	/** Typed NULLs in the place of this table's columns, after a version table's four in the combined read. */
+	static String padding(Dialect dialect) {
+		return PADDING_TYPES.stream().map((type) -> ", " + dialect.typedNull(type)).collect(Collectors.joining());
 	}
 
 	/** The table. */
@@ -77,14 +84,8 @@ public final class MetadataTable {
 
 	/** Records a version, replacing what was recorded for it before. */
 	void write(Connection connection, Metadata row) throws SQLException {
-		// One statement replaces what an earlier run left for the version (a Go tool rolled it back without
-		// touching our table); applied_at takes its default again through the excluded row.
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.quoted
-				+ " (version, file_name, checksum, execution_ms, applied_by, engine_version, kind)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (version) DO UPDATE SET file_name = excluded.file_name,"
-				+ " checksum = excluded.checksum, execution_ms = excluded.execution_ms,"
-				+ " applied_by = excluded.applied_by, applied_at = excluded.applied_at,"
-				+ " engine_version = excluded.engine_version, kind = excluded.kind")) {
+		// One statement, the dialect's upsert, replaces what an earlier run left for the version.
+		try (PreparedStatement insert = connection.prepareStatement(this.dialect.upsertMetadata(this.quoted))) {
 			insert.setLong(1, row.version());
 			insert.setString(2, row.file());
 			insert.setString(3, row.checksum());
