@@ -13,6 +13,7 @@ import dev.migrations.MigrationFormat;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.SqlStatement;
+import dev.migrations.verify.SchemaSnapshot;
 
 /**
  * What differs between databases: identifier quoting, the DDL of the Go tools' version tables, how to run a

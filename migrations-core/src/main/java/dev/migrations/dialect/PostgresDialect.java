@@ -19,6 +19,8 @@ import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.SqlStatement;
+import dev.migrations.verify.PostgresSnapshot;
+import dev.migrations.verify.SchemaSnapshot;
 
 /** PostgreSQL, through the PostgreSQL JDBC driver. */
 final class PostgresDialect implements Dialect {

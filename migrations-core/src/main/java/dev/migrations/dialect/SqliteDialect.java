@@ -16,6 +16,8 @@ import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.SqliteFileLock;
 import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.SqlStatement;
+import dev.migrations.verify.SchemaSnapshot;
+import dev.migrations.verify.SqliteSnapshot;
 
 /** SQLite, through the xerial sqlite-jdbc driver. */
 final class SqliteDialect implements Dialect {

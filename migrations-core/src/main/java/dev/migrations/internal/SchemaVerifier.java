@@ -16,9 +16,9 @@ import dev.migrations.MigrationParseException;
 import dev.migrations.MigrationStateException;
 import dev.migrations.Operation;
 import dev.migrations.VerifyResult;
-import dev.migrations.dialect.SchemaSnapshot;
 import dev.migrations.format.Migration;
 import dev.migrations.history.HistoryState;
+import dev.migrations.verify.SchemaSnapshot;
 
 /**
  * Proves on a scratch database that every Down undoes its Up: applies the migrations one at a time, noting the

@@ -30,7 +30,7 @@ class ArchitectureTest {
 
 	/** The engine's own packages, which no method of the API may take or return a type of. */
 	private static final String[] ENGINE = { "dev.migrations.dialect..", "dev.migrations.history..",
-			"dev.migrations.internal..", "dev.migrations.lock..", "dev.migrations.parser.." };
+			"dev.migrations.internal..", "dev.migrations.lock..", "dev.migrations.parser..", "dev.migrations.verify.." };
 
 	private static JavaClasses core;
 

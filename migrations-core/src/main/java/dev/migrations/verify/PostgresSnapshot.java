@@ -1,4 +1,4 @@
-package dev.migrations.dialect;
+package dev.migrations.verify;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code pg_get_constraintdef}, ...) already normalizes spelling, and no OID appears in a definition. Objects that
  * belong to an extension are left out: the extension's own line stands for them.
  */
-final class PostgresSnapshot {
+public final class PostgresSnapshot {
 
 	/** The current schema's relations. */
 	private static final String RELATIONS = "pg_catalog.pg_class c"
@@ -118,7 +118,7 @@ final class PostgresSnapshot {
 	private PostgresSnapshot() {
 	}
 
-	static SchemaSnapshot take(Connection connection, Set<String> excluded) throws SQLException {
+	public static SchemaSnapshot take(Connection connection, Set<String> excluded) throws SQLException {
 		TreeMap<String, String> objects = new TreeMap<>();
 		try (Statement statement = connection.createStatement()) {
 			Pattern qualifier = qualifier(statement);

@@ -1,4 +1,4 @@
-package dev.migrations.dialect;
+package dev.migrations.verify;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.migrations.dialect;
+package dev.migrations.verify;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * a table rebuilt by a Down may list its columns in another order; constraints SQLite names itself (the autoindexes
  * of UNIQUE and PRIMARY KEY) are keyed by their columns, since a rebuild renumbers them.
  */
-final class SqliteSnapshot {
+public final class SqliteSnapshot {
 
 	/** The words that open a table constraint rather than a column in a CREATE TABLE's list. */
 	private static final Set<String> TABLE_CONSTRAINTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN");
@@ -36,7 +36,7 @@ final class SqliteSnapshot {
 		this.excluded = excluded.stream().map((name) -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
 	}
 
-	static SchemaSnapshot take(Connection connection, Set<String> excluded) throws SQLException {
+	public static SchemaSnapshot take(Connection connection, Set<String> excluded) throws SQLException {
 		SqliteSnapshot snapshot = new SqliteSnapshot(connection, excluded);
 		snapshot.read();
 		return new SchemaSnapshot(new TreeMap<>(snapshot.objects));

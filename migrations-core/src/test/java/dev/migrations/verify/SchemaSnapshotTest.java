@@ -1,4 +1,4 @@
-package dev.migrations.dialect;
+package dev.migrations.verify;
 
 import java.util.Map;
 import java.util.TreeMap;
