@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.migrations.sample.support.Api;
-import dev.migrations.sample.support.SqliteApplicationTest;
+import dev.migrations.sample.support.SqliteApplicationTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ActuatorTests extends SqliteApplicationTest {
+class ActuatorTests extends SqliteApplicationTests {
 
 	@Test
 	void healthIsUpWithTheDatabase() {

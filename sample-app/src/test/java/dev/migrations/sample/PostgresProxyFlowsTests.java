@@ -1,7 +1,7 @@
 package dev.migrations.sample;
 
-import dev.migrations.sample.support.PostgresApplicationTest;
+import dev.migrations.sample.support.PostgresApplicationTests;
 
-class PostgresProxyFlowsTests extends PostgresApplicationTest implements ProxyFlows {
+class PostgresProxyFlowsTests extends PostgresApplicationTests implements ProxyFlows {
 
 }

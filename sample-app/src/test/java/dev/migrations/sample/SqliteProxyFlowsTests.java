@@ -1,7 +1,7 @@
 package dev.migrations.sample;
 
-import dev.migrations.sample.support.SqliteApplicationTest;
+import dev.migrations.sample.support.SqliteApplicationTests;
 
-class SqliteProxyFlowsTests extends SqliteApplicationTest implements ProxyFlows {
+class SqliteProxyFlowsTests extends SqliteApplicationTests implements ProxyFlows {
 
 }

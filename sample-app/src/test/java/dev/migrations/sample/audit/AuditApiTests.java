@@ -12,11 +12,11 @@ import tools.jackson.databind.JsonNode;
 
 import dev.migrations.sample.support.Api;
 import dev.migrations.sample.support.ProxyFixtures;
-import dev.migrations.sample.support.SqliteApplicationTest;
+import dev.migrations.sample.support.SqliteApplicationTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AuditApiTests extends SqliteApplicationTest {
+class AuditApiTests extends SqliteApplicationTests {
 
 	@Autowired
 	JdbcClient jdbc;

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import dev.migrations.UnversionedDatabaseException;
 import dev.migrations.sample.ProxyApplication;
 import dev.migrations.sample.support.Api;
-import dev.migrations.sample.support.SqliteApplicationTest;
+import dev.migrations.sample.support.SqliteApplicationTests;
 import dev.migrations.testing.SqliteTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +45,7 @@ class BaselineTests {
 	private ConfigurableApplicationContext start(String... properties) {
 		String[] args = new String[properties.length + 2];
 		args[0] = "--server.port=0";
-		args[1] = "--spring.datasource.url=" + SqliteApplicationTest.sqliteUrl(this.directory.resolve("proxy.db"));
+		args[1] = "--spring.datasource.url=" + SqliteApplicationTests.sqliteUrl(this.directory.resolve("proxy.db"));
 		System.arraycopy(properties, 0, args, 2, properties.length);
 		return new SpringApplicationBuilder(ProxyApplication.class).run(args);
 	}

@@ -7,11 +7,11 @@ import tools.jackson.databind.JsonNode;
 
 import dev.migrations.sample.support.Api;
 import dev.migrations.sample.support.ProxyFixtures;
-import dev.migrations.sample.support.SqliteApplicationTest;
+import dev.migrations.sample.support.SqliteApplicationTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProjectApiTests extends SqliteApplicationTest {
+class ProjectApiTests extends SqliteApplicationTests {
 
 	@Test
 	void creatingAProjectAnswers201WithTheProjectAndItsLocation() {

@@ -10,11 +10,11 @@ import tools.jackson.databind.JsonNode;
 
 import dev.migrations.sample.support.Api;
 import dev.migrations.sample.support.ProxyFixtures;
-import dev.migrations.sample.support.SqliteApplicationTest;
+import dev.migrations.sample.support.SqliteApplicationTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TokenApiTests extends SqliteApplicationTest {
+class TokenApiTests extends SqliteApplicationTests {
 
 	@Test
 	void creatingATokenAnswersItsSecretOnce() {

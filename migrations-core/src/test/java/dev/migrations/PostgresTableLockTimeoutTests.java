@@ -1,0 +1,215 @@
+package dev.migrations;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.migrations.testing.MigrationDir;
+import dev.migrations.testing.PostgresTestDatabase;
+import dev.migrations.testing.RequiresPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A migration whose {@code ALTER TABLE} waits behind another session's open transaction on that table: it gives up
+ * after the table lock timeout instead of waiting forever with the migration lock held (and every query on the table
+ * queued behind it), is rolled back and tried again, and names the session holding the lock.
+ */
+@RequiresPostgres
+class PostgresTableLockTimeoutTests {
+
+	private static final Duration TIMEOUT = Duration.ofMillis(300);
+
+	private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+	private PrintStream originalErr;
+
+	private PostgresTestDatabase database;
+
+	private MigrationDir dir;
+
+	@BeforeEach
+	void createDatabaseAndCaptureTheLog() {
+		this.database = PostgresTestDatabase.create();
+		this.dir = MigrationDir.create()
+			.goose("00001_accounts.sql", "CREATE TABLE accounts (id INT);", "DROP TABLE accounts;");
+		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is at the time.
+		this.originalErr = System.err;
+		System.setErr(new PrintStream(this.log, true, StandardCharsets.UTF_8));
+	}
+
+	@AfterEach
+	void restore() {
+		System.setErr(this.originalErr);
+		this.database.close();
+	}
+
+	private Migrator migrator(Duration tableLockTimeout) {
+		return Migrator.builder()
+			.dataSource(this.database.dataSource())
+			.locations(this.dir.location())
+			.tableLockTimeout(tableLockTimeout)
+			.build();
+	}
+
+	/** A session of an application, reading accounts in a transaction it leaves open. */
+	private Connection openReader() throws SQLException {
+		Connection reader = DriverManager.getConnection(this.database.dataSource().url());
+		try (Statement statement = reader.createStatement()) {
+			statement.execute("SET application_name = 'report-job-7f3a'");
+			reader.setAutoCommit(false);
+			statement.execute("SELECT count(*) FROM accounts");
+		}
+		return reader;
+	}
+
+	private List<String> columns() throws SQLException {
+		List<String> columns = new ArrayList<>();
+		try (Connection connection = this.database.dataSource().getConnection();
+				ResultSet rows = connection.getMetaData().getColumns(null, this.database.schema(), "accounts", null)) {
+			while (rows.next()) {
+				columns.add(rows.getString("COLUMN_NAME"));
+			}
+		}
+		return columns;
+	}
+
+	@Test
+	void aMigrationWaitingBehindAnOpenTransactionGivesUpNamingItAndRecordsNothing() throws Exception {
+		migrator(TIMEOUT).up();
+		this.dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
+				"ALTER TABLE accounts DROP COLUMN balance;");
+
+		try (Connection reader = openReader()) {
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> migrator(TIMEOUT).up());
+
+			assertThat(failure).isNotNull();
+			assertThat(failure.getMessage()).contains("lock timeout")
+				.contains("application 'report-job-7f3a'")
+				.contains("idle in transaction")
+				.contains("tried 3 times");
+			assertThat(failure.sqlState()).isEqualTo("55P03");
+			assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("trying again in 1000 ms (attempt 2 of 3)")
+				.contains("trying again in 2000 ms (attempt 3 of 3)");
+		}
+		Migrator migrator = migrator(TIMEOUT);
+		assertThat(migrator.version().version()).isEqualTo(1);
+		assertThat(columns()).doesNotContain("balance");
+	}
+
+	@Test
+	void theMigrationSucceedsOnceTheHolderLetsGoBetweenAttempts() throws Exception {
+		migrator(TIMEOUT).up();
+		this.dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
+				"ALTER TABLE accounts DROP COLUMN balance;");
+		Connection reader = openReader();
+		CompletableFuture<Void> letsGo = CompletableFuture.runAsync(() -> {
+			try (reader) {
+				// After the first attempt gave up, the report job finishes.
+				while (!this.log.toString(StandardCharsets.UTF_8).contains("trying again")) {
+					Thread.sleep(20);
+				}
+				reader.rollback();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		assertThat(migrator(TIMEOUT).up().finalVersion()).isEqualTo(2);
+
+		letsGo.get(30, TimeUnit.SECONDS);
+		assertThat(columns()).contains("balance");
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("waited 300 ms for a lock held by session")
+			.contains("application 'report-job-7f3a'");
+	}
+
+	@Test
+	void zeroWaitsAsLongAsTheDatabaseLetsIt() throws Exception {
+		migrator(TIMEOUT).up();
+		this.dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
+				"ALTER TABLE accounts DROP COLUMN balance;");
+		Connection reader = openReader();
+		CompletableFuture<Void> letsGo = CompletableFuture.runAsync(() -> {
+			try (reader) {
+				// Several times the timeout above, which would have failed the first attempt.
+				Thread.sleep(TIMEOUT.multipliedBy(5).toMillis());
+				reader.rollback();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+
+		assertThat(migrator(Duration.ZERO).up().finalVersion()).isEqualTo(2);
+
+		letsGo.get(30, TimeUnit.SECONDS);
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).doesNotContain("trying again");
+	}
+
+	@Test
+	void filesOutsideATransactionAndTheSessionAfterwardsKeepTheSessionsOwnTimeout() throws Exception {
+		// One pooled connection that comes with a lock_timeout of its own: the engine's session is the next user's.
+		HikariDataSource withOwnTimeout = new HikariDataSource();
+		withOwnTimeout.setJdbcUrl(this.database.dataSource().url() + "&options=-c%20lock_timeout%3D7s");
+		withOwnTimeout.setMaximumPoolSize(1);
+		this.dir.file("00002_seen.sql", """
+				-- +goose Up
+				CREATE TABLE seen (step TEXT, lock_timeout TEXT);
+				INSERT INTO seen VALUES ('in a transaction', current_setting('lock_timeout'));
+				""")
+			.file("00003_seen_outside.sql", """
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				INSERT INTO seen VALUES ('outside a transaction', current_setting('lock_timeout'));
+				""")
+			.file("00004_seen_again.sql", """
+				-- +goose Up
+				INSERT INTO seen VALUES ('in a transaction again', current_setting('lock_timeout'));
+				""");
+
+		Migrator.builder()
+			.dataSource(withOwnTimeout)
+			.locations(this.dir.location())
+			.tableLockTimeout(TIMEOUT)
+			.build()
+			.up();
+
+		try (Connection connection = withOwnTimeout.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT step, lock_timeout FROM seen ORDER BY step")) {
+			List<String> seen = new ArrayList<>();
+			while (rows.next()) {
+				seen.add(rows.getString(1) + ": " + rows.getString(2));
+			}
+			assertThat(seen).containsExactly("in a transaction: 300ms", "in a transaction again: 300ms",
+					"outside a transaction: 7s");
+			try (ResultSet after = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+				after.next();
+				assertThat(after.getString(1)).isEqualTo("7s");
+			}
+		}
+		finally {
+			withOwnTimeout.close();
+		}
+	}
+
+}
