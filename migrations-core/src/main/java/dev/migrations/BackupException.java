@@ -2,7 +2,9 @@ package dev.migrations;
 
 import java.nio.file.Path;
 
-/** The SQLite backup taken before migrating could not be written. Nothing was migrated. */
+/**
+ * The SQLite backup taken before migrating could not be written. Nothing was migrated.
+ */
 public final class BackupException extends MigrationException {
 
 	private static final long serialVersionUID = 1L;

@@ -3,9 +3,10 @@ package dev.migrations;
 import java.sql.SQLException;
 
 /**
- * The database could not be reached or answered an engine query (not a migration statement) with an error. Drivers
- * name their JDBC URL in some messages; credentials in it are hidden (see {@link Redaction}), in this exception's
- * message and in the driver's exception it carries.
+ * The database could not be reached or answered an engine query (not a migration
+ * statement) with an error. Drivers name their JDBC URL in some messages; credentials in
+ * it are hidden (see {@link Redaction}), in this exception's message and in the driver's
+ * exception it carries.
  */
 public final class DatabaseAccessException extends MigrationException {
 
@@ -19,7 +20,8 @@ public final class DatabaseAccessException extends MigrationException {
 
 	/**
 	 * Creates the exception.
-	 * @param action what the engine was doing, for the message ("reading goose_db_version")
+	 * @param action what the engine was doing, for the message ("reading
+	 * goose_db_version")
 	 * @param cause the driver's exception
 	 */
 	public DatabaseAccessException(String action, SQLException cause) {
@@ -35,7 +37,10 @@ public final class DatabaseAccessException extends MigrationException {
 				+ ((shown.getSQLState() != null) ? " [SQLState " + shown.getSQLState() + "]" : "");
 	}
 
-	/** What the engine was doing: {@code connecting to the database}, {@code reading goose_db_version}. */
+	/**
+	 * What the engine was doing: {@code connecting to the database},
+	 * {@code reading goose_db_version}.
+	 */
 	public String action() {
 		return this.action;
 	}

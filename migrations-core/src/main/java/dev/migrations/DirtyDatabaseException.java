@@ -1,8 +1,9 @@
 package dev.migrations;
 
 /**
- * A golang-migrate version table is marked dirty: a migration that ran without a transaction failed partway,
- * and its effects may be half applied. Nothing runs until someone repairs the schema and clears the flag.
+ * A golang-migrate version table is marked dirty: a migration that ran without a
+ * transaction failed partway, and its effects may be half applied. Nothing runs until
+ * someone repairs the schema and clears the flag.
  */
 public final class DirtyDatabaseException extends MigrationException {
 

@@ -3,8 +3,9 @@ package dev.migrations;
 import java.util.List;
 
 /**
- * {@code verify} found a migration whose Down does not undo its Up: after rolling it back, the schema differs from
- * what it was before the migration was applied. The scratch database is left as that Down left it.
+ * {@code verify} found a migration whose Down does not undo its Up: after rolling it
+ * back, the schema differs from what it was before the migration was applied. The scratch
+ * database is left as that Down left it.
  */
 public final class IrreversibleMigrationException extends MigrationException {
 
@@ -23,7 +24,8 @@ public final class IrreversibleMigrationException extends MigrationException {
 	 * Creates the exception.
 	 * @param version the migration's version
 	 * @param file the migration's location
-	 * @param differences what differs, one line per object, as {@code index users.users_email_idx: present after
+	 * @param differences what differs, one line per object, as
+	 * {@code index users.users_email_idx: present after
 	 * Down, absent before Up}
 	 */
 	public IrreversibleMigrationException(long version, String file, List<String> differences) {
@@ -53,7 +55,9 @@ public final class IrreversibleMigrationException extends MigrationException {
 		return this.file;
 	}
 
-	/** Every difference between the schema before its Up and after its Down, tables first. */
+	/**
+	 * Every difference between the schema before its Up and after its Down, tables first.
+	 */
 	public List<String> differences() {
 		return this.differences;
 	}

@@ -3,7 +3,8 @@ package dev.migrations;
 import java.time.Duration;
 
 /**
- * Another runner held the migration lock for longer than the configured lock timeout. Nothing was changed.
+ * Another runner held the migration lock for longer than the configured lock timeout.
+ * Nothing was changed.
  */
 public final class LockTimeoutException extends MigrationException {
 
@@ -32,7 +33,10 @@ public final class LockTimeoutException extends MigrationException {
 		return this.waited;
 	}
 
-	/** Who held the lock (process, host, since when), or {@code null} when it could not be found out. */
+	/**
+	 * Who held the lock (process, host, since when), or {@code null} when it could not be
+	 * found out.
+	 */
 	public String holder() {
 		return this.holder;
 	}

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of a command that moves the database: {@code up}, {@code down}, {@code redo} and their
- * variants.
+ * The outcome of a command that moves the database: {@code up}, {@code down},
+ * {@code redo} and their variants.
  *
  * @param migrations the migrations that ran, in order
  * @param initialVersion the database version before the command

@@ -3,8 +3,8 @@ package dev.migrations;
 import java.util.Optional;
 
 /**
- * The engine was configured with a missing, invalid or conflicting option. The message says which option to
- * change.
+ * The engine was configured with a missing, invalid or conflicting option. The message
+ * says which option to change.
  */
 public final class MigrationConfigurationException extends MigrationException {
 
@@ -22,14 +22,17 @@ public final class MigrationConfigurationException extends MigrationException {
 		this.option = option;
 	}
 
-	/** The option at fault, as named in the builder ({@code dataSource}, {@code table}, ...). */
+	/**
+	 * The option at fault, as named in the builder ({@code dataSource}, {@code table},
+	 * ...).
+	 */
 	public String option() {
 		return this.option;
 	}
 
 	/**
-	 * The option at fault in the catalogue, which also names its property and flag; empty for what is not an engine
-	 * option (the name given to {@code create}).
+	 * The option at fault in the catalogue, which also names its property and flag; empty
+	 * for what is not an engine option (the name given to {@code create}).
 	 */
 	public Optional<MigratorOption> setting() {
 		return MigratorOption.ofBuilderName(this.option);

@@ -3,8 +3,9 @@ package dev.migrations;
 import java.util.List;
 
 /**
- * A statement of a migration failed. The failed migration left nothing behind when it ran in a transaction;
- * the migrations in {@link #applied()} were completed and committed before it.
+ * A statement of a migration failed. The failed migration left nothing behind when it ran
+ * in a transaction; the migrations in {@link #applied()} were completed and committed
+ * before it.
  */
 public final class MigrationFailedException extends MigrationException {
 
@@ -53,7 +54,9 @@ public final class MigrationFailedException extends MigrationException {
 		this.markedDirty = failure.markedDirty();
 	}
 
-	/** The migrations completed (and committed) by this run before the failure, in order. */
+	/**
+	 * The migrations completed (and committed) by this run before the failure, in order.
+	 */
 	public List<MigrationResult> applied() {
 		return (this.applied != null) ? this.applied : List.of();
 	}
@@ -73,17 +76,26 @@ public final class MigrationFailedException extends MigrationException {
 		return this.direction;
 	}
 
-	/** The 1-based number of the failed statement within its section, or 0 when the failure was not a statement's. */
+	/**
+	 * The 1-based number of the failed statement within its section, or 0 when the
+	 * failure was not a statement's.
+	 */
 	public int statement() {
 		return this.statement;
 	}
 
-	/** The 1-based line of the file on which the failed statement starts, or 0 when unknown. */
+	/**
+	 * The 1-based line of the file on which the failed statement starts, or 0 when
+	 * unknown.
+	 */
 	public int line() {
 		return this.line;
 	}
 
-	/** The SQLState the database reported, or {@code null} when it reported none (SQLite reports none). */
+	/**
+	 * The SQLState the database reported, or {@code null} when it reported none (SQLite
+	 * reports none).
+	 */
 	public String sqlState() {
 		return this.sqlState;
 	}
@@ -99,16 +111,18 @@ public final class MigrationFailedException extends MigrationException {
 	}
 
 	/**
-	 * Whether the failed migration ran in a transaction, so that it left neither changes nor a history row.
-	 * When {@code false}, statements before the failed one stay applied.
+	 * Whether the failed migration ran in a transaction, so that it left neither changes
+	 * nor a history row. When {@code false}, statements before the failed one stay
+	 * applied.
 	 */
 	public boolean transactional() {
 		return this.transactional;
 	}
 
 	/**
-	 * Whether the failure left a golang-migrate table marked dirty at the failed version: the migration ran outside a
-	 * transaction and may be half applied, so nothing runs until {@code force} clears the flag.
+	 * Whether the failure left a golang-migrate table marked dirty at the failed version:
+	 * the migration ran outside a transaction and may be half applied, so nothing runs
+	 * until {@code force} clears the flag.
 	 */
 	public boolean markedDirty() {
 		return this.markedDirty;
@@ -116,6 +130,7 @@ public final class MigrationFailedException extends MigrationException {
 
 	/**
 	 * The facts of one failure, gathered by the executor.
+	 *
 	 * @param version the failed migration's version
 	 * @param file the failed file's location
 	 * @param direction up or down

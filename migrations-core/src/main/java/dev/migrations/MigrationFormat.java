@@ -3,16 +3,25 @@ package dev.migrations;
 /** The file format of a migrations location. */
 public enum MigrationFormat {
 
-	/** Decide per location from the file names: golang-migrate when they end in {@code .up.sql}/{@code .down.sql}. */
+	/**
+	 * Decide per location from the file names: golang-migrate when they end in
+	 * {@code .up.sql}/{@code .down.sql}.
+	 */
 	AUTO,
 
-	/** goose: {@code 00001_name.sql} with {@code -- +goose Up} and {@code -- +goose Down} sections. */
+	/**
+	 * goose: {@code 00001_name.sql} with {@code -- +goose Up} and {@code -- +goose Down}
+	 * sections.
+	 */
 	GOOSE,
 
 	/** golang-migrate: {@code 000001_name.up.sql} and {@code 000001_name.down.sql}. */
 	GOLANG_MIGRATE;
 
-	/** The name used on the command line and in properties: {@code auto}, {@code goose}, {@code golang-migrate}. */
+	/**
+	 * The name used on the command line and in properties: {@code auto}, {@code goose},
+	 * {@code golang-migrate}.
+	 */
 	public String label() {
 		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
@@ -29,7 +38,8 @@ public enum MigrationFormat {
 				return format;
 			}
 		}
-		throw new IllegalArgumentException("Unknown migration format '" + label + "'; use auto, goose or golang-migrate");
+		throw new IllegalArgumentException(
+				"Unknown migration format '" + label + "'; use auto, goose or golang-migrate");
 	}
 
 }

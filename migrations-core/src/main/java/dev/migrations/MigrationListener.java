@@ -1,8 +1,9 @@
 package dev.migrations;
 
 /**
- * Hears about a command's progress, for output, events and metrics. Called on the thread that runs the command;
- * keep it quick. A listener that throws is logged and ignored: it cannot break or undo a migration.
+ * Hears about a command's progress, for output, events and metrics. Called on the thread
+ * that runs the command; keep it quick. A listener that throws is logged and ignored: it
+ * cannot break or undo a migration.
  */
 public interface MigrationListener {
 

@@ -1,8 +1,9 @@
 package dev.migrations;
 
 /**
- * A migration file could not be parsed: an annotation out of place, an unterminated string or block, a
- * statement without its terminating semicolon, or content that is not UTF-8.
+ * A migration file could not be parsed: an annotation out of place, an unterminated
+ * string or block, a statement without its terminating semicolon, or content that is not
+ * UTF-8.
  */
 public final class MigrationParseException extends MigrationException {
 
@@ -17,7 +18,8 @@ public final class MigrationParseException extends MigrationException {
 	/**
 	 * Creates a parse error.
 	 * @param file the file's location, as shown to users
-	 * @param line the 1-based line the problem is on, or 0 when it concerns the whole file
+	 * @param line the 1-based line the problem is on, or 0 when it concerns the whole
+	 * file
 	 * @param reason what is wrong, as a sentence fragment
 	 */
 	public MigrationParseException(String file, int line, String reason) {
@@ -32,7 +34,9 @@ public final class MigrationParseException extends MigrationException {
 		return this.file;
 	}
 
-	/** The 1-based line the problem is on, or 0 when the problem concerns the whole file. */
+	/**
+	 * The 1-based line the problem is on, or 0 when the problem concerns the whole file.
+	 */
 	public int line() {
 		return this.line;
 	}

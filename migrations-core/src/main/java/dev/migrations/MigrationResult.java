@@ -8,8 +8,8 @@ import java.time.Duration;
  * @param version the migration's version
  * @param file the migration's file name
  * @param direction up or down
- * @param duration how long it took, from its first statement until its history was written: the execution time
- * the metadata table records, and the one its log line shows
+ * @param duration how long it took, from its first statement until its history was
+ * written: the execution time the metadata table records, and the one its log line shows
  * @param statements how many statements it executed
  */
 public record MigrationResult(long version, String file, Direction direction, Duration duration, int statements) {

@@ -3,8 +3,9 @@ package dev.migrations;
 import java.util.List;
 
 /**
- * The set of migration files is unusable as a whole: a location that does not exist or holds no migrations,
- * duplicate versions, both formats mixed in one location, or a file name that breaks its format's rules.
+ * The set of migration files is unusable as a whole: a location that does not exist or
+ * holds no migrations, duplicate versions, both formats mixed in one location, or a file
+ * name that breaks its format's rules.
  */
 public final class MigrationSourceException extends MigrationException {
 
@@ -31,7 +32,10 @@ public final class MigrationSourceException extends MigrationException {
 		return this.location;
 	}
 
-	/** The files involved (both files of a duplicate version, for example); empty when none applies. */
+	/**
+	 * The files involved (both files of a duplicate version, for example); empty when
+	 * none applies.
+	 */
 	public List<String> files() {
 		return this.files;
 	}

@@ -5,7 +5,10 @@ import java.util.Locale;
 /** Where a migration stands in one database. */
 public enum MigrationState {
 
-	/** Recorded as applied, and its file is present (and unchanged, when a checksum was recorded). */
+	/**
+	 * Recorded as applied, and its file is present (and unchanged, when a checksum was
+	 * recorded).
+	 */
 	APPLIED,
 
 	/** Recorded as applied, but its file changed since: the recorded checksum differs. */
@@ -20,7 +23,10 @@ public enum MigrationState {
 	/** Recorded as applied, but no file has its version. */
 	MISSING;
 
-	/** The lower-case name used in output: {@code applied}, {@code checksum_mismatch}, {@code out_of_order}, ... */
+	/**
+	 * The lower-case name used in output: {@code applied}, {@code checksum_mismatch},
+	 * {@code out_of_order}, ...
+	 */
 	public String label() {
 		return name().toLowerCase(Locale.ROOT);
 	}

@@ -24,12 +24,13 @@ import dev.migrations.source.MigrationSource;
 import dev.migrations.source.MigrationSources;
 
 /**
- * The engine's entry point: applies and rolls back goose or golang-migrate migrations against one database,
- * keeping the Go tool's version table. Built by {@link #builder()}, which lists the locations and checks the file
- * names (versions, duplicates, formats) up front; a file's content is read and parsed when a command first needs it,
- * by the lexical rules of the database the command connected to, and every file a command will run is parsed before
- * its first statement. Thread-safe once built, and safe to run from many processes at once (they take turns through
- * a lock).
+ * The engine's entry point: applies and rolls back goose or golang-migrate migrations
+ * against one database, keeping the Go tool's version table. Built by {@link #builder()},
+ * which lists the locations and checks the file names (versions, duplicates, formats) up
+ * front; a file's content is read and parsed when a command first needs it, by the
+ * lexical rules of the database the command connected to, and every file a command will
+ * run is parsed before its first statement. Thread-safe once built, and safe to run from
+ * many processes at once (they take turns through a lock).
  *
  * <pre>{@code
  * Migrator migrator = Migrator.builder()
@@ -51,10 +52,11 @@ public final class Migrator {
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
 
 	/**
-	 * How long a statement of a transactional migration waits for a lock another session holds, unless configured:
-	 * while it waits, every query on that table queues behind it, so the application stops answering on that table.
-	 * Four seconds keeps such a stall shorter than common HTTP client and load balancer timeouts (5 s and up) and is
-	 * far longer than an uncontended lock takes.
+	 * How long a statement of a transactional migration waits for a lock another session
+	 * holds, unless configured: while it waits, every query on that table queues behind
+	 * it, so the application stops answering on that table. Four seconds keeps such a
+	 * stall shorter than common HTTP client and load balancer timeouts (5 s and up) and
+	 * is far longer than an uncontended lock takes.
 	 */
 	public static final Duration DEFAULT_TABLE_LOCK_TIMEOUT = Duration.ofSeconds(4);
 
@@ -112,8 +114,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Rolls back every applied migration above a version, most recent first; {@code downTo(0)} rolls back
-	 * everything.
+	 * Rolls back every applied migration above a version, most recent first;
+	 * {@code downTo(0)} rolls back everything.
 	 * @param version the version to end at
 	 * @return what ran
 	 */
@@ -132,8 +134,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * Runs a command. Commands that apply migrations validate first (see {@link Builder#validation}); when nothing is
-	 * pending they read the versions once and take no lock.
+	 * Runs a command. Commands that apply migrations validate first (see
+	 * {@link Builder#validation}); when nothing is pending they read the versions once
+	 * and take no lock.
 	 * @param operation the command
 	 * @return what ran
 	 */
@@ -142,14 +145,16 @@ public final class Migrator {
 	}
 
 	/**
-	 * Proves that every Down section undoes its Up, for CI. Run it against a scratch database only: it applies every
-	 * migration one at a time, rolls each back to version 0 comparing the schema after each Down with the schema
-	 * before its Up (tables, columns, indexes, constraints, and the views, triggers, sequences, functions and types the
-	 * database has), then applies everything again. Data is not compared.
+	 * Proves that every Down section undoes its Up, for CI. Run it against a scratch
+	 * database only: it applies every migration one at a time, rolls each back to version
+	 * 0 comparing the schema after each Down with the schema before its Up (tables,
+	 * columns, indexes, constraints, and the views, triggers, sequences, functions and
+	 * types the database has), then applies everything again. Data is not compared.
 	 * @return the verified versions
 	 * @throws MigrationStateException when the database already has applied versions
-	 * @throws IrreversibleMigrationException for the first migration, from the latest down, whose Down leaves the
-	 * schema different; the database is left as that Down left it
+	 * @throws IrreversibleMigrationException for the first migration, from the latest
+	 * down, whose Down leaves the schema different; the database is left as that Down
+	 * left it
 	 * @throws MigrationFailedException when an Up or a Down fails
 	 */
 	public VerifyResult verify() {
@@ -157,8 +162,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * A dry run: what a command would run, with each statement as it would be sent, except that the values of
-	 * secret-looking placeholders and ENVSUB variables read {@code ***}. Changes nothing, not even the version table.
+	 * A dry run: what a command would run, with each statement as it would be sent,
+	 * except that the values of secret-looking placeholders and ENVSUB variables read
+	 * {@code ***}. Changes nothing, not even the version table.
 	 * @param operation the command
 	 * @return the plan
 	 */
@@ -166,33 +172,43 @@ public final class Migrator {
 		return this.inspector.plan(operation);
 	}
 
-	/** Every migration's state: applied (when, how long), changed, pending, out of order, or missing. */
+	/**
+	 * Every migration's state: applied (when, how long), changed, pending, out of order,
+	 * or missing.
+	 */
 	public StatusReport status() {
 		return this.inspector.status();
 	}
 
-	/** The database's current version, and whether a golang-migrate table is dirty. Changes nothing. */
+	/**
+	 * The database's current version, and whether a golang-migrate table is dirty.
+	 * Changes nothing.
+	 */
 	public DatabaseVersion version() {
 		return this.inspector.version();
 	}
 
 	/**
-	 * Compares the files with the database without changing anything: applied files that changed or are gone,
-	 * pending versions older than the current one, files that do not parse, a dirty flag.
+	 * Compares the files with the database without changing anything: applied files that
+	 * changed or are gone, pending versions older than the current one, files that do not
+	 * parse, a dirty flag.
 	 * @return what was found
 	 */
 	public ValidationReport validate() {
 		return this.inspector.validate();
 	}
 
-	/** What can be checked without a database, for CI: every file parses in both directions. */
+	/**
+	 * What can be checked without a database, for CI: every file parses in both
+	 * directions.
+	 */
 	public ValidationReport validateFiles() {
 		return this.inspector.validateFiles();
 	}
 
 	/**
-	 * Marks every version up to {@code version} as applied without running it, on a database whose schema was made
-	 * without migrations (it must have no version table).
+	 * Marks every version up to {@code version} as applied without running it, on a
+	 * database whose schema was made without migrations (it must have no version table).
 	 * @param version the version the existing schema matches
 	 * @return the version afterwards
 	 */
@@ -201,11 +217,12 @@ public final class Migrator {
 	}
 
 	/**
-	 * golang-migrate's recovery: sets the version and clears the dirty flag without running anything, once the
-	 * schema has been repaired by hand.
+	 * golang-migrate's recovery: sets the version and clears the dirty flag without
+	 * running anything, once the schema has been repaired by hand.
 	 * @param version the version the schema matches, or -1 for none
 	 * @return the version afterwards
-	 * @throws MigrationConfigurationException for goose files, whose table has no dirty flag
+	 * @throws MigrationConfigurationException for goose files, whose table has no dirty
+	 * flag
 	 */
 	public DatabaseVersion force(long version) {
 		if (this.settings.catalog().format() != MigrationFormat.GOLANG_MIGRATE) {
@@ -216,9 +233,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * After a deliberate edit of applied files: records their current checksums in our metadata table, records
-	 * checksums for versions applied without one, and removes rows of versions that are gone. The Go tool's table
-	 * is not touched.
+	 * After a deliberate edit of applied files: records their current checksums in our
+	 * metadata table, records checksums for versions applied without one, and removes
+	 * rows of versions that are gone. The Go tool's table is not touched.
 	 * @return what changed
 	 */
 	public RepairResult repair() {
@@ -231,10 +248,11 @@ public final class Migrator {
 	}
 
 	/**
-	 * Cancels the migrations this migrator is running now, from any thread (an application shutting down, say): the
-	 * statement running is cancelled through the driver and no further statement starts, so the migration fails as
-	 * any failed migration does, with SQLState {@code 57014}: rolled back and not recorded when it runs in a
-	 * transaction. Commands started afterwards run as usual.
+	 * Cancels the migrations this migrator is running now, from any thread (an
+	 * application shutting down, say): the statement running is cancelled through the
+	 * driver and no further statement starts, so the migration fails as any failed
+	 * migration does, with SQLState {@code 57014}: rolled back and not recorded when it
+	 * runs in a transaction. Commands started afterwards run as usual.
 	 */
 	public void cancel() {
 		this.runner.cancel();
@@ -270,7 +288,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Configures and builds a {@link Migrator}, checking every option and every migration file name.
+	 * Configures and builds a {@link Migrator}, checking every option and every migration
+	 * file name.
 	 */
 	public static final class Builder {
 
@@ -332,8 +351,9 @@ public final class Migrator {
 		}
 
 		/**
-		 * Where the migrations are: {@code classpath:db/migrations}, {@code filesystem:db/migrations}, or a path.
-		 * Each location is read in its own format.
+		 * Where the migrations are: {@code classpath:db/migrations},
+		 * {@code filesystem:db/migrations}, or a path. Each location is read in its own
+		 * format.
 		 * @param locations the locations
 		 * @return this builder
 		 */
@@ -343,7 +363,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * Adds sources of migration files found by other means, such as Spring's resource resolver.
+		 * Adds sources of migration files found by other means, such as Spring's resource
+		 * resolver.
 		 * @param sources the sources
 		 * @return this builder
 		 */
@@ -353,7 +374,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * The file format, {@link MigrationFormat#AUTO} (the default) to decide per location from the file names.
+		 * The file format, {@link MigrationFormat#AUTO} (the default) to decide per
+		 * location from the file names.
 		 * @param format the format
 		 * @return this builder
 		 */
@@ -363,8 +385,9 @@ public final class Migrator {
 		}
 
 		/**
-		 * The version table, optionally schema-qualified; defaults to {@value #GOOSE_TABLE} for goose files and
-		 * {@value #GOLANG_MIGRATE_TABLE} for golang-migrate files.
+		 * The version table, optionally schema-qualified; defaults to
+		 * {@value #GOOSE_TABLE} for goose files and {@value #GOLANG_MIGRATE_TABLE} for
+		 * golang-migrate files.
 		 * @param table the table
 		 * @return this builder
 		 */
@@ -374,7 +397,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * How long to wait while another runner holds the migration lock before failing; defaults to 10 minutes.
+		 * How long to wait while another runner holds the migration lock before failing;
+		 * defaults to 10 minutes.
 		 * @param lockTimeout the timeout
 		 * @return this builder
 		 */
@@ -384,12 +408,14 @@ public final class Migrator {
 		}
 
 		/**
-		 * How long a statement of a transactional migration waits for a lock another session holds on a table or row
-		 * (PostgreSQL's {@code lock_timeout}, on the migration's own session while its transactional migrations run,
-		 * the session's own setting restored afterwards); defaults to 4 seconds. When it
-		 * gives up, the migration is rolled back and tried again after 1 and then 2 seconds, 3 attempts in all, each
-		 * logged with the session holding the lock; the last failure names it. Zero waits as long as the database
-		 * lets it. Files that run outside a transaction keep the session's own setting. SQLite has no such wait.
+		 * How long a statement of a transactional migration waits for a lock another
+		 * session holds on a table or row (PostgreSQL's {@code lock_timeout}, on the
+		 * migration's own session while its transactional migrations run, the session's
+		 * own setting restored afterwards); defaults to 4 seconds. When it gives up, the
+		 * migration is rolled back and tried again after 1 and then 2 seconds, 3 attempts
+		 * in all, each logged with the session holding the lock; the last failure names
+		 * it. Zero waits as long as the database lets it. Files that run outside a
+		 * transaction keep the session's own setting. SQLite has no such wait.
 		 * @param tableLockTimeout the timeout, or zero for none
 		 * @return this builder
 		 */
@@ -399,9 +425,10 @@ public final class Migrator {
 		}
 
 		/**
-		 * Migrations written in Java, run in version order with the files of the locations (which decide the
-		 * format), under the same transaction rules and recorded in the same tables. A version may not be taken by a
-		 * file and a Java migration both.
+		 * Migrations written in Java, run in version order with the files of the
+		 * locations (which decide the format), under the same transaction rules and
+		 * recorded in the same tables. A version may not be taken by a file and a Java
+		 * migration both.
 		 * @param javaMigrations the migrations
 		 * @return this builder
 		 */
@@ -413,9 +440,10 @@ public final class Migrator {
 		}
 
 		/**
-		 * How many times to try connecting again when the database cannot be reached (it starts after the
-		 * application, say), before a command fails; defaults to 0. Each wait is twice the one before, from 1 s up
-		 * to {@link #connectRetriesInterval(Duration)}.
+		 * How many times to try connecting again when the database cannot be reached (it
+		 * starts after the application, say), before a command fails; defaults to 0. Each
+		 * wait is twice the one before, from 1 s up to
+		 * {@link #connectRetriesInterval(Duration)}.
 		 * @param connectRetries how many more tries
 		 * @return this builder
 		 */
@@ -435,8 +463,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * What {@code up} does with pending versions below the highest applied one; defaults to
-		 * {@link OutOfOrderPolicy#FAIL}.
+		 * What {@code up} does with pending versions below the highest applied one;
+		 * defaults to {@link OutOfOrderPolicy#FAIL}.
 		 * @param outOfOrder the policy
 		 * @return this builder
 		 */
@@ -446,8 +474,9 @@ public final class Migrator {
 		}
 
 		/**
-		 * The variables goose's {@code ENVSUB ON} expands; defaults to the process environment. Values a file expands
-		 * from variables whose names look secret are masked wherever statements are shown, as for placeholders.
+		 * The variables goose's {@code ENVSUB ON} expands; defaults to the process
+		 * environment. Values a file expands from variables whose names look secret are
+		 * masked wherever statements are shown, as for placeholders.
 		 * @param environment the variables
 		 * @return this builder
 		 */
@@ -457,10 +486,12 @@ public final class Migrator {
 		}
 
 		/**
-		 * Values for {@code ${name}} placeholders. Only files that ask with a line {@code -- migrations:placeholders}
-		 * get them replaced; in such a file an undefined placeholder is an error. None by default. Values of
-		 * placeholders whose names look secret (password, secret, token, key, credential) are sent as they are and
-		 * shown nowhere: logs, dry runs, listeners and failure messages read {@code ***} instead.
+		 * Values for {@code ${name}} placeholders. Only files that ask with a line
+		 * {@code -- migrations:placeholders} get them replaced; in such a file an
+		 * undefined placeholder is an error. None by default. Values of placeholders
+		 * whose names look secret (password, secret, token, key, credential) are sent as
+		 * they are and shown nowhere: logs, dry runs, listeners and failure messages read
+		 * {@code ***} instead.
 		 * @param placeholders the values by name
 		 * @return this builder
 		 */
@@ -470,7 +501,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * The class loader for {@code classpath:} locations; defaults to the thread's context class loader.
+		 * The class loader for {@code classpath:} locations; defaults to the thread's
+		 * context class loader.
 		 * @param classLoader the class loader
 		 * @return this builder
 		 */
@@ -480,8 +512,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * Our metadata table (checksums, execution times, who applied what); defaults to the version table's name
-		 * with {@code _meta} appended, in the same schema.
+		 * Our metadata table (checksums, execution times, who applied what); defaults to
+		 * the version table's name with {@code _meta} appended, in the same schema.
 		 * @param metadataTable the table
 		 * @return this builder
 		 */
@@ -491,7 +523,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * What {@code up} does when applied files changed or are gone; defaults to {@link ValidationMode#FAIL}.
+		 * What {@code up} does when applied files changed or are gone; defaults to
+		 * {@link ValidationMode#FAIL}.
 		 * @param validation the mode
 		 * @return this builder
 		 */
@@ -501,8 +534,9 @@ public final class Migrator {
 		}
 
 		/**
-		 * Whether the first {@code up} on a database that has tables but no version table marks the versions up to
-		 * {@link #baselineVersion} as applied and continues; without it, such a database is refused.
+		 * Whether the first {@code up} on a database that has tables but no version table
+		 * marks the versions up to {@link #baselineVersion} as applied and continues;
+		 * without it, such a database is refused.
 		 * @param baselineOnMigrate whether to baseline
 		 * @return this builder
 		 */
@@ -522,8 +556,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * Whether to back up a SQLite database ({@code VACUUM INTO} a timestamped file) before the first pending
-		 * migration runs; off by default.
+		 * Whether to back up a SQLite database ({@code VACUUM INTO} a timestamped file)
+		 * before the first pending migration runs; off by default.
 		 * @param backup whether to back up
 		 * @return this builder
 		 */
@@ -553,8 +587,9 @@ public final class Migrator {
 		}
 
 		/**
-		 * Adds a listener that hears about each migration and each command; listeners hear in the order they were
-		 * added, and one that throws cannot keep the others from hearing.
+		 * Adds a listener that hears about each migration and each command; listeners
+		 * hear in the order they were added, and one that throws cannot keep the others
+		 * from hearing.
 		 * @param listener the listener
 		 * @return this builder
 		 */
@@ -564,13 +599,15 @@ public final class Migrator {
 		}
 
 		/**
-		 * Checks the options, lists every location and checks the file names, and builds the engine. Connects to
-		 * nothing. Files are read when a command first needs them: validation reads the applied ones for their
-		 * checksums, and a command parses every migration it will run before it runs the first statement.
+		 * Checks the options, lists every location and checks the file names, and builds
+		 * the engine. Connects to nothing. Files are read when a command first needs
+		 * them: validation reads the applied ones for their checksums, and a command
+		 * parses every migration it will run before it runs the first statement.
 		 * @return the engine
-		 * @throws MigrationConfigurationException for a missing, invalid or conflicting option
-		 * @throws MigrationSourceException for a missing or empty location, duplicate versions, mixed formats or a
-		 * badly named file
+		 * @throws MigrationConfigurationException for a missing, invalid or conflicting
+		 * option
+		 * @throws MigrationSourceException for a missing or empty location, duplicate
+		 * versions, mixed formats or a badly named file
 		 */
 		public Migrator build() {
 			if (this.dataSource == null) {
@@ -603,8 +640,8 @@ public final class Migrator {
 						"backupKeep must keep at least one backup, not " + this.backupKeep + ".");
 			}
 			if (this.baselineOnMigrate && this.baselineVersion == null) {
-				throw new MigrationConfigurationException("baselineVersion", "baselineOnMigrate needs baselineVersion:"
-						+ " name the version the existing schema matches.");
+				throw new MigrationConfigurationException("baselineVersion",
+						"baselineOnMigrate needs baselineVersion:" + " name the version the existing schema matches.");
 			}
 			refuseNul("placeholders", "placeholder", this.placeholders);
 			refuseNul("environment", "variable", environment());
@@ -614,25 +651,30 @@ public final class Migrator {
 			MigrationCatalog catalog = JavaMigrations.add(
 					new MigrationLoader(this.format, environment(), this.placeholders).load(allSources()),
 					this.javaMigrations);
-			TableName table = (requestedTable != null) ? requestedTable : TableName.parse(
-					(catalog.format() == MigrationFormat.GOLANG_MIGRATE) ? GOLANG_MIGRATE_TABLE : GOOSE_TABLE);
-			TableName metadata = (requestedMetadata != null) ? requestedMetadata : table.withName(table.name() + "_meta");
+			TableName table = (requestedTable != null) ? requestedTable : TableName
+				.parse((catalog.format() == MigrationFormat.GOLANG_MIGRATE) ? GOLANG_MIGRATE_TABLE : GOOSE_TABLE);
+			TableName metadata = (requestedMetadata != null) ? requestedMetadata
+					: table.withName(table.name() + "_meta");
 			if (metadata.equals(table)) {
 				throw new MigrationConfigurationException("metadataTable",
 						"metadataTable must differ from the version table " + table + ".");
 			}
-			Settings settings = new Settings(this.dataSource, catalog, table, metadata, this.lockTimeout, this.outOfOrder,
-					this.validation, this.baselineOnMigrate ? this.baselineVersion : null,
+			Settings settings = new Settings(this.dataSource, catalog, table, metadata, this.lockTimeout,
+					this.outOfOrder, this.validation, this.baselineOnMigrate ? this.baselineVersion : null,
 					this.backup ? new Settings.Backup(this.backupDirectory, this.backupKeep) : null,
 					new Settings.ConnectRetries(this.connectRetries, this.connectRetriesInterval),
 					this.tableLockTimeout.isZero() ? null : this.tableLockTimeout, this.listeners);
-			return new Migrator(settings, new MigratorConfiguration(this.format, table.toString(), metadata.toString(),
-					this.lockTimeout, this.tableLockTimeout, this.connectRetries, this.connectRetriesInterval,
-					this.outOfOrder, this.validation, this.baselineOnMigrate, this.baselineVersion, this.backup,
-					this.backupDirectory, this.backupKeep));
+			return new Migrator(settings,
+					new MigratorConfiguration(this.format, table.toString(), metadata.toString(), this.lockTimeout,
+							this.tableLockTimeout, this.connectRetries, this.connectRetriesInterval, this.outOfOrder,
+							this.validation, this.baselineOnMigrate, this.baselineVersion, this.backup,
+							this.backupDirectory, this.backupKeep));
 		}
 
-		/** A NUL in a substituted value would end the statement for SQLite, which drops what follows unseen. */
+		/**
+		 * A NUL in a substituted value would end the statement for SQLite, which drops
+		 * what follows unseen.
+		 */
 		private static void refuseNul(String option, String what, Map<String, String> values) {
 			values.forEach((name, value) -> {
 				if (value != null && value.indexOf('\u0000') >= 0) {

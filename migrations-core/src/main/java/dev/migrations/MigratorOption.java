@@ -4,13 +4,17 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The catalogue of the engine's options: for each, its name in {@link Migrator.Builder}, the Spring Boot property
- * that sets it and the flag of the {@code migrate} command line, where there is one. The starter and the command line
- * map from here, and {@link MigrationConfigurationException#setting()} names the entry at fault.
+ * The catalogue of the engine's options: for each, its name in {@link Migrator.Builder},
+ * the Spring Boot property that sets it and the flag of the {@code migrate} command line,
+ * where there is one. The starter and the command line map from here, and
+ * {@link MigrationConfigurationException#setting()} names the entry at fault.
  */
 public enum MigratorOption {
 
-	/** The database: {@code spring.datasource.*} or {@code migrations.url} in an application. */
+	/**
+	 * The database: {@code spring.datasource.*} or {@code migrations.url} in an
+	 * application.
+	 */
 	DATA_SOURCE("dataSource", "migrations.url", "--db"),
 
 	/** Where the migrations are. */
@@ -47,7 +51,9 @@ public enum MigratorOption {
 	/** What {@code up} does with changed or missing applied files. */
 	VALIDATION("validation", "migrations.validate-on-migrate", "--validation"),
 
-	/** Whether the first {@code up} on a database made without migrations baselines it. */
+	/**
+	 * Whether the first {@code up} on a database made without migrations baselines it.
+	 */
 	BASELINE_ON_MIGRATE("baselineOnMigrate", "migrations.baseline-on-migrate", "--baseline-on-migrate"),
 
 	/** The version such a baseline marks applied. */
@@ -65,7 +71,10 @@ public enum MigratorOption {
 	/** How many backups are kept. */
 	BACKUP_KEEP("backupKeep", "migrations.sqlite.backup.keep", "--backup-keep"),
 
-	/** The variables goose's {@code ENVSUB ON} expands: the process environment in an application and on the command line. */
+	/**
+	 * The variables goose's {@code ENVSUB ON} expands: the process environment in an
+	 * application and on the command line.
+	 */
 	ENVIRONMENT("environment", null, null),
 
 	/** Migrations written in Java: {@code JavaMigration} beans in an application. */

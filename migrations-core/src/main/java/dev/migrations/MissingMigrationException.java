@@ -1,8 +1,8 @@
 package dev.migrations;
 
 /**
- * A command needs the file of an applied version (to roll it back, or because golang-migrate's table points at
- * it), and no location holds it.
+ * A command needs the file of an applied version (to roll it back, or because
+ * golang-migrate's table points at it), and no location holds it.
  */
 public final class MissingMigrationException extends MigrationException {
 

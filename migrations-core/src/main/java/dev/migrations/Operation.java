@@ -1,8 +1,9 @@
 package dev.migrations;
 
 /**
- * A command that moves the database, for {@link Migrator#run} and {@link Migrator#plan}: {@code up},
- * {@code up-by-one}, {@code up-to V}, {@code down}, {@code down-to V}, {@code redo}, {@code reset}.
+ * A command that moves the database, for {@link Migrator#run} and {@link Migrator#plan}:
+ * {@code up}, {@code up-by-one}, {@code up-to V}, {@code down}, {@code down-to V},
+ * {@code redo}, {@code reset}.
  */
 public sealed interface Operation {
 
@@ -34,7 +35,8 @@ public sealed interface Operation {
 	}
 
 	/**
-	 * Every applied migration above a version, rolled back; {@code downTo(0)} rolls back everything.
+	 * Every applied migration above a version, rolled back; {@code downTo(0)} rolls back
+	 * everything.
 	 * @param version the version to end at
 	 * @return the operation
 	 */
@@ -60,6 +62,7 @@ public sealed interface Operation {
 
 	/**
 	 * Apply pending migrations.
+	 *
 	 * @param target the highest version to apply
 	 * @param limit how many to apply at most
 	 */
@@ -82,6 +85,7 @@ public sealed interface Operation {
 
 	/**
 	 * Roll back applied migrations, most recently applied first.
+	 *
 	 * @param target roll back versions above this one ({@link #EVERYTHING} for all)
 	 * @param limit how many to roll back at most
 	 */

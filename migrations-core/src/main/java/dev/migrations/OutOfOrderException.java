@@ -3,8 +3,8 @@ package dev.migrations;
 import java.util.List;
 
 /**
- * Pending migrations have versions lower than the highest applied one, and the out-of-order policy is
- * {@link OutOfOrderPolicy#FAIL}. Nothing was changed.
+ * Pending migrations have versions lower than the highest applied one, and the
+ * out-of-order policy is {@link OutOfOrderPolicy#FAIL}. Nothing was changed.
  */
 public final class OutOfOrderException extends MigrationException {
 

@@ -17,17 +17,20 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The engine's one way of hiding secrets in what it shows: the credentials that text about a database connection can
- * carry (a driver's message naming its JDBC URL, "No suitable driver found for jdbc:...", being the common case),
- * and the values of secret placeholders and ENVSUB variables in statements ({@link #ofValues}).
+ * The engine's one way of hiding secrets in what it shows: the credentials that text
+ * about a database connection can carry (a driver's message naming its JDBC URL, "No
+ * suitable driver found for jdbc:...", being the common case), and the values of secret
+ * placeholders and ENVSUB variables in statements ({@link #ofValues}).
  * <p>
- * A redaction built for a connection knows its secrets: the configured password and every value parsed from the
- * URL's user information and password parameters, as written and %-decoded. It replaces each of them wherever it
- * occurs, whatever characters it holds, and also each tail of a secret that starts at a punctuation character:
- * that is what is left when something else masked a secret up to the first {@code ;}, quote or space (HikariCP's
- * own messages do). Secrets shorter than four characters are replaced only where they stand alone, not inside
- * words. After that, and for the credentials nobody configured, patterns hide the value of any URL parameter whose
- * name holds password, pwd, secret or token, and the password of a URL's user information
+ * A redaction built for a connection knows its secrets: the configured password and every
+ * value parsed from the URL's user information and password parameters, as written and
+ * %-decoded. It replaces each of them wherever it occurs, whatever characters it holds,
+ * and also each tail of a secret that starts at a punctuation character: that is what is
+ * left when something else masked a secret up to the first {@code ;}, quote or space
+ * (HikariCP's own messages do). Secrets shorter than four characters are replaced only
+ * where they stand alone, not inside words. After that, and for the credentials nobody
+ * configured, patterns hide the value of any URL parameter whose name holds password,
+ * pwd, secret or token, and the password of a URL's user information
  * ({@code //user:password@host}).
  */
 public final class Redaction {
@@ -41,7 +44,8 @@ public final class Redaction {
 	private static final Pattern SECRET_PARAMETER = Pattern
 		.compile("(?i)([\\w.-]*(?:password|passwd|pwd|secret|token)[\\w.-]*)=([^&;\\s'\"]*)");
 
-	private static final Pattern SECRET_NAME = Pattern.compile("(?i)[\\w.-]*(?:password|passwd|pwd|secret|token)[\\w.-]*");
+	private static final Pattern SECRET_NAME = Pattern
+		.compile("(?i)[\\w.-]*(?:password|passwd|pwd|secret|token)[\\w.-]*");
 
 	private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]*):[^/@\\s]*@");
 
@@ -81,9 +85,9 @@ public final class Redaction {
 	}
 
 	/**
-	 * A redaction of known values alone, without the patterns, for text that is not about a connection: the values of
-	 * secret placeholders and ENVSUB variables in statements, which the patterns would mangle
-	 * ({@code WHERE password='x'}).
+	 * A redaction of known values alone, without the patterns, for text that is not about
+	 * a connection: the values of secret placeholders and ENVSUB variables in statements,
+	 * which the patterns would mangle ({@code WHERE password='x'}).
 	 * @param values the values to hide
 	 * @return the redaction
 	 */
@@ -92,11 +96,13 @@ public final class Redaction {
 	}
 
 	/**
-	 * A redaction that knows the credentials a DataSource holds, read from its public {@code getPassword()} and
-	 * {@code getJdbcUrl()}, {@code getUrl()} or {@code getURL()} (HikariCP's, Spring's and the drivers' DataSources
-	 * have them), following {@code getTargetDataSource()} through delegating DataSources.
+	 * A redaction that knows the credentials a DataSource holds, read from its public
+	 * {@code getPassword()} and {@code getJdbcUrl()}, {@code getUrl()} or
+	 * {@code getURL()} (HikariCP's, Spring's and the drivers' DataSources have them),
+	 * following {@code getTargetDataSource()} through delegating DataSources.
 	 * @param dataSource the DataSource
-	 * @return the redaction; for a DataSource that exposes none of these, the patterns only
+	 * @return the redaction; for a DataSource that exposes none of these, the patterns
+	 * only
 	 */
 	public static Redaction forDataSource(DataSource dataSource) {
 		Redaction redaction = PATTERNS;
@@ -126,8 +132,8 @@ public final class Redaction {
 	/**
 	 * A text with the credentials in it hidden.
 	 * @param text the text, or {@code null}
-	 * @return the text with each known secret and each credential the patterns find replaced by {@value #MASK}, or
-	 * {@code null}
+	 * @return the text with each known secret and each credential the patterns find
+	 * replaced by {@value #MASK}, or {@code null}
 	 */
 	public String apply(String text) {
 		if (text == null) {
@@ -135,14 +141,16 @@ public final class Redaction {
 		}
 		String redacted = text;
 		for (String secret : this.secrets) {
-			redacted = (secret.length() >= SHORT) ? redacted.replace(secret, MASK) : replaceStandalone(redacted, secret);
+			redacted = (secret.length() >= SHORT) ? redacted.replace(secret, MASK)
+					: replaceStandalone(redacted, secret);
 		}
 		return this.patterns ? credentials(redacted) : redacted;
 	}
 
 	/**
-	 * A driver's exception that can be shown: the same, unless its message carries a credential, in which case a copy
-	 * with the credential hidden, the same SQLState, vendor code and stack, and no cause (which would repeat it).
+	 * A driver's exception that can be shown: the same, unless its message carries a
+	 * credential, in which case a copy with the credential hidden, the same SQLState,
+	 * vendor code and stack, and no cause (which would repeat it).
 	 * @param ex the exception
 	 * @return an exception safe to show
 	 */
@@ -157,7 +165,8 @@ public final class Redaction {
 	}
 
 	/**
-	 * A text with the credentials the patterns find hidden; what a redaction that knows no secret does.
+	 * A text with the credentials the patterns find hidden; what a redaction that knows
+	 * no secret does.
 	 * @param text the text, or {@code null}
 	 * @return the text with each credential replaced by {@value #MASK}, or {@code null}
 	 */
@@ -174,10 +183,12 @@ public final class Redaction {
 	}
 
 	/**
-	 * The secret values a URL holds, as written: the password of its user information (everything between
-	 * {@code //} and the last {@code @} before the query, after the first {@code :}, so that a password holding
-	 * {@code /} or {@code @} is taken whole), and the values of its secret-looking parameters, each up to the next
-	 * {@code &} as pgjdbc reads them, and up to the next {@code ;} for drivers whose parameters are separated so.
+	 * The secret values a URL holds, as written: the password of its user information
+	 * (everything between {@code //} and the last {@code @} before the query, after the
+	 * first {@code :}, so that a password holding {@code /} or {@code @} is taken whole),
+	 * and the values of its secret-looking parameters, each up to the next {@code &} as
+	 * pgjdbc reads them, and up to the next {@code ;} for drivers whose parameters are
+	 * separated so.
 	 */
 	private static List<String> urlSecrets(String url) {
 		List<String> secrets = new ArrayList<>();
@@ -204,7 +215,10 @@ public final class Redaction {
 		return secrets;
 	}
 
-	/** A value as written and as a URL decoder reads it, with and without {@code +} as a space. */
+	/**
+	 * A value as written and as a URL decoder reads it, with and without {@code +} as a
+	 * space.
+	 */
 	private static List<String> decoded(String value) {
 		List<String> forms = new ArrayList<>();
 		try {
@@ -263,7 +277,10 @@ public final class Redaction {
 		return null;
 	}
 
-	/** The value of a public no-argument method, or {@code null} where there is none or it cannot be called. */
+	/**
+	 * The value of a public no-argument method, or {@code null} where there is none or it
+	 * cannot be called.
+	 */
 	private static Object read(Object target, String name) {
 		try {
 			Method method = target.getClass().getMethod(name);

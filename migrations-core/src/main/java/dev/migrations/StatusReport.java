@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param version the current version (0 when nothing is applied)
  * @param dirty whether a golang-migrate table is marked dirty
- * @param migrations one row per file and per applied version without a file, in version order
+ * @param migrations one row per file and per applied version without a file, in version
+ * order
  */
 public record StatusReport(long version, boolean dirty, List<MigrationStatus> migrations) {
 

@@ -3,8 +3,8 @@ package dev.migrations;
 import java.util.List;
 
 /**
- * The database already holds tables but no version table, so applying the first migration would most likely
- * collide with the existing schema. Nothing was changed.
+ * The database already holds tables but no version table, so applying the first migration
+ * would most likely collide with the existing schema. Nothing was changed.
  */
 public final class UnversionedDatabaseException extends MigrationException {
 

@@ -3,8 +3,8 @@ package dev.migrations;
 import java.util.stream.Collectors;
 
 /**
- * Validation before {@code up} found applied migrations whose files changed or are gone, and the validation mode is
- * {@link ValidationMode#FAIL}. Nothing was changed.
+ * Validation before {@code up} found applied migrations whose files changed or are gone,
+ * and the validation mode is {@link ValidationMode#FAIL}. Nothing was changed.
  */
 public final class ValidationException extends MigrationException {
 
@@ -17,10 +17,8 @@ public final class ValidationException extends MigrationException {
 	 * @param report what validation found
 	 */
 	public ValidationException(ValidationReport report) {
-		super("Validation failed, so nothing was run: " + report.issues()
-			.stream()
-			.map(ValidationIssue::message)
-			.collect(Collectors.joining(" "))
+		super("Validation failed, so nothing was run: "
+				+ report.issues().stream().map(ValidationIssue::message).collect(Collectors.joining(" "))
 				+ " Run 'repair' after a deliberate edit, restore the files, or set validation=warn to run anyway.");
 		this.report = report;
 	}

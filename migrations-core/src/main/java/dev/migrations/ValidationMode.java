@@ -1,6 +1,9 @@
 package dev.migrations;
 
-/** What {@code up} does when validation finds a changed, missing or out-of-order migration. */
+/**
+ * What {@code up} does when validation finds a changed, missing or out-of-order
+ * migration.
+ */
 public enum ValidationMode {
 
 	/** Refuse to run, listing what was found. The default. */

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of {@code verify}: every migration's Down undid its Up, and everything was applied again.
+ * The outcome of {@code verify}: every migration's Down undid its Up, and everything was
+ * applied again.
  *
  * @param versions the verified versions, in version order
  * @param duration how long it took, every Up, Down and schema comparison included

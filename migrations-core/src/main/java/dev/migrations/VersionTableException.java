@@ -1,8 +1,9 @@
 package dev.migrations;
 
 /**
- * The version table (or our metadata table beside it) exists but cannot be used: it lacks the columns goose,
- * golang-migrate or this engine give it, or holds rows no Go tool would leave. {@link #problem()} says which.
+ * The version table (or our metadata table beside it) exists but cannot be used: it lacks
+ * the columns goose, golang-migrate or this engine give it, or holds rows no Go tool
+ * would leave. {@link #problem()} says which.
  */
 public final class VersionTableException extends MigrationException {
 
@@ -41,7 +42,10 @@ public final class VersionTableException extends MigrationException {
 		this.problem = problem;
 	}
 
-	/** The columns the table should have: {@code id, version_id, is_applied, tstamp} or {@code version, dirty}. */
+	/**
+	 * The columns the table should have: {@code id, version_id, is_applied, tstamp} or
+	 * {@code version, dirty}.
+	 */
 	public String expectedColumns() {
 		return this.expectedColumns;
 	}
@@ -59,15 +63,21 @@ public final class VersionTableException extends MigrationException {
 	/** What can be wrong with a table the engine reads. */
 	public enum Problem {
 
-		/** The version table lacks the Go tool's columns: it is some other table of the same name. */
+		/**
+		 * The version table lacks the Go tool's columns: it is some other table of the
+		 * same name.
+		 */
 		COLUMNS,
 
-		/** Our metadata table lacks its columns: it is some other table of the same name. */
+		/**
+		 * Our metadata table lacks its columns: it is some other table of the same name.
+		 */
 		METADATA_COLUMNS,
 
 		/**
-		 * The version table holds rows its Go tool never leaves (a goose table without any row, a golang-migrate table
-		 * with several), so the current version cannot be read from it; the message says how to repair it.
+		 * The version table holds rows its Go tool never leaves (a goose table without
+		 * any row, a golang-migrate table with several), so the current version cannot be
+		 * read from it; the message says how to repair it.
 		 */
 		ROWS
 

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A database that comes up after the runner: a SQLite file whose directory appears only later, which SQLite cannot
- * open until it does.
+ * A database that comes up after the runner: a SQLite file whose directory appears only
+ * later, which SQLite cannot open until it does.
  */
 class ConnectRetriesTests {
 
@@ -36,7 +36,8 @@ class ConnectRetriesTests {
 		TestDataSource dataSource = new TestDataSource("jdbc:sqlite:" + directory.resolve("app.db"));
 		CompletableFuture<Void> comesUp = CompletableFuture.runAsync(() -> {
 			try {
-				// The database appears once the runner has failed to connect at least once.
+				// The database appears once the runner has failed to connect at least
+				// once.
 				while (dataSource.attempts().get() == 0) {
 					Thread.sleep(10);
 				}
@@ -46,7 +47,9 @@ class ConnectRetriesTests {
 				throw new IllegalStateException(ex);
 			}
 		});
-		Migrator migrator = builder(dataSource).connectRetries(5).connectRetriesInterval(Duration.ofMillis(200)).build();
+		Migrator migrator = builder(dataSource).connectRetries(5)
+			.connectRetriesInterval(Duration.ofMillis(200))
+			.build();
 
 		assertThat(migrator.up().finalVersion()).isEqualTo(1);
 		comesUp.get(10, TimeUnit.SECONDS);

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrations.testing.MigrationDir;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What the engine promises on every database, run against a real one by each subclass: round trips in both
- * formats, failures that leave nothing half done, the Go tools' version tables, and concurrent runners.
+ * What the engine promises on every database, run against a real one by each subclass:
+ * round trips in both formats, failures that leave nothing half done, the Go tools'
+ * version tables, and concurrent runners.
  */
 abstract class EngineContractTests extends DatabaseTestBase {
 
@@ -31,7 +31,10 @@ abstract class EngineContractTests extends DatabaseTestBase {
 
 	/** Another migration set on this test's database. */
 	private Migrator.Builder setOf(MigrationDir dir) {
-		return Migrator.builder().dataSource(this.database.dataSource()).locations(dir.location()).environment(Map.of());
+		return Migrator.builder()
+			.dataSource(this.database.dataSource())
+			.locations(dir.location())
+			.environment(Map.of());
 	}
 
 	@Test
@@ -43,9 +46,9 @@ abstract class EngineContractTests extends DatabaseTestBase {
 			.goose("00002_audit_at.sql", "ALTER TABLE audit ADD COLUMN at TEXT;", "ALTER TABLE audit DROP COLUMN at;");
 
 		assertThat(setOf(orders).table("orders_versions").build().up().finalVersion()).isOne();
-		// The orders tables are another set's work, not a schema made without migrations: no baseline is needed.
-		assertThat(setOf(audit).table("audit_versions").build().up().finalVersion())
-			.isEqualTo(2);
+		// The orders tables are another set's work, not a schema made without migrations:
+		// no baseline is needed.
+		assertThat(setOf(audit).table("audit_versions").build().up().finalVersion()).isEqualTo(2);
 
 		assertThat(this.database.tables()).contains("orders", "orders_versions", "orders_versions_meta", "audit",
 				"audit_versions", "audit_versions_meta");
@@ -56,7 +59,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 		MigrationDir first = MigrationDir.create()
 			.goose("00001_first.sql", slowStatement() + "\nCREATE TABLE first_t (id INTEGER);", "DROP TABLE first_t;");
 		MigrationDir second = MigrationDir.create()
-			.goose("00001_second.sql", slowStatement() + "\nCREATE TABLE second_t (id INTEGER);", "DROP TABLE second_t;");
+			.goose("00001_second.sql", slowStatement() + "\nCREATE TABLE second_t (id INTEGER);",
+					"DROP TABLE second_t;");
 		Migrator one = setOf(first).table("first_versions").build();
 		Migrator two = setOf(second).table("second_versions").build();
 
@@ -79,7 +83,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 		MigrationDir other = MigrationDir.create()
 			.goose("00001_other.sql", "CREATE TABLE other_t (id INTEGER);", "DROP TABLE other_t;");
 		setOf(other).table("other_versions").build().up();
-		// Without a version table left, the schema is one made without migrations; the metadata table is no table of
+		// Without a version table left, the schema is one made without migrations; the
+		// metadata table is no table of
 		// the application's, and is not named as one.
 		this.database.execute("DROP TABLE other_versions", "CREATE TABLE legacy (id INTEGER)");
 
@@ -194,8 +199,9 @@ abstract class EngineContractTests extends DatabaseTestBase {
 	@Test
 	void failedMigrationLeavesTheEarlierOnesAppliedAndNothingOfItself() {
 		this.dir.goose("00001_first.sql", "CREATE TABLE first (id INTEGER);", "DROP TABLE first;")
-			.file("00002_broken.sql", "-- +goose Up\nCREATE TABLE second (id INTEGER);\n\nINSERT INTO missing_table VALUES (1);\n"
-					+ "-- +goose Down\nDROP TABLE second;\n")
+			.file("00002_broken.sql",
+					"-- +goose Up\nCREATE TABLE second (id INTEGER);\n\nINSERT INTO missing_table VALUES (1);\n"
+							+ "-- +goose Down\nDROP TABLE second;\n")
 			.goose("00003_third.sql", "CREATE TABLE third (id INTEGER);", "DROP TABLE third;");
 
 		MigrationFailedException failure = org.junit.jupiter.api.Assertions.assertThrows(MigrationFailedException.class,
@@ -208,9 +214,12 @@ abstract class EngineContractTests extends DatabaseTestBase {
 		assertThat(failure.transactional()).isTrue();
 		assertThat(failure.direction()).isEqualTo(Direction.UP);
 		assertThat(failure.applied()).extracting(MigrationResult::version).containsExactly(1L);
-		assertThat(failure.getMessage()).contains("00002_broken.sql:4").contains("missing_table")
-			.contains("Applied before it:").contains("00001_first.sql");
-		assertThat(this.database.tables()).containsExactlyInAnyOrder("first", "goose_db_version", "goose_db_version_meta");
+		assertThat(failure.getMessage()).contains("00002_broken.sql:4")
+			.contains("missing_table")
+			.contains("Applied before it:")
+			.contains("00001_first.sql");
+		assertThat(this.database.tables()).containsExactlyInAnyOrder("first", "goose_db_version",
+				"goose_db_version_meta");
 		assertThat(migrator().version().version()).isEqualTo(1);
 		assertThat(this.database.count("SELECT count(*) FROM goose_db_version WHERE version_id = 2")).isZero();
 		assertFailureCodes(failure);
@@ -218,7 +227,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 
 	@Test
 	void statementsOfAllKindsRunInOrderAndAFailureNamesItsStatementWhereverItIs() {
-		// On PostgreSQL the plain statements travel in batches; a query, an INSERT ... RETURNING and a block of
+		// On PostgreSQL the plain statements travel in batches; a query, an INSERT ...
+		// RETURNING and a block of
 		// several statements go on their own, and the order holds across them.
 		this.dir.file("00001_mixed.sql", """
 				-- +goose Up
@@ -259,7 +269,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 
 		assertThat(failure.statement()).isEqualTo(6);
 		assertThat(failure.line()).isEqualTo(7);
-		assertThat(failure.getMessage()).contains("00002_late_failure.sql:7").contains("missing_table")
+		assertThat(failure.getMessage()).contains("00002_late_failure.sql:7")
+			.contains("missing_table")
 			.doesNotContain("Batch entry");
 		assertThat(this.database.hasTable("second")).isFalse();
 		assertThat(migrator().version().version()).isEqualTo(1);
@@ -285,7 +296,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 	@Test
 	void unparsableUpSectionIsReportedBeforeAnythingIsCreated() {
 		this.dir.goose("00001_fine.sql", "CREATE TABLE fine (id INTEGER);", "DROP TABLE fine;")
-			.file("00002_unterminated.sql", "-- +goose Up\nINSERT INTO fine VALUES (1);\nINSERT INTO fine (id) VALUES ('oops);\n");
+			.file("00002_unterminated.sql",
+					"-- +goose Up\nINSERT INTO fine VALUES (1);\nINSERT INTO fine (id) VALUES ('oops);\n");
 
 		MigrationParseException error = org.junit.jupiter.api.Assertions.assertThrows(MigrationParseException.class,
 				() -> migrator().up());
@@ -363,7 +375,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 	@Test
 	void gooseTableLeftByGooseIsContinued() {
 		writeGooseSet();
-		this.database.execute(gooseTableDdl(), "INSERT INTO goose_db_version (version_id, is_applied) VALUES (0, " + sqlTrue() + ")",
+		this.database.execute(gooseTableDdl(),
+				"INSERT INTO goose_db_version (version_id, is_applied) VALUES (0, " + sqlTrue() + ")",
 				"CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
 				"INSERT INTO goose_db_version (version_id, is_applied) VALUES (1, " + sqlTrue() + ")",
 				"INSERT INTO users (id, name) VALUES (1, 'ada')", "ALTER TABLE users ADD COLUMN email TEXT",
@@ -504,7 +517,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 		assertThat(this.database.hasTable("pets")).isFalse();
 
 		assertThat(migrator.up().finalVersion()).isEqualTo(10);
-		assertThat(migrator.status().migrations()).extracting(MigrationStatus::state).containsOnly(MigrationState.APPLIED);
+		assertThat(migrator.status().migrations()).extracting(MigrationStatus::state)
+			.containsOnly(MigrationState.APPLIED);
 	}
 
 	@Test
@@ -523,7 +537,10 @@ abstract class EngineContractTests extends DatabaseTestBase {
 		assertThat(migrateRows()).containsExactly("3:false");
 	}
 
-	/** golang-migrate's own DDL for this database, written out independently of the engine's. */
+	/**
+	 * golang-migrate's own DDL for this database, written out independently of the
+	 * engine's.
+	 */
 	protected abstract List<String> golangMigrateTableDdl();
 
 	@Test
@@ -545,8 +562,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 			.file("2_b.up.sql", "BEGIN;\nCREATE TABLE b (id INTEGER);\nCOMMIT;\nINSERT INTO missing_table VALUES (1);")
 			.file("3_c.up.sql", "CREATE TABLE c (id INTEGER);");
 
-		MigrationFailedException failure = org.junit.jupiter.api.Assertions
-			.assertThrows(MigrationFailedException.class, () -> migrator().up());
+		MigrationFailedException failure = org.junit.jupiter.api.Assertions.assertThrows(MigrationFailedException.class,
+				() -> migrator().up());
 		assertThat(failure.transactional()).isFalse();
 		assertThat(failure.statement()).isEqualTo(4);
 		assertThat(migrateRows()).containsExactly("2:true");
@@ -613,7 +630,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 
 		builder().listener(listener).build().upTo(2);
 		this.dir.file("00003_create_posts.sql", "-- +goose Up\nSELECT nothing FROM nowhere;\n");
-		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> builder().listener(listener).build().up());
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> builder().listener(listener).build().up());
 
 		assertThat(heard).containsExactly("before 00001_create_users.sql 1", "OK   up 00001_create_users.sql (t)",
 				"before 00002_seed_users.sql 2", "OK   up 00002_seed_users.sql (t)", "after up-to 2 at 2",
@@ -638,7 +656,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 
 	@Test
 	void concurrentRunnersApplyEachMigrationExactlyOnce() throws Exception {
-		this.dir.goose("00001_log.sql", "CREATE TABLE applied_log (version INTEGER NOT NULL);\nINSERT INTO applied_log VALUES (1);",
+		this.dir.goose("00001_log.sql",
+				"CREATE TABLE applied_log (version INTEGER NOT NULL);\nINSERT INTO applied_log VALUES (1);",
 				"DROP TABLE applied_log;");
 		this.dir.goose("00002_slow.sql", slowStatement() + "\nINSERT INTO applied_log VALUES (2);",
 				"DELETE FROM applied_log WHERE version = 2;");
@@ -654,13 +673,16 @@ abstract class EngineContractTests extends DatabaseTestBase {
 		}
 
 		assertThat(ran).isEqualTo(6);
-		assertThat(this.database.query("SELECT version, count(*) AS runs FROM applied_log GROUP BY version ORDER BY version"))
+		assertThat(this.database
+			.query("SELECT version, count(*) AS runs FROM applied_log GROUP BY version ORDER BY version"))
 			.extracting((row) -> ((Number) row.get("runs")).longValue())
 			.containsExactly(1L, 1L, 1L, 1L, 1L, 1L);
 		assertThat(this.database.count("SELECT count(*) FROM goose_db_version")).isEqualTo(7);
 	}
 
-	/** Runs {@code up} from several engines at the same moment and returns what each ran. */
+	/**
+	 * Runs {@code up} from several engines at the same moment and returns what each ran.
+	 */
 	protected List<MigrateResult> upTogether(int runners) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(runners);
 		try {

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The catalogue's inputs that are refused while the engine is built (file sets, names, options): refused with the
- * file named, before anything connects to the database, so no database can be touched.
+ * The catalogue's inputs that are refused while the engine is built (file sets, names,
+ * options): refused with the file named, before anything connects to the database, so no
+ * database can be touched.
  */
 class HostileInputBuildTests {
 

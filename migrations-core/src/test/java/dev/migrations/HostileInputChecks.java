@@ -47,7 +47,10 @@ final class HostileInputChecks {
 		};
 	}
 
-	/** The refusal is of the catalogued type and names the file, the line, and whatever else the input asks for. */
+	/**
+	 * The refusal is of the catalogued type and names the file, the line, and whatever
+	 * else the input asks for.
+	 */
 	static void assertRefusalNamesItsCause(Throwable refused, HostileInput input, MigrationDir dir) {
 		assertThat(refused).isInstanceOf(input.refusal());
 		String message = refused.getMessage();
@@ -77,7 +80,8 @@ final class HostileInputChecks {
 	static Map<String, List<String>> contents(TestDatabase database) {
 		Map<String, List<String>> contents = new LinkedHashMap<>();
 		for (String table : database.tables()) {
-			contents.put(table, database.query("SELECT * FROM \"" + table + "\"").stream().map(Object::toString).toList());
+			contents.put(table,
+					database.query("SELECT * FROM \"" + table + "\"").stream().map(Object::toString).toList());
 		}
 		return contents;
 	}

@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The catalogue of hostile inputs against a real database, by each subclass: a refused input names its file and line
- * and leaves every table and row as it was, and no lock behind; an awkward input that must work does, with the
- * right result.
+ * The catalogue of hostile inputs against a real database, by each subclass: a refused
+ * input names its file and line and leaves every table and row as it was, and no lock
+ * behind; an awkward input that must work does, with the right result.
  */
 abstract class HostileInputContractTests {
 
@@ -44,7 +44,8 @@ abstract class HostileInputContractTests {
 
 			HostileInputChecks.assertRefusalNamesItsCause(refused, input, dir);
 			if (input.leavesVersionTablesBehind()) {
-				// The version tables are created before the first migration runs; its failure leaves them empty.
+				// The version tables are created before the first migration runs; its
+				// failure leaves them empty.
 				assertThat(database.tables()).containsExactlyInAnyOrder(migrator.table(), migrator.metadataTable());
 				assertThat(database.count("SELECT count(*) FROM goose_db_version WHERE version_id <> 0")).isZero();
 				assertThat(database.count("SELECT count(*) FROM goose_db_version_meta")).isZero();
@@ -62,7 +63,9 @@ abstract class HostileInputContractTests {
 			input.writeFiles(dir);
 			input.prepare(database);
 
-			MigrateResult result = HostileInputChecks.builder(input, dir, engineDataSource(database, input)).build().up();
+			MigrateResult result = HostileInputChecks.builder(input, dir, engineDataSource(database, input))
+				.build()
+				.up();
 
 			assertThat(result.finalVersion()).isEqualTo(input.finalVersion());
 			input.check(database);

@@ -13,14 +13,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Migrations written in Java, on every database: in version order with the files, under the same transaction rules,
- * in the same version tables.
+ * Migrations written in Java, on every database: in version order with the files, under
+ * the same transaction rules, in the same version tables.
  */
 abstract class JavaMigrationContractTests extends DatabaseTestBase {
 
 	private void writeUsersAndPosts() {
-		this.dir.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
-				"DROP TABLE users;")
+		this.dir
+			.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
+					"DROP TABLE users;")
 			.goose("00003_posts.sql", "CREATE TABLE posts (id INTEGER PRIMARY KEY, author INTEGER NOT NULL);",
 					"DROP TABLE posts;");
 	}
@@ -38,8 +39,8 @@ abstract class JavaMigrationContractTests extends DatabaseTestBase {
 		assertThat(gooseRows()).containsExactly(0L, 1L, 2L, 3L);
 		assertThat(this.database.query("SELECT file_name FROM goose_db_version_meta WHERE version = 2"))
 			.containsExactly(Map.of("file_name", "00002_seed_users.java"));
-		assertThat(migrator.status().migrations()).allSatisfy(
-				(row) -> assertThat(row.state()).isEqualTo(MigrationState.APPLIED));
+		assertThat(migrator.status().migrations())
+			.allSatisfy((row) -> assertThat(row.state()).isEqualTo(MigrationState.APPLIED));
 
 		migrator.downTo(1);
 		assertThat(this.database.count("SELECT count(*) FROM users")).isZero();

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Building a migrator checks every option, naming the one at fault, and reads every file, without connecting to
- * the database.
+ * Building a migrator checks every option, naming the one at fault, and reads every file,
+ * without connecting to the database.
  */
 class MigratorBuilderTests {
 
@@ -68,7 +68,8 @@ class MigratorBuilderTests {
 	void refusesAMissingLockTimeout() throws IOException {
 		write("00001_a.sql", GOOSE_FILE);
 
-		assertConfigurationError(goose().lockTimeout(null), "lockTimeout", "lockTimeout must be zero or positive, not null.");
+		assertConfigurationError(goose().lockTimeout(null), "lockTimeout",
+				"lockTimeout must be zero or positive, not null.");
 	}
 
 	@Test
@@ -115,8 +116,12 @@ class MigratorBuilderTests {
 	void refusesBaselineOnMigrateWithoutABaselineVersion() throws IOException {
 		write("00001_a.sql", GOOSE_FILE);
 
-		assertConfigurationError(Migrator.builder().dataSource(this.dataSource).locations(this.directory.toString())
-			.baselineOnMigrate(true), "baselineVersion",
+		assertConfigurationError(
+				Migrator.builder()
+					.dataSource(this.dataSource)
+					.locations(this.directory.toString())
+					.baselineOnMigrate(true),
+				"baselineVersion",
 				"baselineOnMigrate needs baselineVersion: name the version the existing schema matches.");
 	}
 
@@ -124,12 +129,20 @@ class MigratorBuilderTests {
 	void refusesPlaceholderAndEnvironmentValuesHoldingANul() throws IOException {
 		write("00001_a.sql", GOOSE_FILE);
 
-		assertConfigurationError(Migrator.builder().dataSource(this.dataSource).locations(this.directory.toString())
-			.placeholders(java.util.Map.of("owner", "app\u0000; DROP TABLE users")), "placeholders",
+		assertConfigurationError(
+				Migrator.builder()
+					.dataSource(this.dataSource)
+					.locations(this.directory.toString())
+					.placeholders(java.util.Map.of("owner", "app\u0000; DROP TABLE users")),
+				"placeholders",
 				"The value of placeholder owner holds a NUL character, which SQLite would take as the end of the"
 						+ " statement; remove it.");
-		assertConfigurationError(Migrator.builder().dataSource(this.dataSource).locations(this.directory.toString())
-			.environment(java.util.Map.of("TABLE", "t\u0000")), "environment",
+		assertConfigurationError(
+				Migrator.builder()
+					.dataSource(this.dataSource)
+					.locations(this.directory.toString())
+					.environment(java.util.Map.of("TABLE", "t\u0000")),
+				"environment",
 				"The value of variable TABLE holds a NUL character, which SQLite would take as the end of the"
 						+ " statement; remove it.");
 	}
@@ -138,17 +151,24 @@ class MigratorBuilderTests {
 	void refusesAMetadataTableNamedLikeTheVersionTable() throws IOException {
 		write("00001_a.sql", GOOSE_FILE);
 
-		assertConfigurationError(Migrator.builder().dataSource(this.dataSource).locations(this.directory.toString())
-			.table("versions").metadataTable("versions"), "metadataTable",
-				"metadataTable must differ from the version table versions.");
+		assertConfigurationError(
+				Migrator.builder()
+					.dataSource(this.dataSource)
+					.locations(this.directory.toString())
+					.table("versions")
+					.metadataTable("versions"),
+				"metadataTable", "metadataTable must differ from the version table versions.");
 	}
 
 	@Test
 	void refusesKeepingNoBackups() throws IOException {
 		write("00001_a.sql", GOOSE_FILE);
 
-		assertConfigurationError(Migrator.builder().dataSource(this.dataSource).locations(this.directory.toString())
-			.backup(true).backupKeep(0), "backupKeep", "backupKeep must keep at least one backup, not 0.");
+		assertConfigurationError(Migrator.builder()
+			.dataSource(this.dataSource)
+			.locations(this.directory.toString())
+			.backup(true)
+			.backupKeep(0), "backupKeep", "backupKeep must keep at least one backup, not 0.");
 	}
 
 	@Test

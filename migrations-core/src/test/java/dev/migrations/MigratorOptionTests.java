@@ -16,7 +16,10 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The catalogue of options is the builder's: one entry per option method, each naming its property and flag once. */
+/**
+ * The catalogue of options is the builder's: one entry per option method, each naming its
+ * property and flag once.
+ */
 class MigratorOptionTests {
 
 	@Test

@@ -22,8 +22,9 @@ import dev.migrations.testing.UpRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Separate JVMs starting {@code up} at the same moment against one database: every process succeeds and every
- * migration runs exactly once. This is what proves the locks work across processes, not just threads.
+ * Separate JVMs starting {@code up} at the same moment against one database: every
+ * process succeeds and every migration runs exactly once. This is what proves the locks
+ * work across processes, not just threads.
  */
 class MultiProcessRunnersIT {
 
@@ -50,15 +51,20 @@ class MultiProcessRunnersIT {
 	@Test
 	void sqliteLockHeldByAnotherProcessTimesOutNamingThatProcess() throws Exception {
 		try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-			MigrationDir dir = MigrationDir.create().goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
+			MigrationDir dir = MigrationDir.create()
+				.goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
 			Process holder = java("hold-sqlite-lock", database.file().toString(), "4000");
 			try {
 				String first = new String(holder.getInputStream().readNBytes(7), StandardCharsets.UTF_8);
 				assertThat(first).isEqualTo("locked\n");
 
 				LockTimeoutException timeout = org.junit.jupiter.api.Assertions.assertThrows(LockTimeoutException.class,
-						() -> Migrator.builder().dataSource(database.dataSource()).locations(dir.location())
-							.lockTimeout(Duration.ofMillis(500)).build().up());
+						() -> Migrator.builder()
+							.dataSource(database.dataSource())
+							.locations(dir.location())
+							.lockTimeout(Duration.ofMillis(500))
+							.build()
+							.up());
 
 				assertThat(timeout.holder()).contains("pid " + holder.pid());
 				assertThat(database.tables()).isEmpty();
@@ -66,20 +72,26 @@ class MultiProcessRunnersIT {
 			finally {
 				assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			}
-			assertThat(Migrator.builder().dataSource(database.dataSource()).locations(dir.location()).build().up()
+			assertThat(Migrator.builder()
+				.dataSource(database.dataSource())
+				.locations(dir.location())
+				.build()
+				.up()
 				.finalVersion()).isEqualTo(1);
 		}
 	}
 
 	private void runTogether(TestDatabase database, String slowStatement) throws Exception {
 		MigrationDir dir = MigrationDir.create();
-		dir.goose("00001_log.sql", "CREATE TABLE applied_log (version INTEGER NOT NULL);\nINSERT INTO applied_log VALUES (1);",
+		dir.goose("00001_log.sql",
+				"CREATE TABLE applied_log (version INTEGER NOT NULL);\nINSERT INTO applied_log VALUES (1);",
 				"DROP TABLE applied_log;");
 		dir.goose("00002_slow.sql", slowStatement + "\nINSERT INTO applied_log VALUES (2);",
 				"DELETE FROM applied_log WHERE version = 2;");
 		for (int version = 3; version <= MIGRATIONS; version++) {
-			dir.goose(String.format("%05d_step.sql", version),
-					"CREATE TABLE step_" + version + " (id INTEGER);\nINSERT INTO applied_log VALUES (" + version + ");",
+			dir.goose(
+					String.format("%05d_step.sql", version), "CREATE TABLE step_" + version
+							+ " (id INTEGER);\nINSERT INTO applied_log VALUES (" + version + ");",
 					"DROP TABLE step_" + version + ";");
 		}
 		long startAt = System.currentTimeMillis() + 4000;
@@ -101,7 +113,8 @@ class MultiProcessRunnersIT {
 		}
 
 		assertThat(ran).isEqualTo(MIGRATIONS);
-		assertThat(database.query("SELECT version, count(*) AS runs FROM applied_log GROUP BY version ORDER BY version"))
+		assertThat(
+				database.query("SELECT version, count(*) AS runs FROM applied_log GROUP BY version ORDER BY version"))
 			.hasSize(MIGRATIONS)
 			.allSatisfy((row) -> assertThat(((Number) row.get("runs")).longValue()).isEqualTo(1));
 		assertThat(database.count("SELECT count(*) FROM goose_db_version")).isEqualTo(MIGRATIONS + 1);

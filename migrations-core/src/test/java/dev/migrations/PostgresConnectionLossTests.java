@@ -31,10 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Connections the server takes away: a session ended by {@code pg_terminate_backend} in the middle of a migration,
- * and every session ended between two runs that share one long-lived pool, which is what a server restart does to
- * its clients. (The shared test server is never really restarted; ending all sessions of a database of our own
- * stands in for it.) Each gives a clear, typed error or a run that works, never a half-recorded migration.
+ * Connections the server takes away: a session ended by {@code pg_terminate_backend} in
+ * the middle of a migration, and every session ended between two runs that share one
+ * long-lived pool, which is what a server restart does to its clients. (The shared test
+ * server is never really restarted; ending all sessions of a database of our own stands
+ * in for it.) Each gives a clear, typed error or a run that works, never a half-recorded
+ * migration.
  */
 @RequiresPostgres
 class PostgresConnectionLossTests {
@@ -55,7 +57,8 @@ class PostgresConnectionLossTests {
 		this.database = PostgresScratchDatabase.create();
 		this.dir = MigrationDir.at(this.temp)
 			.goose("00001_one.sql", "CREATE TABLE one (id INTEGER);", "DROP TABLE one;")
-			// ENVSUB: the same file pauses for as long as the environment says, so a retry need not wait again.
+			// ENVSUB: the same file pauses for as long as the environment says, so a
+			// retry need not wait again.
 			.file("00002_slow.sql", """
 					-- +goose Up
 					-- +goose ENVSUB ON
@@ -74,7 +77,9 @@ class PostgresConnectionLossTests {
 	}
 
 	private Migrator.Builder builder(DataSource dataSource, String pause) {
-		return Migrator.builder().dataSource(dataSource).locations(this.dir.location())
+		return Migrator.builder()
+			.dataSource(dataSource)
+			.locations(this.dir.location())
 			.environment(Map.of("PAUSE", pause));
 	}
 
@@ -111,7 +116,8 @@ class PostgresConnectionLossTests {
 		try (HikariDataSource pool = pool()) {
 			assertThat(builder(pool, "0").build().up().finalVersion()).isEqualTo(2);
 			assertThat(this.database.terminateSessions()).as("the pool's sessions").isPositive();
-			// A restart takes a while; a pool checks the connections that were idle that long before lending them.
+			// A restart takes a while; a pool checks the connections that were idle that
+			// long before lending them.
 			Thread.sleep(1000);
 			this.dir.goose("00003_three.sql", "CREATE TABLE three (id INTEGER);", "DROP TABLE three;");
 
@@ -153,7 +159,8 @@ class PostgresConnectionLossTests {
 	private long awaitStatement(String text, CompletableFuture<?> run) throws Exception {
 		long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		while (true) {
-			List<Map<String, Object>> running = this.database.sessions().stream()
+			List<Map<String, Object>> running = this.database.sessions()
+				.stream()
 				.filter((session) -> "active".equals(session.get("state"))
 						&& String.valueOf(session.get("query")).contains(text))
 				.toList();
@@ -177,13 +184,13 @@ class PostgresConnectionLossTests {
 			.containsExactly(java.util.Arrays.stream(versions).boxed().toArray(Long[]::new));
 		assertThat(this.database.query("SELECT version FROM goose_db_version_meta ORDER BY version"))
 			.extracting((row) -> ((Number) row.get("version")).longValue())
-			.containsExactly(java.util.Arrays.stream(versions).filter((version) -> version > 0).boxed()
-				.toArray(Long[]::new));
+			.containsExactly(
+					java.util.Arrays.stream(versions).filter((version) -> version > 0).boxed().toArray(Long[]::new));
 	}
 
 	/**
-	 * Lends one physical connection again and again, as a pool that never checks its connections would: closing
-	 * what it lends keeps the connection open.
+	 * Lends one physical connection again and again, as a pool that never checks its
+	 * connections would: closing what it lends keeps the connection open.
 	 */
 	private static final class OneConnectionDataSource extends SimpleDataSource {
 

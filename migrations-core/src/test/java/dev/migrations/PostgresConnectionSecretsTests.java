@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A HikariCP pool configured with a password, and the same password in its URL, that holds a character where a
- * guessed secret would end, followed by a marker: however connecting or migrating fails, the marker is in none of
- * the failure's messages and none of the engine's log lines.
+ * A HikariCP pool configured with a password, and the same password in its URL, that
+ * holds a character where a guessed secret would end, followed by a marker: however
+ * connecting or migrating fails, the marker is in none of the failure's messages and none
+ * of the engine's log lines.
  */
 @RequiresPostgres
 class PostgresConnectionSecretsTests {
@@ -38,15 +39,16 @@ class PostgresConnectionSecretsTests {
 	private PrintStream originalErr;
 
 	static Stream<Arguments> failures() {
-		List<UnaryOperator<String>> paths = List.of(
-				(url) -> url.replaceFirst("//[^/]+/", "//127.0.0.1:99999/"),
+		List<UnaryOperator<String>> paths = List.of((url) -> url.replaceFirst("//[^/]+/", "//127.0.0.1:99999/"),
 				(url) -> url.replaceFirst("//[^/]+/", "//no-such-host.invalid:5432/"),
 				(url) -> url.replaceFirst("//([^/]+)/[^?]+", "//$1/no_such_database_7f3a"),
 				(url) -> url.replaceFirst("([?&])user=[^&]*", "$1user=no_such_role_7f3a"),
-				(url) -> url.replaceFirst("^jdbc:postgresql://([^/]+)/(.*)&password=(.*)$", "jdbc:postgres://postgres:$3@$1/$2"));
+				(url) -> url.replaceFirst("^jdbc:postgresql://([^/]+)/(.*)&password=(.*)$",
+						"jdbc:postgres://postgres:$3@$1/$2"));
 		List<String> names = List.of("a port out of range", "an unknown host", "an unknown database", "an unknown role",
 				"a mistyped driver prefix");
-		// The pool waits a second after each failed attempt on the server, so those paths take fewer passwords.
+		// The pool waits a second after each failed attempt on the server, so those paths
+		// take fewer passwords.
 		List<String> refusedByTheDriver = List.of("abc;", "abc'", "abc ", "ab/", "ab@", "ab&", "ab%41", "");
 		List<String> refusedByTheServer = List.of("abc;");
 		List<Arguments> cases = new ArrayList<>();
@@ -61,7 +63,8 @@ class PostgresConnectionSecretsTests {
 
 	@BeforeEach
 	void captureTheLog() {
-		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is at the time.
+		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is
+		// at the time.
 		this.originalErr = System.err;
 		System.setErr(new PrintStream(this.log, true, StandardCharsets.UTF_8));
 	}
@@ -78,7 +81,8 @@ class PostgresConnectionSecretsTests {
 		try (HikariDataSource dataSource = pool(url, password)) {
 			Migrator migrator = Migrator.builder()
 				.dataSource(dataSource)
-				.locations(MigrationDir.create().goose("00001_t.sql", "CREATE TABLE t (id INT);", "DROP TABLE t;")
+				.locations(MigrationDir.create()
+					.goose("00001_t.sql", "CREATE TABLE t (id INT);", "DROP TABLE t;")
 					.location())
 				.connectRetries(1)
 				.connectRetriesInterval(java.time.Duration.ofMillis(10))
@@ -95,12 +99,15 @@ class PostgresConnectionSecretsTests {
 	@MethodSource("dev.migrations.PostgresConnectionSecretsTests#passwords")
 	void aFailingMigrationShowsNoPassword(String password) {
 		try (PostgresTestDatabase database = PostgresTestDatabase.create();
-				HikariDataSource dataSource = pool(database.dataSource().url() + "&password=" + inUrl(password), password)) {
-			// Trust authentication ignores the password, so the engine connects and the migration fails.
+				HikariDataSource dataSource = pool(database.dataSource().url() + "&password=" + inUrl(password),
+						password)) {
+			// Trust authentication ignores the password, so the engine connects and the
+			// migration fails.
 			Migrator migrator = Migrator.builder()
 				.dataSource(dataSource)
-				.locations(MigrationDir.create().goose("00001_t.sql", "CREATE TABLE t (id INT); SELECT 1/0;",
-						"DROP TABLE t;").location())
+				.locations(MigrationDir.create()
+					.goose("00001_t.sql", "CREATE TABLE t (id INT); SELECT 1/0;", "DROP TABLE t;")
+					.location())
 				.build();
 
 			MigrationException thrown = catchThrowableOfType(MigrationException.class, migrator::up);
@@ -114,7 +121,10 @@ class PostgresConnectionSecretsTests {
 		return Stream.of("abc;", "abc'", "ab/", "ab@", "ab&").map((password) -> password + MARKER);
 	}
 
-	/** A password as pgjdbc reads it from its URL: only {@code %}, {@code &} and {@code +} need escaping. */
+	/**
+	 * A password as pgjdbc reads it from its URL: only {@code %}, {@code &} and {@code +}
+	 * need escaping.
+	 */
 	private static String inUrl(String password) {
 		return password.replace("%", "%25").replace("&", "%26").replace("+", "%2B");
 	}
@@ -131,7 +141,8 @@ class PostgresConnectionSecretsTests {
 
 	private static HikariDataSource pool(String url, String password) {
 		HikariDataSource dataSource = new HikariDataSource();
-		// As Spring Boot configures it: the driver named, so a URL it refuses fails in the pool, naming the URL.
+		// As Spring Boot configures it: the driver named, so a URL it refuses fails in
+		// the pool, naming the URL.
 		dataSource.setDriverClassName("org.postgresql.Driver");
 		dataSource.setJdbcUrl(url);
 		dataSource.setPassword(password);

@@ -20,7 +20,10 @@ import dev.migrations.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The engine's promises on the real PostgreSQL server, plus what is particular to PostgreSQL. */
+/**
+ * The engine's promises on the real PostgreSQL server, plus what is particular to
+ * PostgreSQL.
+ */
 @RequiresPostgres
 class PostgresEngineTests extends EngineContractTests {
 
@@ -55,7 +58,8 @@ class PostgresEngineTests extends EngineContractTests {
 
 	@Override
 	protected List<String> golangMigrateTableDdl() {
-		return List.of("CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version bigint not null primary key, dirty boolean not null)");
+		return List
+			.of("CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version bigint not null primary key, dirty boolean not null)");
 	}
 
 	@Override
@@ -97,8 +101,8 @@ class PostgresEngineTests extends EngineContractTests {
 	/** Waits until a session of this test's runs the query. */
 	private void awaitQuery(String query) throws InterruptedException {
 		for (int i = 0; i < 300; i++) {
-			if (this.database.count("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%" + query.replace("'", "''")
-					+ "%' AND state = 'active' AND pid <> pg_backend_pid()") > 0) {
+			if (this.database.count("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%"
+					+ query.replace("'", "''") + "%' AND state = 'active' AND pid <> pg_backend_pid()") > 0) {
 				return;
 			}
 			Thread.sleep(100);
@@ -109,8 +113,9 @@ class PostgresEngineTests extends EngineContractTests {
 	@Test
 	void olderGooseTableShapeIsContinued() {
 		writeGooseSet();
-		this.database.execute("CREATE TABLE goose_db_version (id serial NOT NULL, version_id bigint NOT NULL,"
-				+ " is_applied boolean NOT NULL, tstamp timestamp NULL default now(), PRIMARY KEY(id))",
+		this.database.execute(
+				"CREATE TABLE goose_db_version (id serial NOT NULL, version_id bigint NOT NULL,"
+						+ " is_applied boolean NOT NULL, tstamp timestamp NULL default now(), PRIMARY KEY(id))",
 				"INSERT INTO goose_db_version (version_id, is_applied) VALUES (0, true)",
 				"CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL)",
 				"INSERT INTO goose_db_version (version_id, is_applied, tstamp) VALUES (1, true, NULL)");
@@ -127,10 +132,12 @@ class PostgresEngineTests extends EngineContractTests {
 		writeGooseSet();
 		migrator().upTo(1);
 
-		assertThat(this.database.query("SELECT column_name, data_type, is_nullable, is_identity FROM information_schema.columns"
-				+ " WHERE table_schema = '" + postgres().schema() + "' AND table_name = 'goose_db_version' ORDER BY ordinal_position"))
-			.extracting((row) -> row.get("column_name") + " " + row.get("data_type") + " " + row.get("is_nullable") + " "
-					+ row.get("is_identity"))
+		assertThat(this.database
+			.query("SELECT column_name, data_type, is_nullable, is_identity FROM information_schema.columns"
+					+ " WHERE table_schema = '" + postgres().schema()
+					+ "' AND table_name = 'goose_db_version' ORDER BY ordinal_position"))
+			.extracting((row) -> row.get("column_name") + " " + row.get("data_type") + " " + row.get("is_nullable")
+					+ " " + row.get("is_identity"))
 			.containsExactly("id integer NO YES", "version_id bigint NO NO", "is_applied boolean NO NO",
 					"tstamp timestamp without time zone NO NO");
 	}
@@ -153,8 +160,9 @@ class PostgresEngineTests extends EngineContractTests {
 
 	@Test
 	void newEnumValueIsUsableByTheNextMigration() {
-		this.dir.goose("00001_enum.sql", "CREATE TYPE mood AS ENUM ('calm');\nCREATE TABLE moods (m mood);",
-				"DROP TABLE moods;\nDROP TYPE mood;")
+		this.dir
+			.goose("00001_enum.sql", "CREATE TYPE mood AS ENUM ('calm');\nCREATE TABLE moods (m mood);",
+					"DROP TABLE moods;\nDROP TYPE mood;")
 			.goose("00002_add_value.sql", "ALTER TYPE mood ADD VALUE 'excited';", "SELECT 1;")
 			.goose("00003_use_value.sql", "INSERT INTO moods VALUES ('excited');", "DELETE FROM moods;");
 
@@ -167,16 +175,21 @@ class PostgresEngineTests extends EngineContractTests {
 		this.dir.goose("00001_table.sql",
 				"CREATE TABLE events (id bigint PRIMARY KEY, kind text);\nINSERT INTO events SELECT g, 'k' || (g % 10) FROM generate_series(1, 20000) g;",
 				"DROP TABLE events;")
-			.file("00002_index.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY events_kind_idx ON events (kind);\n"
-					+ "-- +goose Down\nDROP INDEX CONCURRENTLY events_kind_idx;\n")
-			.goose("00003_after.sql", "SELECT pg_sleep(0.5);\nCREATE TABLE after_index (id int);", "DROP TABLE after_index;");
+			.file("00002_index.sql",
+					"-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY events_kind_idx ON events (kind);\n"
+							+ "-- +goose Down\nDROP INDEX CONCURRENTLY events_kind_idx;\n")
+			.goose("00003_after.sql", "SELECT pg_sleep(0.5);\nCREATE TABLE after_index (id int);",
+					"DROP TABLE after_index;");
 		int ran = upTogether(8).stream().mapToInt((result) -> result.migrations().size()).sum();
 
 		assertThat(ran).isEqualTo(3);
-		assertThat(this.database.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'events_kind_idx' AND schemaname = '"
-				+ postgres().schema() + "'")).isEqualTo(1);
+		assertThat(this.database
+			.count("SELECT count(*) FROM pg_indexes WHERE indexname = 'events_kind_idx' AND schemaname = '"
+					+ postgres().schema() + "'"))
+			.isEqualTo(1);
 		assertThat(this.database.count("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-				+ " WHERE c.relname = 'events_kind_idx' AND i.indisvalid")).isEqualTo(1);
+				+ " WHERE c.relname = 'events_kind_idx' AND i.indisvalid"))
+			.isEqualTo(1);
 		assertThat(migrator().downTo(1).migrations()).extracting(MigrationResult::version).containsExactly(3L, 2L);
 	}
 
@@ -200,7 +213,8 @@ class PostgresEngineTests extends EngineContractTests {
 				Statement statement = holder.createStatement()) {
 			statement.execute("SET application_name = 'lock-holder-test'");
 			int pid;
-			try (ResultSet result = statement.executeQuery("SELECT pg_backend_pid(), pg_try_advisory_lock(" + GOOSE_LOCK_KEY + ")")) {
+			try (ResultSet result = statement
+				.executeQuery("SELECT pg_backend_pid(), pg_try_advisory_lock(" + GOOSE_LOCK_KEY + ")")) {
 				result.next();
 				pid = result.getInt(1);
 				assertThat(result.getBoolean(2)).isTrue();
@@ -226,7 +240,8 @@ class PostgresEngineTests extends EngineContractTests {
 			statement.execute("SELECT pg_advisory_lock(" + expectedKey + ")");
 
 			assertThat(org.junit.jupiter.api.Assertions
-				.assertThrows(LockTimeoutException.class, () -> builder().lockTimeout(Duration.ofMillis(200)).build().up())
+				.assertThrows(LockTimeoutException.class,
+						() -> builder().lockTimeout(Duration.ofMillis(200)).build().up())
 				.getMessage()).contains("advisory lock " + expectedKey);
 		}
 	}
@@ -236,7 +251,8 @@ class PostgresEngineTests extends EngineContractTests {
 		this.dir.goose("00001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
 			.goose("00002_slow.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(2);", "DROP TABLE slow;");
 		Migrator victim = Migrator.builder()
-			.dataSource(new dev.migrations.testing.TestDataSource(this.database.dataSource().url() + "&ApplicationName=victim-" + postgres().schema()))
+			.dataSource(new dev.migrations.testing.TestDataSource(
+					this.database.dataSource().url() + "&ApplicationName=victim-" + postgres().schema()))
 			.locations(this.dir.location())
 			.build();
 		ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -265,8 +281,9 @@ class PostgresEngineTests extends EngineContractTests {
 	}
 
 	/**
-	 * golang-migrate's key, computed here from its documented recipe: the CRC-32 (IEEE) of the schema, table and
-	 * database joined by NUL bytes, times 1486364155, as an unsigned 32-bit number.
+	 * golang-migrate's key, computed here from its documented recipe: the CRC-32 (IEEE)
+	 * of the schema, table and database joined by NUL bytes, times 1486364155, as an
+	 * unsigned 32-bit number.
 	 */
 	private static long golangMigrateKey(String database, String schema, String table) {
 		java.util.zip.CRC32 crc = new java.util.zip.CRC32();

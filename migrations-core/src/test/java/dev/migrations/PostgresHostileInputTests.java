@@ -12,8 +12,8 @@ import dev.migrations.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The catalogue of hostile inputs on the real PostgreSQL server, where the version tables and the advisory lock are
- * the server's; the heavy inputs run on SQLite only.
+ * The catalogue of hostile inputs on the real PostgreSQL server, where the version tables
+ * and the advisory lock are the server's; the heavy inputs run on SQLite only.
  */
 @RequiresPostgres
 class PostgresHostileInputTests extends HostileInputContractTests {
@@ -25,7 +25,8 @@ class PostgresHostileInputTests extends HostileInputContractTests {
 
 	@Override
 	protected TestDataSource engineDataSource(TestDatabase database, HostileInput input) {
-		// Named sessions, so that a lock left behind is found as this test's and not another test's on the server.
+		// Named sessions, so that a lock left behind is found as this test's and not
+		// another test's on the server.
 		return new TestDataSource(database.dataSource().url() + "&ApplicationName=" + applicationName(database));
 	}
 
@@ -33,7 +34,8 @@ class PostgresHostileInputTests extends HostileInputContractTests {
 	protected void assertLockIsFree(TestDatabase database) {
 		assertThat(database.count("SELECT count(*) FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a"
 				+ " ON a.pid = l.pid WHERE l.locktype = 'advisory' AND a.application_name = '"
-				+ applicationName(database) + "'")).isZero();
+				+ applicationName(database) + "'"))
+			.isZero();
 	}
 
 	private static String applicationName(TestDatabase database) {

@@ -23,14 +23,17 @@ import dev.migrations.testing.RequiresPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wait for the lock is bounded: while another session holds the advisory lock the Go tools use (here a plain JDBC
- * connection, as goose or golang-migrate would hold it), a runner gives up after its lock timeout, names the holder
- * and the time it waited, and changes nothing.
+ * The wait for the lock is bounded: while another session holds the advisory lock the Go
+ * tools use (here a plain JDBC connection, as goose or golang-migrate would hold it), a
+ * runner gives up after its lock timeout, names the holder and the time it waited, and
+ * changes nothing.
  */
 @RequiresPostgres
 class PostgresLockWaitTests {
 
-	/** goose's advisory lock id: the CRC-64 (ECMA) of "goose", from goose's lock package. */
+	/**
+	 * goose's advisory lock id: the CRC-64 (ECMA) of "goose", from goose's lock package.
+	 */
 	private static final long GOOSE_KEY = 5887940537704921958L;
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(1);
@@ -54,7 +57,9 @@ class PostgresLockWaitTests {
 	}
 
 	private Migrator.Builder builder() {
-		return Migrator.builder().dataSource(this.database.dataSource()).locations(this.dir.location())
+		return Migrator.builder()
+			.dataSource(this.database.dataSource())
+			.locations(this.dir.location())
 			.environment(Map.of());
 	}
 
@@ -107,7 +112,10 @@ class PostgresLockWaitTests {
 			.contains("Nothing was changed");
 	}
 
-	/** A plain session, named lock-holder, holding an advisory lock as the Go tools take it. */
+	/**
+	 * A plain session, named lock-holder, holding an advisory lock as the Go tools take
+	 * it.
+	 */
 	private Connection holder(long key) throws SQLException {
 		Connection connection = DriverManager.getConnection(this.database.url("ApplicationName=lock-holder"));
 		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
@@ -125,7 +133,10 @@ class PostgresLockWaitTests {
 		}
 	}
 
-	/** golang-migrate's id: the CRC-32 (IEEE) of "schema\0table\0database", times its salt, in 32-bit arithmetic. */
+	/**
+	 * golang-migrate's id: the CRC-32 (IEEE) of "schema\0table\0database", times its
+	 * salt, in 32-bit arithmetic.
+	 */
 	private static long golangMigrateKey(String database, String schema, String table) {
 		CRC32 crc = new CRC32();
 		crc.update((schema + "\0" + table + "\0" + database).getBytes(StandardCharsets.UTF_8));

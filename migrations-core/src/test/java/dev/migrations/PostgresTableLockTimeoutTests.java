@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * A migration whose {@code ALTER TABLE} waits behind another session's open transaction on that table: it gives up
- * after the table lock timeout instead of waiting forever with the migration lock held (and every query on the table
- * queued behind it), is rolled back and tried again, and names the session holding the lock.
+ * A migration whose {@code ALTER TABLE} waits behind another session's open transaction
+ * on that table: it gives up after the table lock timeout instead of waiting forever with
+ * the migration lock held (and every query on the table queued behind it), is rolled back
+ * and tried again, and names the session holding the lock.
  */
 @RequiresPostgres
 class PostgresTableLockTimeoutTests {
@@ -50,7 +51,8 @@ class PostgresTableLockTimeoutTests {
 		this.database = PostgresTestDatabase.create();
 		this.dir = MigrationDir.create()
 			.goose("00001_accounts.sql", "CREATE TABLE accounts (id INT);", "DROP TABLE accounts;");
-		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is at the time.
+		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is
+		// at the time.
 		this.originalErr = System.err;
 		System.setErr(new PrintStream(this.log, true, StandardCharsets.UTF_8));
 	}
@@ -150,7 +152,8 @@ class PostgresTableLockTimeoutTests {
 		Connection reader = openReader();
 		CompletableFuture<Void> letsGo = CompletableFuture.runAsync(() -> {
 			try (reader) {
-				// Several times the timeout above, which would have failed the first attempt.
+				// Several times the timeout above, which would have failed the first
+				// attempt.
 				Thread.sleep(TIMEOUT.multipliedBy(5).toMillis());
 				reader.rollback();
 			}
@@ -167,7 +170,8 @@ class PostgresTableLockTimeoutTests {
 
 	@Test
 	void filesOutsideATransactionAndTheSessionAfterwardsKeepTheSessionsOwnTimeout() throws Exception {
-		// One pooled connection that comes with a lock_timeout of its own: the engine's session is the next user's.
+		// One pooled connection that comes with a lock_timeout of its own: the engine's
+		// session is the next user's.
 		HikariDataSource withOwnTimeout = new HikariDataSource();
 		withOwnTimeout.setJdbcUrl(this.database.dataSource().url() + "&options=-c%20lock_timeout%3D7s");
 		withOwnTimeout.setMaximumPoolSize(1);
@@ -175,13 +179,11 @@ class PostgresTableLockTimeoutTests {
 				-- +goose Up
 				CREATE TABLE seen (step TEXT, lock_timeout TEXT);
 				INSERT INTO seen VALUES ('in a transaction', current_setting('lock_timeout'));
-				""")
-			.file("00003_seen_outside.sql", """
+				""").file("00003_seen_outside.sql", """
 				-- +goose NO TRANSACTION
 				-- +goose Up
 				INSERT INTO seen VALUES ('outside a transaction', current_setting('lock_timeout'));
-				""")
-			.file("00004_seen_again.sql", """
+				""").file("00004_seen_again.sql", """
 				-- +goose Up
 				INSERT INTO seen VALUES ('in a transaction again', current_setting('lock_timeout'));
 				""");

@@ -11,7 +11,10 @@ import dev.migrations.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@code verify}'s promises on the real PostgreSQL server, plus the objects only PostgreSQL has. */
+/**
+ * {@code verify}'s promises on the real PostgreSQL server, plus the objects only
+ * PostgreSQL has.
+ */
 @RequiresPostgres
 class PostgresVerifyTests extends VerifyContractTests {
 
@@ -27,10 +30,11 @@ class PostgresVerifyTests extends VerifyContractTests {
 
 	@Test
 	void typesFunctionsTriggersAndSequencesThatTheDownsDropVerify() {
-		this.dir.goose("00001_create_people.sql", "CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
-				+ "CREATE SEQUENCE people_numbers;\n"
-				+ "CREATE TABLE people (id serial PRIMARY KEY, feeling mood NOT NULL DEFAULT 'happy');",
-				"DROP TABLE people;\nDROP SEQUENCE people_numbers;\nDROP TYPE mood;")
+		this.dir
+			.goose("00001_create_people.sql",
+					"CREATE TYPE mood AS ENUM ('sad', 'happy');\n" + "CREATE SEQUENCE people_numbers;\n"
+							+ "CREATE TABLE people (id serial PRIMARY KEY, feeling mood NOT NULL DEFAULT 'happy');",
+					"DROP TABLE people;\nDROP SEQUENCE people_numbers;\nDROP TYPE mood;")
 			.file("00002_touch_people.sql", """
 					-- +goose Up
 					ALTER TABLE people ADD COLUMN touched_at timestamptz;
@@ -55,8 +59,9 @@ class PostgresVerifyTests extends VerifyContractTests {
 
 	@Test
 	void aDownThatForgetsAnEnumTypeAndAFunctionIsReported() {
-		this.dir.goose("00001_create_mood.sql", "CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
-				+ "CREATE FUNCTION cheer(m mood) RETURNS mood LANGUAGE sql AS $$ SELECT 'happy'::mood $$;",
+		this.dir.goose("00001_create_mood.sql",
+				"CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
+						+ "CREATE FUNCTION cheer(m mood) RETURNS mood LANGUAGE sql AS $$ SELECT 'happy'::mood $$;",
 				"SELECT 1;");
 
 		assertThatExceptionOfType(IrreversibleMigrationException.class).isThrownBy(() -> migrator().verify())
@@ -79,8 +84,9 @@ class PostgresVerifyTests extends VerifyContractTests {
 
 	@Test
 	void aDownThatRecreatesAConstraintUnderAnotherNameIsReported() {
-		this.dir.goose("00001_create_users.sql", "CREATE TABLE users (id integer PRIMARY KEY, email text UNIQUE);",
-				"DROP TABLE users;")
+		this.dir
+			.goose("00001_create_users.sql", "CREATE TABLE users (id integer PRIMARY KEY, email text UNIQUE);",
+					"DROP TABLE users;")
 			.goose("00002_drop_unique.sql", "ALTER TABLE users DROP CONSTRAINT users_email_key;",
 					"ALTER TABLE users ADD CONSTRAINT users_email_unique UNIQUE (email);");
 

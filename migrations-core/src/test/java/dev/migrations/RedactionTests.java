@@ -14,7 +14,10 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Credentials in JDBC URLs and in the drivers' messages that name them are hidden wherever the engine shows them. */
+/**
+ * Credentials in JDBC URLs and in the drivers' messages that name them are hidden
+ * wherever the engine shows them.
+ */
 class RedactionTests {
 
 	@ParameterizedTest
@@ -31,7 +34,10 @@ class RedactionTests {
 		assertThat(Redaction.credentials(text)).isEqualTo(redacted);
 	}
 
-	/** Passwords holding the characters that end a guessed secret, each with a marker after that character. */
+	/**
+	 * Passwords holding the characters that end a guessed secret, each with a marker
+	 * after that character.
+	 */
 	static Stream<String> passwords() {
 		return Stream.of("abc;SECRETQX", "abc'SECRETQX", "abc SECRETQX", "ab/SECRETQX", "ab@SECRETQX", "ab&SECRETQX",
 				"ab%SECRETQX", "ab\"SECRETQX", "ab#SECRETQX", "ab:SECRETQX", "SECRETQX");
@@ -106,7 +112,8 @@ class RedactionTests {
 
 	@Test
 	void aDatabaseAccessFailureShowsTheDriversMessageWithoutItsCredentials() {
-		SQLException driver = new SQLException("No suitable driver found for jdbc:x://db/app?password=hunter2", "08001");
+		SQLException driver = new SQLException("No suitable driver found for jdbc:x://db/app?password=hunter2",
+				"08001");
 
 		DatabaseAccessException failure = new DatabaseAccessException("connecting to the database", driver);
 

@@ -17,11 +17,12 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A runner that starts while another is halfway through a migration reads, before it takes the lock, a state that
- * lasts only as long as that migration: a golang-migrate table marked dirty while a file runs outside a transaction,
- * or the first tables of a fresh database before its version table is read. It must wait for the lock and judge what
- * the database says then, not refuse to run. Here the test holds the lock and sets up the halfway state itself, as
- * the other runner would, so that the moment is certain.
+ * A runner that starts while another is halfway through a migration reads, before it
+ * takes the lock, a state that lasts only as long as that migration: a golang-migrate
+ * table marked dirty while a file runs outside a transaction, or the first tables of a
+ * fresh database before its version table is read. It must wait for the lock and judge
+ * what the database says then, not refuse to run. Here the test holds the lock and sets
+ * up the halfway state itself, as the other runner would, so that the moment is certain.
  */
 class RunnerStartingMidMigrationTests {
 
@@ -46,7 +47,9 @@ class RunnerStartingMidMigrationTests {
 	}
 
 	private Migrator.Builder builder() {
-		return Migrator.builder().dataSource(this.database.dataSource()).locations(this.dir.location())
+		return Migrator.builder()
+			.dataSource(this.database.dataSource())
+			.locations(this.dir.location())
 			.environment(Map.of());
 	}
 
@@ -58,7 +61,8 @@ class RunnerStartingMidMigrationTests {
 			.file("000002_b.down.sql", "DROP TABLE b;");
 
 		try (DatabaseLock.Lease other = new SqliteFileLock(this.database.file()).acquire(Duration.ZERO)) {
-			// The other runner marks the table dirty before running 000002 outside a transaction.
+			// The other runner marks the table dirty before running 000002 outside a
+			// transaction.
 			this.database.execute("DELETE FROM schema_migrations", "INSERT INTO schema_migrations VALUES (2, 1)");
 
 			LockTimeoutException timeout = org.junit.jupiter.api.Assertions.assertThrows(LockTimeoutException.class,
@@ -79,14 +83,16 @@ class RunnerStartingMidMigrationTests {
 		this.dir.goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
 
 		try (DatabaseLock.Lease other = new SqliteFileLock(this.database.file()).acquire(Duration.ZERO)) {
-			// What a runner reading between the other's first statements can see: a table, and no version table yet.
+			// What a runner reading between the other's first statements can see: a
+			// table, and no version table yet.
 			this.database.execute("CREATE TABLE a (id INTEGER)");
 
 			org.junit.jupiter.api.Assertions.assertThrows(LockTimeoutException.class,
 					() -> builder().lockTimeout(SHORT).build().up());
 		}
 
-		// Read under the lock, the same state is a database created without migrations, and is refused.
+		// Read under the lock, the same state is a database created without migrations,
+		// and is refused.
 		UnversionedDatabaseException refused = org.junit.jupiter.api.Assertions
 			.assertThrows(UnversionedDatabaseException.class, () -> builder().lockTimeout(SHORT).build().up());
 		assertThat(refused.getMessage()).contains("has tables (a) but no version table goose_db_version");

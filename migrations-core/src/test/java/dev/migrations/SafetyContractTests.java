@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The features that make teams trust the engine, on every database: the metadata table and checksums, validation,
- * baselines, repair, dry runs, placeholders, and a no-op {@code up} that takes no lock.
+ * The features that make teams trust the engine, on every database: the metadata table
+ * and checksums, validation, baselines, repair, dry runs, placeholders, and a no-op
+ * {@code up} that takes no lock.
  */
 abstract class SafetyContractTests extends DatabaseTestBase {
 
@@ -21,7 +22,8 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 	protected abstract AutoCloseable holdLock() throws Exception;
 
 	protected void writeThree() {
-		this.dir.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);", "DROP TABLE users;")
+		this.dir
+			.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);", "DROP TABLE users;")
 			.goose("00002_posts.sql", "CREATE TABLE posts (id INTEGER PRIMARY KEY, body TEXT);", "DROP TABLE posts;")
 			.goose("00003_tags.sql", "CREATE TABLE tags (id INTEGER PRIMARY KEY);", "DROP TABLE tags;");
 	}
@@ -32,8 +34,9 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 		Migrator migrator = migrator();
 		migrator.up();
 
-		List<Map<String, Object>> rows = this.database.query("SELECT version, file_name, checksum, execution_ms, applied_by,"
-				+ " applied_at, engine_version, kind FROM goose_db_version_meta ORDER BY version");
+		List<Map<String, Object>> rows = this.database
+			.query("SELECT version, file_name, checksum, execution_ms, applied_by,"
+					+ " applied_at, engine_version, kind FROM goose_db_version_meta ORDER BY version");
 		assertThat(rows).hasSize(3);
 		assertThat(rows).allSatisfy((row) -> {
 			assertThat((String) row.get("checksum")).matches("[0-9a-f]{8}");
@@ -64,14 +67,16 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 		for (Map<String, Object> row : this.database.query("SELECT version, execution_ms FROM goose_db_version_meta")) {
 			recorded.put(((Number) row.get("version")).longValue(), ((Number) row.get("execution_ms")).longValue());
 		}
-		assertThat(result.migrations()).hasSize(3).allSatisfy((migration) -> assertThat(recorded.get(migration.version()))
-			.isEqualTo(migration.duration().toMillis()));
+		assertThat(result.migrations()).hasSize(3)
+			.allSatisfy((migration) -> assertThat(recorded.get(migration.version()))
+				.isEqualTo(migration.duration().toMillis()));
 	}
 
 	@Test
 	void failedMigrationLeavesNoMetadataRow() {
 		writeThree();
-		this.dir.file("00004_broken.sql", "-- +goose Up\nCREATE TABLE half (id INTEGER);\nINSERT INTO nowhere VALUES (1);\n");
+		this.dir.file("00004_broken.sql",
+				"-- +goose Up\nCREATE TABLE half (id INTEGER);\nINSERT INTO nowhere VALUES (1);\n");
 
 		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().up());
 
@@ -186,7 +191,8 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 		assertThat(migrator().baseline(2)).isEqualTo(new DatabaseVersion(2, false));
 		assertThat(gooseRows()).containsExactly(0L, 1L, 2L);
 		assertThat(this.database.query("SELECT kind FROM goose_db_version_meta ORDER BY version"))
-			.extracting((row) -> row.get("kind")).containsExactly("baseline", "baseline");
+			.extracting((row) -> row.get("kind"))
+			.containsExactly("baseline", "baseline");
 		assertThat(migrator().up().migrations()).extracting(MigrationResult::version).containsExactly(3L);
 		assertThat(this.database.count("SELECT count(*) FROM users")).isEqualTo(1);
 
@@ -215,7 +221,8 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 
 	@Test
 	void golangMigrateDatabaseIsBaselinedToOneRow() {
-		this.dir.file("1_a.up.sql", "CREATE TABLE a (id INTEGER);").file("2_b.up.sql", "CREATE TABLE b (id INTEGER);")
+		this.dir.file("1_a.up.sql", "CREATE TABLE a (id INTEGER);")
+			.file("2_b.up.sql", "CREATE TABLE b (id INTEGER);")
 			.file("3_c.up.sql", "CREATE TABLE c (id INTEGER);");
 		this.database.execute("CREATE TABLE a (id INTEGER)", "CREATE TABLE b (id INTEGER)");
 
@@ -246,11 +253,14 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 
 	@Test
 	void golangMigrateVersionsAppliedByTheGoToolAreAdoptedUnverified() {
-		this.dir.file("1_a.up.sql", "CREATE TABLE a (id INTEGER);").file("2_b.up.sql", "CREATE TABLE b (id INTEGER);")
+		this.dir.file("1_a.up.sql", "CREATE TABLE a (id INTEGER);")
+			.file("2_b.up.sql", "CREATE TABLE b (id INTEGER);")
 			.file("3_c.up.sql", "CREATE TABLE c (id INTEGER);");
-		this.database.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version bigint not null primary key, dirty boolean not null)",
+		this.database.execute(
+				"CREATE TABLE IF NOT EXISTS schema_migrations (version bigint not null primary key, dirty boolean not null)",
 				"CREATE TABLE a (id INTEGER)", "CREATE TABLE b (id INTEGER)",
-				"INSERT INTO schema_migrations (version, dirty) VALUES (2, " + (this.database.vendor().equals("sqlite") ? "0" : "false") + ")");
+				"INSERT INTO schema_migrations (version, dirty) VALUES (2, "
+						+ (this.database.vendor().equals("sqlite") ? "0" : "false") + ")");
 
 		migrator().up();
 
@@ -258,7 +268,8 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 			.extracting((row) -> ((Number) row.get("version")).longValue() + " " + row.get("kind") + " "
 					+ (row.get("checksum") != null))
 			.containsExactly("1 adopted false", "2 adopted false", "3 migrated true");
-		assertThat(migrator().status().migrations()).extracting(MigrationStatus::verified).containsExactly(false, false, true);
+		assertThat(migrator().status().migrations()).extracting(MigrationStatus::verified)
+			.containsExactly(false, false, true);
 		assertThat(migrator().repair().changes()).hasSize(2);
 		assertThat(migrator().status().migrations()).extracting(MigrationStatus::verified).containsOnly(true);
 	}
@@ -277,8 +288,8 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 		assertThat(plan.migrations()).extracting(PlannedMigration::file, PlannedMigration::transactional)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("00001_users.sql", true),
 					org.assertj.core.groups.Tuple.tuple("00002_no_tx.sql", false));
-		assertThat(plan.migrations().get(1).statements())
-			.containsExactly("CREATE TABLE a (id INTEGER);", "CREATE TABLE b (id INTEGER);");
+		assertThat(plan.migrations().get(1).statements()).containsExactly("CREATE TABLE a (id INTEGER);",
+				"CREATE TABLE b (id INTEGER);");
 		assertSameAs(before);
 
 		migrator().up();
@@ -319,9 +330,10 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 
 	@Test
 	void placeholdersAreReplacedOnlyInFilesThatAskForThem() {
-		this.dir.file("00001_roles.sql", "-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${table_name} (v TEXT);\n"
-				+ "INSERT INTO ${table_name} VALUES ('${greeting}');\nINSERT INTO ${table_name} VALUES ('$${kept}');\n"
-				+ "-- +goose Down\nDROP TABLE ${table_name};\n")
+		this.dir
+			.file("00001_roles.sql", "-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${table_name} (v TEXT);\n"
+					+ "INSERT INTO ${table_name} VALUES ('${greeting}');\nINSERT INTO ${table_name} VALUES ('$${kept}');\n"
+					+ "-- +goose Down\nDROP TABLE ${table_name};\n")
 			.goose("00002_literal.sql", "CREATE TABLE literal (v TEXT);\nINSERT INTO literal VALUES ('${greeting}');",
 					"DROP TABLE literal;");
 
@@ -339,8 +351,9 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 	@Test
 	void secretPlaceholderValuesAreSentAsConfiguredAndShownNowhere() {
 		String secret = "S3cr3t-pw;'quoted'";
-		this.dir.file("00001_accounts.sql", "-- migrations:placeholders\n-- +goose Up\nCREATE TABLE accounts (name TEXT,"
-				+ " pw TEXT);\nINSERT INTO accounts VALUES ('${owner}', '${db_password}');\n");
+		this.dir.file("00001_accounts.sql",
+				"-- migrations:placeholders\n-- +goose Up\nCREATE TABLE accounts (name TEXT,"
+						+ " pw TEXT);\nINSERT INTO accounts VALUES ('${owner}', '${db_password}');\n");
 		List<PlannedMigration> heard = new ArrayList<>();
 		Migrator migrator = builder().placeholders(Map.of("db_password", secret.replace("'", "''"), "owner", "app"))
 			.listener(new MigrationListener() {
@@ -353,9 +366,10 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 			})
 			.build();
 
-		// A dry run's output lands in CI logs: the value of a secret-looking placeholder reads ***.
-		assertThat(migrator.plan(Operation.up()).migrations().get(0).statements())
-			.containsExactly("CREATE TABLE accounts (name TEXT, pw TEXT);", "INSERT INTO accounts VALUES ('app', '***');");
+		// A dry run's output lands in CI logs: the value of a secret-looking placeholder
+		// reads ***.
+		assertThat(migrator.plan(Operation.up()).migrations().get(0).statements()).containsExactly(
+				"CREATE TABLE accounts (name TEXT, pw TEXT);", "INSERT INTO accounts VALUES ('app', '***');");
 		migrator.up();
 
 		assertThat(this.database.query("SELECT name, pw FROM accounts")).singleElement()
@@ -381,8 +395,9 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 
 	@Test
 	void partsOfASecretEnvsubVariableAreMaskedToo() {
-		this.dir.file("00001_parts.sql", "-- +goose ENVSUB ON\n-- +goose Up\nCREATE TABLE parts (head TEXT, tail TEXT);\n"
-				+ "INSERT INTO parts VALUES ('${DB_PASSWORD:0:9}', '${DB_PASSWORD:12}');\n");
+		this.dir.file("00001_parts.sql",
+				"-- +goose ENVSUB ON\n-- +goose Up\nCREATE TABLE parts (head TEXT, tail TEXT);\n"
+						+ "INSERT INTO parts VALUES ('${DB_PASSWORD:0:9}', '${DB_PASSWORD:12}');\n");
 		Migrator migrator = builder().environment(Map.of("DB_PASSWORD", "correct-horse-battery")).build();
 
 		List<PlannedMigration> plan = migrator.plan(Operation.up()).migrations();
@@ -393,17 +408,22 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 
 	@Test
 	void secretEnvsubVariablesAreMaskedOnlyWhereAFileExpandsThem() {
-		this.dir.file("00001_keys.sql", "-- +goose ENVSUB ON\n-- +goose Up\nCREATE TABLE keys (region TEXT, k TEXT);\n"
-				+ "INSERT INTO keys VALUES ('$REGION', '${SIGNING_KEY}');\n")
+		this.dir
+			.file("00001_keys.sql",
+					"-- +goose ENVSUB ON\n-- +goose Up\nCREATE TABLE keys (region TEXT, k TEXT);\n"
+							+ "INSERT INTO keys VALUES ('$REGION', '${SIGNING_KEY}');\n")
 			.goose("00002_plain.sql", "INSERT INTO keys VALUES ('emea-2', 'unused-secret-value');", "SELECT 1;");
-		Migrator migrator = builder().environment(Map.of("REGION", "emea", "SIGNING_KEY", "k-9f8e7d",
-				"UNUSED_TOKEN", "unused-secret-value")).build();
+		Migrator migrator = builder()
+			.environment(Map.of("REGION", "emea", "SIGNING_KEY", "k-9f8e7d", "UNUSED_TOKEN", "unused-secret-value"))
+			.build();
 
 		List<PlannedMigration> plan = migrator.plan(Operation.up()).migrations();
 
 		assertThat(plan.get(0).statements()).contains("INSERT INTO keys VALUES ('emea', '***');");
-		// A secret-looking variable no file expands is not the engine's to hide, and is not hunted for.
-		assertThat(plan.get(1).statements()).containsExactly("INSERT INTO keys VALUES ('emea-2', 'unused-secret-value');");
+		// A secret-looking variable no file expands is not the engine's to hide, and is
+		// not hunted for.
+		assertThat(plan.get(1).statements())
+			.containsExactly("INSERT INTO keys VALUES ('emea-2', 'unused-secret-value');");
 		migrator.up();
 		assertThat(this.database.query("SELECT k FROM keys WHERE region = 'emea'")).singleElement()
 			.satisfies((row) -> assertThat(row.get("k")).isEqualTo("k-9f8e7d"));
@@ -412,7 +432,8 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 	@Test
 	void undefinedPlaceholderIsAnErrorNamingFileAndLineBeforeAnythingRuns() {
 		this.dir.goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;")
-			.file("00002_b.sql", "-- migrations:placeholders\n-- +goose Up\nCREATE TABLE b (\n  id INTEGER,\n  owner TEXT DEFAULT '${owner}'\n);\n");
+			.file("00002_b.sql",
+					"-- migrations:placeholders\n-- +goose Up\nCREATE TABLE b (\n  id INTEGER,\n  owner TEXT DEFAULT '${owner}'\n);\n");
 
 		MigrationParseException error = org.junit.jupiter.api.Assertions.assertThrows(MigrationParseException.class,
 				() -> builder().placeholders(Map.of("other", "x")).build().up());
@@ -423,11 +444,15 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 		assertThat(this.database.tables()).isEmpty();
 	}
 
-	/** What goose itself reads: the latest version is max(version_id), and every row it wrote is applied. */
+	/**
+	 * What goose itself reads: the latest version is max(version_id), and every row it
+	 * wrote is applied.
+	 */
 	private void assertGooseReads(long version) {
 		assertThat(this.database.count("SELECT max(version_id) FROM goose_db_version")).isEqualTo(version);
 		assertThat(this.database.count("SELECT count(*) FROM goose_db_version WHERE NOT "
-				+ (this.database.vendor().equals("sqlite") ? "(is_applied = 1)" : "is_applied"))).isZero();
+				+ (this.database.vendor().equals("sqlite") ? "(is_applied = 1)" : "is_applied")))
+			.isZero();
 		assertThat(gooseRows().get(0)).isZero();
 	}
 
@@ -461,9 +486,12 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 
 	@Test
 	void golangMigrateReadsItsTableAfterEveryOperation() {
-		this.dir.file("1_a.up.sql", "CREATE TABLE a (id INTEGER);").file("1_a.down.sql", "DROP TABLE a;")
-			.file("2_b.up.sql", "CREATE TABLE b (id INTEGER);").file("2_b.down.sql", "DROP TABLE b;")
-			.file("3_c.up.sql", "CREATE TABLE c (id INTEGER);").file("3_c.down.sql", "DROP TABLE c;");
+		this.dir.file("1_a.up.sql", "CREATE TABLE a (id INTEGER);")
+			.file("1_a.down.sql", "DROP TABLE a;")
+			.file("2_b.up.sql", "CREATE TABLE b (id INTEGER);")
+			.file("2_b.down.sql", "DROP TABLE b;")
+			.file("3_c.up.sql", "CREATE TABLE c (id INTEGER);")
+			.file("3_c.down.sql", "DROP TABLE c;");
 		this.database.execute("CREATE TABLE a (id INTEGER)");
 		Migrator migrator = migrator();
 

@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A SQLite runner that starts while another writes a large migration: the writer's transaction has outgrown SQLite's
- * page cache, so it holds the database file exclusively and even reading the version table fails with
- * {@code SQLITE_BUSY}. The new runner must wait for the migration lock, which the writer holds, instead of failing
- * after the driver's busy timeout.
+ * A SQLite runner that starts while another writes a large migration: the writer's
+ * transaction has outgrown SQLite's page cache, so it holds the database file exclusively
+ * and even reading the version table fails with {@code SQLITE_BUSY}. The new runner must
+ * wait for the migration lock, which the writer holds, instead of failing after the
+ * driver's busy timeout.
  */
 class SqliteBusyDatabaseTests {
 
@@ -51,14 +52,20 @@ class SqliteBusyDatabaseTests {
 		this.database.close();
 	}
 
-	/** A runner whose reads give up on a busy database at once, so that no test depends on the busy timeout. */
+	/**
+	 * A runner whose reads give up on a busy database at once, so that no test depends on
+	 * the busy timeout.
+	 */
 	private Migrator.Builder builder() {
 		return Migrator.builder()
 			.dataSource(new TestDataSource(this.database.dataSource().url() + "?busy_timeout=0"))
 			.locations(this.dir.location());
 	}
 
-	/** Another runner in the middle of a migration: it holds the migration lock and the database file. */
+	/**
+	 * Another runner in the middle of a migration: it holds the migration lock and the
+	 * database file.
+	 */
 	private record Writer(DatabaseLock.Lease lease, Connection connection) implements AutoCloseable {
 
 		@Override
@@ -115,7 +122,10 @@ class SqliteBusyDatabaseTests {
 			.containsExactly("00002_b.sql");
 	}
 
-	/** Until the runner is parked in the migration lock, which it reaches only past its first read. */
+	/**
+	 * Until the runner is parked in the migration lock, which it reaches only past its
+	 * first read.
+	 */
 	private static void awaitWaitingForTheLock(Thread runner, CompletableFuture<MigrateResult> result)
 			throws Exception {
 		long giveUp = System.nanoTime() + Duration.ofMinutes(2).toNanos();

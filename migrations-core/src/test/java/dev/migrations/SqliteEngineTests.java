@@ -73,7 +73,8 @@ class SqliteEngineTests extends EngineContractTests {
 				  INSERT INTO item_log VALUES (NEW.id, CASE WHEN NEW.name = '' THEN 'empty; really' ELSE 'named' END);
 				  INSERT INTO item_log VALUES (NEW.id, 'second; statement');
 				END;
-				INSERT INTO items (id, name) VALUES (1, 'x');""", "DROP TRIGGER items_logged;\nDROP TABLE item_log;\nDROP TABLE items;");
+				INSERT INTO items (id, name) VALUES (1, 'x');""",
+				"DROP TRIGGER items_logged;\nDROP TABLE item_log;\nDROP TABLE items;");
 
 		MigrateResult result = migrator().up();
 
@@ -105,7 +106,8 @@ class SqliteEngineTests extends EngineContractTests {
 
 		migrator().up();
 
-		assertThat(this.database.query("SELECT sql FROM sqlite_master WHERE name IN ('schema_migrations', 'version_unique') ORDER BY name"))
+		assertThat(this.database
+			.query("SELECT sql FROM sqlite_master WHERE name IN ('schema_migrations', 'version_unique') ORDER BY name"))
 			.extracting((row) -> row.get("sql"))
 			.containsExactly("CREATE TABLE \"schema_migrations\" (version uint64,dirty bool)",
 					"CREATE UNIQUE INDEX version_unique ON \"schema_migrations\" (version)");
@@ -131,7 +133,8 @@ class SqliteEngineTests extends EngineContractTests {
 	void lockLeftByACrashedRunnerIsTakenOver() throws Exception {
 		this.dir.goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
 		SqliteFileLock lock = new SqliteFileLock(sqlite().file());
-		Files.writeString(lock.lockFile(), "pid 999999 on gone-host, since 2020-01-01T00:00:00Z", StandardCharsets.UTF_8);
+		Files.writeString(lock.lockFile(), "pid 999999 on gone-host, since 2020-01-01T00:00:00Z",
+				StandardCharsets.UTF_8);
 
 		assertThat(builder().lockTimeout(Duration.ofSeconds(5)).build().up().finalVersion()).isEqualTo(1);
 		assertThat(Files.readString(lock.lockFile())).isEmpty();
@@ -164,10 +167,14 @@ class SqliteEngineTests extends EngineContractTests {
 		String missing = sqlite().file().resolveSibling("no-such-directory").resolve("app.db").toString();
 
 		DatabaseAccessException error = org.junit.jupiter.api.Assertions.assertThrows(DatabaseAccessException.class,
-				() -> Migrator.builder().dataSource(new dev.migrations.testing.TestDataSource("jdbc:sqlite:" + missing))
-					.locations(this.dir.location()).build().up());
+				() -> Migrator.builder()
+					.dataSource(new dev.migrations.testing.TestDataSource("jdbc:sqlite:" + missing))
+					.locations(this.dir.location())
+					.build()
+					.up());
 
-		assertThat(error.getMessage()).startsWith("Failed connecting to the database").contains("unable to open database file");
+		assertThat(error.getMessage()).startsWith("Failed connecting to the database")
+			.contains("unable to open database file");
 		assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(missing).getParent())).isFalse();
 	}
 

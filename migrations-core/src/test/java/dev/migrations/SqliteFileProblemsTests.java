@@ -22,10 +22,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A SQLite file the runner cannot write: opened read-only, write-protected, in a directory that is missing or is a
- * regular file, or with a backup location that cannot take the backup. Each is a clear error, and the database keeps
- * its version. Tests may run as root, whom file permissions do not stop; the permission-based variants are skipped
- * then (with the reason shown), and each case has a variant that does not depend on permissions.
+ * A SQLite file the runner cannot write: opened read-only, write-protected, in a
+ * directory that is missing or is a regular file, or with a backup location that cannot
+ * take the backup. Each is a clear error, and the database keeps its version. Tests may
+ * run as root, whom file permissions do not stop; the permission-based variants are
+ * skipped then (with the reason shown), and each case has a variant that does not depend
+ * on permissions.
  */
 class SqliteFileProblemsTests {
 
@@ -46,7 +48,9 @@ class SqliteFileProblemsTests {
 	}
 
 	private Migrator.Builder builder(String url) {
-		return Migrator.builder().dataSource(new TestDataSource(url)).locations(this.dir.location())
+		return Migrator.builder()
+			.dataSource(new TestDataSource(url))
+			.locations(this.dir.location())
 			.environment(Map.of());
 	}
 
@@ -113,7 +117,8 @@ class SqliteFileProblemsTests {
 
 	@Test
 	void backupIntoADirectoryThatTakesNoFilesStopsTheRunBeforeAnythingChanges() {
-		// A process's directory in procfs exists, but no one, not even root, can create a file in it.
+		// A process's directory in procfs exists, but no one, not even root, can create a
+		// file in it.
 		Path procfs = Path.of("/proc/self");
 		assumeTrue(Files.isDirectory(procfs), "Skipped: no procfs on this system");
 

@@ -22,7 +22,8 @@ class SqliteHostileInputTests extends HostileInputContractTests {
 
 	@Override
 	protected TestDataSource engineDataSource(TestDatabase database, HostileInput input) {
-		// Ten thousand commits would wait for the disk ten thousand times; the engine's work is the same without.
+		// Ten thousand commits would wait for the disk ten thousand times; the engine's
+		// work is the same without.
 		return input.isHeavy() ? new TestDataSource(database.dataSource().url() + "?synchronous=OFF")
 				: database.dataSource();
 	}

@@ -64,8 +64,8 @@ class SqliteSafetyTests extends SafetyContractTests {
 
 		builder.build().upTo(2);
 		List<Path> first = backupsIn(backups);
-		assertThat(first).singleElement().satisfies((path) -> assertThat(path.getFileName().toString())
-			.matches("test\\.db\\.\\d{8}T\\d{9}Z\\.bak"));
+		assertThat(first).singleElement()
+			.satisfies((path) -> assertThat(path.getFileName().toString()).matches("test\\.db\\.\\d{8}T\\d{9}Z\\.bak"));
 		try (SqliteTestDatabase copy = SqliteTestDatabase.at(first.get(0))) {
 			assertThat(copy.tables()).contains("users").doesNotContain("posts");
 		}
@@ -106,7 +106,8 @@ class SqliteSafetyTests extends SafetyContractTests {
 		writeThree();
 		migrator().upTo(1);
 		Path backups = Files.createDirectories(file().resolveSibling("backups"));
-		// What a runner killed during VACUUM INTO leaves: a newer name than any real backup.
+		// What a runner killed during VACUUM INTO leaves: a newer name than any real
+		// backup.
 		Path leftover = Files.writeString(backups.resolve("test.db.29991231T235959999Z.bak.partial"), "half");
 		Path good = Files.writeString(backups.resolve("test.db.20240101T000000000Z.bak"), "older but whole");
 
@@ -116,7 +117,8 @@ class SqliteSafetyTests extends SafetyContractTests {
 		assertThat(good).exists();
 		assertThat(backupsIn(backups)).hasSize(2);
 		try (Stream<Path> files = Files.list(backups)) {
-			assertThat(files.map((path) -> path.getFileName().toString())).noneMatch((name) -> name.endsWith(".partial"));
+			assertThat(files.map((path) -> path.getFileName().toString()))
+				.noneMatch((name) -> name.endsWith(".partial"));
 		}
 	}
 

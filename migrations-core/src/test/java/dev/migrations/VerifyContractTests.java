@@ -5,29 +5,37 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What {@code verify} promises on every database, run against a real one by each subclass: a set whose Downs are
- * right verifies and ends applied; the first Down that leaves the schema different is reported with its file and
- * what differs; a database with applied migrations is refused.
+ * What {@code verify} promises on every database, run against a real one by each
+ * subclass: a set whose Downs are right verifies and ends applied; the first Down that
+ * leaves the schema different is reported with its file and what differs; a database with
+ * applied migrations is refused.
  */
 abstract class VerifyContractTests extends DatabaseTestBase {
 
-	/** The sample application's migrations for this database, relative to the module directory. */
+	/**
+	 * The sample application's migrations for this database, relative to the module
+	 * directory.
+	 */
 	protected abstract Path sampleMigrations();
 
-	/** Three migrations whose Downs undo their Ups: a table, a column with an index and a view, another table. */
+	/**
+	 * Three migrations whose Downs undo their Ups: a table, a column with an index and a
+	 * view, another table.
+	 */
 	protected void writeReversibleSet() {
-		this.dir.goose("00001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
-				"DROP TABLE users;")
+		this.dir
+			.goose("00001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
+					"DROP TABLE users;")
 			.goose("00002_add_email.sql", "ALTER TABLE users ADD COLUMN email TEXT;\n"
 					+ "CREATE INDEX users_email_idx ON users (email);\nCREATE VIEW named_users AS SELECT id, name FROM users;",
 					"DROP VIEW named_users;\nDROP INDEX users_email_idx;\nALTER TABLE users DROP COLUMN email;")
-			.goose("00003_create_posts.sql", "CREATE TABLE posts (id INTEGER PRIMARY KEY,"
-					+ " user_id INTEGER NOT NULL REFERENCES users (id), body TEXT CHECK (body <> ''));",
+			.goose("00003_create_posts.sql",
+					"CREATE TABLE posts (id INTEGER PRIMARY KEY,"
+							+ " user_id INTEGER NOT NULL REFERENCES users (id), body TEXT CHECK (body <> ''));",
 					"DROP TABLE posts;");
 	}
 
@@ -42,15 +50,17 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 		assertThat(result.count()).isEqualTo(3);
 		assertThat(result.duration()).isPositive();
 		assertThat(migrator.version()).isEqualTo(new DatabaseVersion(3, false));
-		assertThat(migrator.status().migrations()).extracting(MigrationStatus::state).containsOnly(MigrationState.APPLIED);
+		assertThat(migrator.status().migrations()).extracting(MigrationStatus::state)
+			.containsOnly(MigrationState.APPLIED);
 		assertThat(this.database.tables()).contains("users", "posts");
 	}
 
 	@Test
 	void aDownThatForgetsAnIndexIsReportedWithItsFileAndTheIndex() {
 		writeReversibleSet();
-		this.dir.goose("00002_add_email.sql", "ALTER TABLE users ADD COLUMN email TEXT;\n"
-				+ "CREATE INDEX users_name_idx ON users (name);", "ALTER TABLE users DROP COLUMN email;");
+		this.dir.goose("00002_add_email.sql",
+				"ALTER TABLE users ADD COLUMN email TEXT;\n" + "CREATE INDEX users_name_idx ON users (name);",
+				"ALTER TABLE users DROP COLUMN email;");
 
 		IrreversibleMigrationException failure = assertThatExceptionOfType(IrreversibleMigrationException.class)
 			.isThrownBy(() -> migrator().verify())
@@ -58,10 +68,12 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 
 		assertThat(failure.version()).isEqualTo(2);
 		assertThat(failure.file()).endsWith("00002_add_email.sql");
-		assertThat(failure.differences()).singleElement().asString()
+		assertThat(failure.differences()).singleElement()
+			.asString()
 			.startsWith("index users.users_name_idx: present after Down, absent before Up");
 		assertThat(failure.getMessage()).contains("00002_add_email.sql").contains("users_name_idx");
-		// The later migration was verified first; the database stays as the faulty Down left it.
+		// The later migration was verified first; the database stays as the faulty Down
+		// left it.
 		assertThat(migrator().version().version()).isEqualTo(1);
 	}
 
@@ -75,16 +87,19 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 			.actual();
 
 		assertThat(failure.version()).isEqualTo(2);
-		assertThat(failure.differences()).singleElement().asString()
+		assertThat(failure.differences()).singleElement()
+			.asString()
 			.startsWith("column users.email: present after Down, absent before Up");
 	}
 
 	@Test
 	void aDownThatForgetsATableIsReportedByTheTableAlone() {
 		this.dir.goose("00001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;")
-			.goose("00002_create_sessions.sql", "CREATE TABLE sessions (id INTEGER PRIMARY KEY,"
-					+ " user_id INTEGER REFERENCES users (id), token TEXT NOT NULL UNIQUE);\n"
-					+ "CREATE INDEX sessions_user ON sessions (user_id);", "SELECT 1;");
+			.goose("00002_create_sessions.sql",
+					"CREATE TABLE sessions (id INTEGER PRIMARY KEY,"
+							+ " user_id INTEGER REFERENCES users (id), token TEXT NOT NULL UNIQUE);\n"
+							+ "CREATE INDEX sessions_user ON sessions (user_id);",
+					"SELECT 1;");
 
 		IrreversibleMigrationException failure = assertThatExceptionOfType(IrreversibleMigrationException.class)
 			.isThrownBy(() -> migrator().verify())
@@ -96,8 +111,10 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 
 	@Test
 	void aDownThatDropsATableItsUpDidNotCreateIsReported() {
-		this.dir.goose("00001_create_tables.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
-				+ "CREATE TABLE audit (id INTEGER PRIMARY KEY);", "DROP TABLE audit;\nDROP TABLE users;")
+		this.dir
+			.goose("00001_create_tables.sql",
+					"CREATE TABLE users (id INTEGER PRIMARY KEY);\n" + "CREATE TABLE audit (id INTEGER PRIMARY KEY);",
+					"DROP TABLE audit;\nDROP TABLE users;")
 			.goose("00002_create_posts.sql", "CREATE TABLE posts (id INTEGER PRIMARY KEY);",
 					"DROP TABLE posts;\nDROP TABLE audit;");
 
@@ -111,9 +128,10 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 
 	@Test
 	void aDownThatRestoresAnotherDefaultAndConstraintIsReported() {
-		this.dir.goose("00001_create_settings.sql",
-				"CREATE TABLE settings (name TEXT NOT NULL, level INTEGER NOT NULL DEFAULT 1 CHECK (level > 0));",
-				"DROP TABLE settings;")
+		this.dir
+			.goose("00001_create_settings.sql",
+					"CREATE TABLE settings (name TEXT NOT NULL, level INTEGER NOT NULL DEFAULT 1 CHECK (level > 0));",
+					"DROP TABLE settings;")
 			.goose("00002_allow_level_zero.sql", "DROP TABLE settings;\n"
 					+ "CREATE TABLE settings (name TEXT NOT NULL, level INTEGER NOT NULL DEFAULT 0 CHECK (level >= 0));",
 					"DROP TABLE settings;\n"
@@ -126,8 +144,11 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 		assertThat(failure.version()).isEqualTo(2);
 		assertThat(failure.differences()).hasSize(2)
 			.anySatisfy((line) -> assertThat(line).startsWith("column settings.level: was")
-				.contains("DEFAULT 1").contains("now").contains("DEFAULT 2"))
-			.anySatisfy((line) -> assertThat(line).startsWith("constraint settings.").contains("level > 0")
+				.contains("DEFAULT 1")
+				.contains("now")
+				.contains("DEFAULT 2"))
+			.anySatisfy((line) -> assertThat(line).startsWith("constraint settings.")
+				.contains("level > 0")
 				.contains("level >= 0"));
 	}
 
@@ -140,15 +161,18 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 			.isThrownBy(() -> migrator().verify())
 			.actual();
 
-		assertThat(failure.differences()).singleElement().asString()
+		assertThat(failure.differences()).singleElement()
+			.asString()
 			.startsWith("view user_ids: present after Down, absent before Up");
 	}
 
 	@Test
 	void theMessageShowsTheFirstDifferencesAndCountsTheRest() {
-		this.dir.goose("00001_create_tables.sql", "CREATE TABLE a (id INTEGER);\nCREATE TABLE b (id INTEGER);\n"
-				+ "CREATE TABLE c (id INTEGER);\nCREATE TABLE d (id INTEGER);\nCREATE TABLE e (id INTEGER);\n"
-				+ "CREATE TABLE f (id INTEGER);\nCREATE TABLE g (id INTEGER);", "SELECT 1;");
+		this.dir.goose("00001_create_tables.sql",
+				"CREATE TABLE a (id INTEGER);\nCREATE TABLE b (id INTEGER);\n"
+						+ "CREATE TABLE c (id INTEGER);\nCREATE TABLE d (id INTEGER);\nCREATE TABLE e (id INTEGER);\n"
+						+ "CREATE TABLE f (id INTEGER);\nCREATE TABLE g (id INTEGER);",
+				"SELECT 1;");
 
 		IrreversibleMigrationException failure = assertThatExceptionOfType(IrreversibleMigrationException.class)
 			.isThrownBy(() -> migrator().verify())
@@ -156,7 +180,9 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 
 		assertThat(failure.differences()).hasSize(7);
 		assertThat(failure.getMessage()).contains("00001_create_tables.sql does not undo its Up")
-			.contains("table e: present after Down").doesNotContain("table f:").contains("(and 2 more)");
+			.contains("table e: present after Down")
+			.doesNotContain("table f:")
+			.contains("(and 2 more)");
 	}
 
 	@Test
@@ -170,7 +196,9 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 			.actual();
 
 		assertThat(failure.file()).endsWith("2_add_owner.up.sql");
-		assertThat(failure.differences()).singleElement().asString().startsWith("column pets.owner: present after Down");
+		assertThat(failure.differences()).singleElement()
+			.asString()
+			.startsWith("column pets.owner: present after Down");
 	}
 
 	@Test
@@ -212,7 +240,8 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 	@Test
 	void aFileThatDoesNotParseIsReportedBeforeAnythingRuns() {
 		writeReversibleSet();
-		this.dir.file("00004_broken.sql", "-- +goose Up\nCREATE TABLE t (id INTEGER);\n-- +goose Down\nDROP TABLE 't;\n");
+		this.dir.file("00004_broken.sql",
+				"-- +goose Up\nCREATE TABLE t (id INTEGER);\n-- +goose Down\nDROP TABLE 't;\n");
 
 		assertThatExceptionOfType(MigrationParseException.class).isThrownBy(() -> migrator().verify())
 			.satisfies((error) -> assertThat(error.file()).endsWith("00004_broken.sql"));
@@ -229,7 +258,8 @@ abstract class VerifyContractTests extends DatabaseTestBase {
 
 	@Test
 	void theSampleApplicationsMigrationsVerify() {
-		Migrator migrator = Migrator.builder().dataSource(this.database.dataSource())
+		Migrator migrator = Migrator.builder()
+			.dataSource(this.database.dataSource())
 			.locations(sampleMigrations().toString())
 			.environment(Map.of())
 			.build();

@@ -8,8 +8,9 @@ import java.sql.Statement;
 import dev.migrations.Redaction;
 
 /**
- * Checks, from the parent's own connection, that a tool really applied N migrations: N benchmark tables exist and
- * the tool's history holds N versions. A tool that claims success without doing the work fails the benchmark.
+ * Checks, from the parent's own connection, that a tool really applied N migrations: N
+ * benchmark tables exist and the tool's history holds N versions. A tool that claims
+ * success without doing the work fails the benchmark.
  */
 public final class AppliedCheck {
 
@@ -28,9 +29,9 @@ public final class AppliedCheck {
 			long tables = count(connection, tablesQuery(database.kind()));
 			long history = count(connection, historyQuery(tool));
 			if (tables != expected || history != expected) {
-				throw new BenchmarkException(tool.key() + " on " + database.kind().key() + " claims success, but the"
-						+ " database holds " + tables + " benchmark tables and " + history + " history rows, not "
-						+ expected);
+				throw new BenchmarkException(
+						tool.key() + " on " + database.kind().key() + " claims success, but the" + " database holds "
+								+ tables + " benchmark tables and " + history + " history rows, not " + expected);
 			}
 		}
 		catch (SQLException ex) {

@@ -1,8 +1,9 @@
 package dev.migrations.benchmarks;
 
 /**
- * A measurement that cannot be trusted: a tool failed, a child process reported no timing, or a database does not
- * hold what a tool claims to have applied. The benchmark stops rather than report a time.
+ * A measurement that cannot be trusted: a tool failed, a child process reported no
+ * timing, or a database does not hold what a tool claims to have applied. The benchmark
+ * stops rather than report a time.
  */
 public class BenchmarkException extends RuntimeException {
 

@@ -10,10 +10,11 @@ import java.util.stream.Stream;
 import dev.migrations.Redaction;
 
 /**
- * {@code java -jar benchmarks.jar}: compares this engine with Flyway, Liquibase and plain JDBC on the same generated
- * migrations and the same databases, each measurement in a fresh JVM, and prints a table and a RESULT line per
- * workload, database and N. Exits 0 when every measurement succeeded and was verified, 1 when one failed, 2 for a
- * bad command line.
+ * {@code java -jar benchmarks.jar}: compares this engine with Flyway, Liquibase and plain
+ * JDBC on the same generated migrations and the same databases, each measurement in a
+ * fresh JVM, and prints a table and a RESULT line per workload, database and N. Exits 0
+ * when every measurement succeeded and was verified, 1 when one failed, 2 for a bad
+ * command line.
  */
 public final class BenchmarkMain {
 
@@ -47,7 +48,8 @@ public final class BenchmarkMain {
 		try {
 			scratch = Files.createTempDirectory("migrations-bench");
 			Path created = scratch;
-			// An interrupted run (Ctrl-C, SIGTERM) skips the finally below; 20,000 generated files must not stay behind.
+			// An interrupted run (Ctrl-C, SIGTERM) skips the finally below; 20,000
+			// generated files must not stay behind.
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(created), "delete-scratch"));
 			new BenchmarkRun(options, scratch, new Report(System.out), new Progress(System.err)).run();
 			System.err.printf("benchmarks: done in %d s%n", (System.nanoTime() - start) / 1_000_000_000L);

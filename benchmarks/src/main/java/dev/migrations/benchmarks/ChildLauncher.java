@@ -14,8 +14,8 @@ import dev.migrations.Redaction;
 import dev.migrations.benchmarks.child.ChildMain;
 
 /**
- * Starts {@code java -cp benchmarks.jar ChildMain …} processes, one per measurement, so that every tool pays its own
- * JVM start and class loading, and collects what they print.
+ * Starts {@code java -cp benchmarks.jar ChildMain …} processes, one per measurement, so
+ * that every tool pays its own JVM start and class loading, and collects what they print.
  */
 public final class ChildLauncher {
 
@@ -40,7 +40,10 @@ public final class ChildLauncher {
 		this.scratch = scratch;
 	}
 
-	/** A launcher for the running JVM's own {@code java} and the jar or directory this class came from. */
+	/**
+	 * A launcher for the running JVM's own {@code java} and the jar or directory this
+	 * class came from.
+	 */
 	public static ChildLauncher forThisJvm(Path scratch) {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		try {
@@ -77,8 +80,8 @@ public final class ChildLauncher {
 			Process process = builder.start();
 			if (!process.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES)) {
 				process.destroyForcibly().waitFor();
-				throw new BenchmarkException(label + ": the child process did not finish in " + HANG_GUARD_MINUTES
-						+ " minutes");
+				throw new BenchmarkException(
+						label + ": the child process did not finish in " + HANG_GUARD_MINUTES + " minutes");
 			}
 			double wallMs = (System.nanoTime() - start) / 1e6;
 			List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 /**
  * What a child process printed, and how long it lived.
+ *
  * @param stdout its standard output, line by line
  * @param wallMs from start to exit, as the parent saw it
  */
@@ -16,7 +17,8 @@ public record ChildOutput(List<String> stdout, double wallMs) {
 	}
 
 	/**
-	 * The {@code key=value} fields of the first line that starts with a tag, such as {@code TIMING ms=12.3}.
+	 * The {@code key=value} fields of the first line that starts with a tag, such as
+	 * {@code TIMING ms=12.3}.
 	 * @param tag the line's first word
 	 * @return the fields
 	 * @throws BenchmarkException when no line has the tag

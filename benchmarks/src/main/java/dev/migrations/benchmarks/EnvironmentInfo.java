@@ -11,7 +11,10 @@ import java.util.Properties;
 import liquibase.util.LiquibaseUtil;
 import org.postgresql.util.DriverInfo;
 
-/** The versions and the machine a run measured, printed above the results so that they travel with them. */
+/**
+ * The versions and the machine a run measured, printed above the results so that they
+ * travel with them.
+ */
 final class EnvironmentInfo {
 
 	private EnvironmentInfo() {
@@ -44,13 +47,19 @@ final class EnvironmentInfo {
 		return "unknown";
 	}
 
-	/** Other work on the machine distorts every figure; the load average at start shows whether there was any. */
+	/**
+	 * Other work on the machine distorts every figure; the load average at start shows
+	 * whether there was any.
+	 */
 	private static String loadAverage() {
 		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		return (load < 0) ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
 	}
 
-	/** A dependency's version from the {@code pom.properties} its jar carries (the shaded jar keeps them). */
+	/**
+	 * A dependency's version from the {@code pom.properties} its jar carries (the shaded
+	 * jar keeps them).
+	 */
 	static String artifact(String group, String artifact) {
 		String resource = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
 		try (InputStream in = EnvironmentInfo.class.getClassLoader().getResourceAsStream(resource)) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The apply and noop workloads: every tool's migrate call in a fresh JVM, the tools interleaved round by round,
- * and every run checked for what it applied.
+ * The apply and noop workloads: every tool's migrate call in a fresh JVM, the tools
+ * interleaved round by round, and every run checked for what it applied.
  */
 final class MigrateBenchmark {
 
@@ -28,7 +28,8 @@ final class MigrateBenchmark {
 
 	/**
 	 * Applies N migrations to a fresh database per tool and round, and reports the times.
-	 * @return each tool's database from the last round, migrated, for the noop workload; the caller closes them
+	 * @return each tool's database from the last round, migrated, for the noop workload;
+	 * the caller closes them
 	 */
 	Map<Tool, ScratchDatabase> apply(DatabaseServer server, MigrationFileSet files) {
 		ToolTimes times = new ToolTimes();
@@ -57,9 +58,10 @@ final class MigrateBenchmark {
 	}
 
 	/**
-	 * Migrates databases that already hold the N migrations again, and reports the times: the cost of finding
-	 * nothing to do.
-	 * @param migrated each tool's migrated database; a tool without one gets a fresh database, migrated untimed
+	 * Migrates databases that already hold the N migrations again, and reports the times:
+	 * the cost of finding nothing to do.
+	 * @param migrated each tool's migrated database; a tool without one gets a fresh
+	 * database, migrated untimed
 	 */
 	void noop(DatabaseServer server, MigrationFileSet files, Map<Tool, ScratchDatabase> migrated) {
 		Map<Tool, ScratchDatabase> databases = new EnumMap<>(Tool.class);
@@ -95,8 +97,8 @@ final class MigrateBenchmark {
 				+ round + ")";
 		this.progress.step(label);
 		Measurement measurement = this.launcher
-			.run(label, database.url(), List.of("migrate", tool.key(), filesOf(tool, files).toString(),
-					Integer.toString(files.count())))
+			.run(label, database.url(),
+					List.of("migrate", tool.key(), filesOf(tool, files).toString(), Integer.toString(files.count())))
 			.measurement();
 		AppliedCheck.verify(tool, database, files.count());
 		return measurement;

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The same {@code n} migrations written in each tool's own naming under one directory: goose files for this engine,
- * {@code V1__…} files for Flyway, and one formatted-SQL changelog for Liquibase. Plain JDBC takes them from
- * {@link MigrationSql} in memory.
+ * The same {@code n} migrations written in each tool's own naming under one directory:
+ * goose files for this engine, {@code V1__…} files for Flyway, and one formatted-SQL
+ * changelog for Liquibase. Plain JDBC takes them from {@link MigrationSql} in memory.
+ *
  * @param root the directory holding the three layouts
  * @param count how many migrations each layout holds
  */
@@ -34,7 +35,8 @@ public record MigrationFileSet(Path root, int count) {
 	}
 
 	/**
-	 * Writes {@code count} migrations in every layout under {@code root}, which must not hold them yet.
+	 * Writes {@code count} migrations in every layout under {@code root}, which must not
+	 * hold them yet.
 	 * @param root the directory, created if absent
 	 * @param count how many migrations, at least 1
 	 * @return the written set

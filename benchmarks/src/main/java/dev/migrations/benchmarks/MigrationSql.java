@@ -3,8 +3,8 @@ package dev.migrations.benchmarks;
 import java.util.List;
 
 /**
- * The SQL of the benchmark's migration {@code v}: one table, one row, one index. Every tool runs exactly this text,
- * which is valid on SQLite and PostgreSQL alike.
+ * The SQL of the benchmark's migration {@code v}: one table, one row, one index. Every
+ * tool runs exactly this text, which is valid on SQLite and PostgreSQL alike.
  */
 public final class MigrationSql {
 

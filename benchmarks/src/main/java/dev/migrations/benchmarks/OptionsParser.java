@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Reads the benchmark's command line into {@link Options}, refusing anything it does not know. */
+/**
+ * Reads the benchmark's command line into {@link Options}, refusing anything it does not
+ * know.
+ */
 final class OptionsParser {
 
 	private final Map<String, String> environment;
@@ -70,8 +73,7 @@ final class OptionsParser {
 		String url = (this.postgresUrl != null) ? this.postgresUrl
 				: this.environment.getOrDefault("MIGRATIONS_TEST_PG_URL", Options.DEFAULT_POSTGRES_URL);
 		return new Options(this.quick, this.databases, this.postgresNamed, this.workloads, chosen, parseSize,
-				new Rounds(this.warmup, this.rounds), this.out, url,
-				this.sampleApp, this.help);
+				new Rounds(this.warmup, this.rounds), this.out, url, this.sampleApp, this.help);
 	}
 
 	private static String value(String arg, String option, Iterator<String> remaining) {
@@ -101,13 +103,13 @@ final class OptionsParser {
 		}
 		Set<Workload> chosen = EnumSet.noneOf(Workload.class);
 		for (String name : value.split(",", -1)) {
-			chosen.add(find(Workload.values(), Workload::key, name, "--workload", "apply, noop, startup, parse or all"));
+			chosen
+				.add(find(Workload.values(), Workload::key, name, "--workload", "apply, noop, startup, parse or all"));
 		}
 		return chosen;
 	}
 
-	private static <T> T find(T[] values, Function<T, String> key, String name, String option,
-			String expected) {
+	private static <T> T find(T[] values, Function<T, String> key, String name, String option, String expected) {
 		for (T value : values) {
 			if (key.apply(value).equals(name)) {
 				return value;

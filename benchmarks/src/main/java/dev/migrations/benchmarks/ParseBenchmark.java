@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The parse workload, this engine only (Flyway and Liquibase offer no comparable parser API): the goose parser's
- * statements per second, and the peak heap of building a Migrator over N files and planning {@code up} against a
- * fresh SQLite file, in a child JVM with the default heap and again in one limited to 64 MB.
+ * The parse workload, this engine only (Flyway and Liquibase offer no comparable parser
+ * API): the goose parser's statements per second, and the peak heap of building a
+ * Migrator over N files and planning {@code up} against a fresh SQLite file, in a child
+ * JVM with the default heap and again in one limited to 64 MB.
  */
 final class ParseBenchmark {
 
@@ -62,9 +63,9 @@ final class ParseBenchmark {
 			this.report.note("The plan of " + files.count() + " migrations does not fit in " + SMALL_HEAP + ": "
 					+ ex.getMessage());
 		}
-		Table table = new Table("parse, N=" + files.count() + " goose files, this engine only (Flyway and Liquibase"
-				+ " have no comparable parser API; " + this.rounds.describe()
-				+ ", one child JVM each)",
+		Table table = new Table(
+				"parse, N=" + files.count() + " goose files, this engine only (Flyway and Liquibase"
+						+ " have no comparable parser API; " + this.rounds.describe() + ", one child JVM each)",
 				"measure", "median", "min–max");
 		row(table, "goose parser, statements/s", Stats.of(throughput), "%.0f");
 		row(table, "build Migrator + plan up (SQLite), ms", Stats.of(planMs), "%.1f");
@@ -89,7 +90,8 @@ final class ParseBenchmark {
 
 	private static void row(Table table, String name, Stats stats, String format) {
 		table.row(name, String.format(Locale.ROOT, format, stats.median()),
-				String.format(Locale.ROOT, format, stats.min()) + "–" + String.format(Locale.ROOT, format, stats.max()));
+				String.format(Locale.ROOT, format, stats.min()) + "–"
+						+ String.format(Locale.ROOT, format, stats.max()));
 	}
 
 }

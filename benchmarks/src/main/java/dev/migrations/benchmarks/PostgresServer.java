@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import dev.migrations.Redaction;
 
 /**
- * The PostgreSQL server: each run gets a database of its own ({@code CREATE DATABASE bench_…}), dropped afterwards,
- * since every tool creates tables of its own.
+ * The PostgreSQL server: each run gets a database of its own
+ * ({@code CREATE DATABASE bench_…}), dropped afterwards, since every tool creates tables
+ * of its own.
  */
 public final class PostgresServer implements DatabaseServer {
 
@@ -28,12 +29,16 @@ public final class PostgresServer implements DatabaseServer {
 
 	private final String adminUrl;
 
-	/** Databases created and not dropped yet: an interrupted run (Ctrl-C) drops them on its way out. */
+	/**
+	 * Databases created and not dropped yet: an interrupted run (Ctrl-C) drops them on
+	 * its way out.
+	 */
 	private final Set<String> live = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates the server.
-	 * @param adminUrl a URL of an existing database on it, to create and drop the others from
+	 * @param adminUrl a URL of an existing database on it, to create and drop the others
+	 * from
 	 */
 	public PostgresServer(String adminUrl) {
 		this.adminUrl = adminUrl;
@@ -55,13 +60,15 @@ public final class PostgresServer implements DatabaseServer {
 	public static String withDatabase(String url, String database) {
 		Matcher matcher = URL.matcher(url);
 		if (!matcher.matches()) {
-			throw new UsageException("The PostgreSQL URL must read jdbc:postgresql://host[:port]/database[?parameters]");
+			throw new UsageException(
+					"The PostgreSQL URL must read jdbc:postgresql://host[:port]/database[?parameters]");
 		}
 		return matcher.group(1) + database + ((matcher.group(3) != null) ? matcher.group(3) : "");
 	}
 
 	/**
-	 * A URL's server and database, safe to print: {@code 127.0.0.1:5432/test}, without user or parameters.
+	 * A URL's server and database, safe to print: {@code 127.0.0.1:5432/test}, without
+	 * user or parameters.
 	 * @param url a {@code jdbc:postgresql://} URL
 	 * @return host, port and database
 	 */
@@ -121,7 +128,8 @@ public final class PostgresServer implements DatabaseServer {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new BenchmarkException("PostgreSQL refused " + sql + ": " + Redaction.credentials(ex.getMessage()), ex);
+			throw new BenchmarkException("PostgreSQL refused " + sql + ": " + Redaction.credentials(ex.getMessage()),
+					ex);
 		}
 	}
 

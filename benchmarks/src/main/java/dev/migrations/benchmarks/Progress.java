@@ -2,7 +2,10 @@ package dev.migrations.benchmarks;
 
 import java.io.PrintStream;
 
-/** One line per step on stderr, so that a long run shows where it is without mixing into the results. */
+/**
+ * One line per step on stderr, so that a long run shows where it is without mixing into
+ * the results.
+ */
 final class Progress {
 
 	private final PrintStream err;

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where results go: printed as they come, and, with {@code --out}, also kept for a markdown file in which the RESULT
- * lines sit in a code block.
+ * Where results go: printed as they come, and, with {@code --out}, also kept for a
+ * markdown file in which the RESULT lines sit in a code block.
  */
 public final class Report {
 

@@ -1,7 +1,9 @@
 package dev.migrations.benchmarks;
 
 /**
- * How many times each measurement runs: warm-up rounds first, whose times are dropped, then measured rounds.
+ * How many times each measurement runs: warm-up rounds first, whose times are dropped,
+ * then measured rounds.
+ *
  * @param warmup rounds run and discarded, zero or more
  * @param measured rounds whose times are reported, at least one
  */
@@ -31,7 +33,8 @@ public record Rounds(int warmup, int measured) {
 	/** How the rounds read in a table's title. */
 	public String describe() {
 		return "median of " + this.measured + " round" + ((this.measured == 1) ? "" : "s") + " after "
-				+ ((this.warmup == 0) ? "no warm-up" : this.warmup + " warm-up round" + ((this.warmup == 1) ? "" : "s"));
+				+ ((this.warmup == 0) ? "no warm-up"
+						: this.warmup + " warm-up round" + ((this.warmup == 1) ? "" : "s"));
 	}
 
 }

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import dev.migrations.Redaction;
 
 /**
- * The sample application's executable jar, started as a user starts it and timed to readiness: the whole process
- * until {@code /actuator/health/readiness} answers 200, and Spring Boot's own {@code application.ready.time}.
+ * The sample application's executable jar, started as a user starts it and timed to
+ * readiness: the whole process until {@code /actuator/health/readiness} answers 200, and
+ * Spring Boot's own {@code application.ready.time}.
  */
 final class SampleApp {
 
@@ -45,8 +46,9 @@ final class SampleApp {
 	}
 
 	/**
-	 * Applies the application's migrations with its own {@code migrate up} command, which reads the application's
-	 * configuration and starts no web server: quicker than a first start, and untimed.
+	 * Applies the application's migrations with its own {@code migrate up} command, which
+	 * reads the application's configuration and starts no web server: quicker than a
+	 * first start, and untimed.
 	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL}
 	 */
 	void migrate(ScratchDatabase database) {
@@ -63,8 +65,8 @@ final class SampleApp {
 				throw new BenchmarkException("The sample app's migrate up did not finish:\n" + tail(log));
 			}
 			if (process.exitValue() != 0) {
-				throw new BenchmarkException("The sample app's migrate up exited with " + process.exitValue() + ":\n"
-						+ tail(log));
+				throw new BenchmarkException(
+						"The sample app's migrate up exited with " + process.exitValue() + ":\n" + tail(log));
 			}
 		}
 		catch (IOException ex) {
@@ -77,8 +79,10 @@ final class SampleApp {
 	}
 
 	/**
-	 * Starts the application on a database, waits until it is ready, reads its time to ready and stops it.
-	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL} so that no URL is on a command line
+	 * Starts the application on a database, waits until it is ready, reads its time to
+	 * ready and stops it.
+	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL} so that
+	 * no URL is on a command line
 	 * @param migrationsEnabled whether the starter runs ({@code --migrations.enabled})
 	 * @return Spring Boot's time to ready, and the whole process's time to ready
 	 */
@@ -135,13 +139,14 @@ final class SampleApp {
 			}
 			pause(10);
 		}
-		throw new BenchmarkException("The sample app was not ready after " + HANG_GUARD.toSeconds() + " s:\n" + tail(log));
+		throw new BenchmarkException(
+				"The sample app was not ready after " + HANG_GUARD.toSeconds() + " s:\n" + tail(log));
 	}
 
 	private double readyTimeSeconds(int port, Path log) {
 		try {
-			HttpResponse<String> response = get(URI.create("http://127.0.0.1:" + port
-					+ "/actuator/metrics/application.ready.time"));
+			HttpResponse<String> response = get(
+					URI.create("http://127.0.0.1:" + port + "/actuator/metrics/application.ready.time"));
 			Matcher value = VALUE.matcher(response.body());
 			if (response.statusCode() != 200 || !value.find()) {
 				throw new BenchmarkException("The sample app has no application.ready.time metric (HTTP "

@@ -11,8 +11,9 @@ final class SampleAppJar {
 	}
 
 	/**
-	 * The jar named, or, for the default relative path, the same path in the project that holds the benchmarks jar
-	 * ({@code benchmarks/target/benchmarks.jar}), so that the command works from any directory.
+	 * The jar named, or, for the default relative path, the same path in the project that
+	 * holds the benchmarks jar ({@code benchmarks/target/benchmarks.jar}), so that the
+	 * command works from any directory.
 	 * @param named the path given
 	 * @return the jar's absolute path, or null when it does not exist
 	 */

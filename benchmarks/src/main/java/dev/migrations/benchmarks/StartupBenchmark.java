@@ -10,8 +10,9 @@ import java.util.List;
 import dev.migrations.Redaction;
 
 /**
- * The startup workload: the sample app's time to ready on a database whose migrations are already applied, with
- * the starter enabled and disabled, alternating, so that the difference is what a user pays on every start.
+ * The startup workload: the sample app's time to ready on a database whose migrations are
+ * already applied, with the starter enabled and disabled, alternating, so that the
+ * difference is what a user pays on every start.
  */
 final class StartupBenchmark {
 
@@ -55,11 +56,10 @@ final class StartupBenchmark {
 	private void report(DatabaseKind kind, List<Measurement> enabled, List<Measurement> disabled) {
 		Stats enabledReady = Stats.of(enabled.stream().map(Measurement::inProcessMs).toList());
 		Stats disabledReady = Stats.of(disabled.stream().map(Measurement::inProcessMs).toList());
-		Table table = Table.timings("startup, " + kind.key() + ", sample app with its migrations applied ("
-				+ this.rounds.describe() + " of starts; ms = application.ready.time, whole process = until"
-				+ " readiness answers 200)");
-		table.timing("starter enabled", enabledReady,
-				Stats.of(enabled.stream().map(Measurement::wallMs).toList()));
+		Table table = Table
+			.timings("startup, " + kind.key() + ", sample app with its migrations applied (" + this.rounds.describe()
+					+ " of starts; ms = application.ready.time, whole process = until" + " readiness answers 200)");
+		table.timing("starter enabled", enabledReady, Stats.of(enabled.stream().map(Measurement::wallMs).toList()));
 		table.timing("--migrations.enabled=false", disabledReady,
 				Stats.of(disabled.stream().map(Measurement::wallMs).toList()));
 		this.report.table(table);
@@ -73,7 +73,8 @@ final class StartupBenchmark {
 	private static void requireMigrated(ScratchDatabase database) {
 		try (Connection connection = database.connect();
 				Statement statement = connection.createStatement();
-				ResultSet versions = statement.executeQuery("SELECT COUNT(*) FROM goose_db_version WHERE version_id > 0")) {
+				ResultSet versions = statement
+					.executeQuery("SELECT COUNT(*) FROM goose_db_version WHERE version_id > 0")) {
 			versions.next();
 			if (versions.getLong(1) == 0) {
 				throw new BenchmarkException("The sample app started but applied no migration on " + database.name());

@@ -6,6 +6,7 @@ import java.util.List;
 
 /**
  * The median and range of a set of measurements.
+ *
  * @param median the middle value (the mean of the two middle values for an even count)
  * @param min the smallest value
  * @param max the largest value

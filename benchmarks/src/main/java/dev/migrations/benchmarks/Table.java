@@ -31,7 +31,8 @@ public final class Table {
 	/** Adds a row of cells. */
 	public Table row(String... cells) {
 		if (cells.length != this.header.size()) {
-			throw new IllegalArgumentException("A row of " + cells.length + " cells in a table of " + this.header.size());
+			throw new IllegalArgumentException(
+					"A row of " + cells.length + " cells in a table of " + this.header.size());
 		}
 		this.rows.add(List.of(cells));
 		return this;

@@ -12,7 +12,9 @@ public enum Tool {
 	/** Liquibase, on one formatted-SQL changelog. */
 	LIQUIBASE("liquibase"),
 
-	/** Plain JDBC: the same statements, one transaction per migration with a history row. */
+	/**
+	 * Plain JDBC: the same statements, one transaction per migration with a history row.
+	 */
 	RAW("raw");
 
 	private final String key;

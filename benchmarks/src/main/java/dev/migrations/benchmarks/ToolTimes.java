@@ -30,7 +30,10 @@ final class ToolTimes {
 		return list;
 	}
 
-	/** A table row per tool, then the RESULT line with the ratios of this engine to Flyway and to plain JDBC. */
+	/**
+	 * A table row per tool, then the RESULT line with the ratios of this engine to Flyway
+	 * and to plain JDBC.
+	 */
 	void report(Report report, Workload workload, DatabaseKind database, int count, Rounds rounds) {
 		Table table = Table.timings(workload.key() + ", " + database.key() + ", N=" + count + " (" + rounds.describe()
 				+ "; each run a fresh JVM)");

@@ -6,13 +6,19 @@ public enum Workload {
 	/** Applying N migrations to an empty database. */
 	APPLY("apply"),
 
-	/** Migrating a database that already has the same N migrations: the cost of finding nothing to do. */
+	/**
+	 * Migrating a database that already has the same N migrations: the cost of finding
+	 * nothing to do.
+	 */
 	NOOP("noop"),
 
 	/** The sample application's time to ready with the starter enabled and disabled. */
 	STARTUP("startup"),
 
-	/** The goose parser's throughput and the heap needed to plan 10,000 migrations; this engine only. */
+	/**
+	 * The goose parser's throughput and the heap needed to plan 10,000 migrations; this
+	 * engine only.
+	 */
 	PARSE("parse");
 
 	private final String key;

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The smoke run: the built jar, started as a user starts it, runs every workload on every database once, quickly,
- * and prints RESULT lines with positive numbers for every tool. Proves the benchmark works; measures nothing.
+ * The smoke run: the built jar, started as a user starts it, runs every workload on every
+ * database once, quickly, and prints RESULT lines with positive numbers for every tool.
+ * Proves the benchmark works; measures nothing.
  */
 class BenchmarksJarIT {
 
@@ -55,8 +56,9 @@ class BenchmarksJarIT {
 	}
 
 	private Run runJar(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", Path.of(System.getProperty("benchmarks.jar")).toAbsolutePath().toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						Path.of(System.getProperty("benchmarks.jar")).toAbsolutePath().toString()));
 		command.addAll(List.of(args));
 		Path log = this.directory.resolve("benchmarks.log");
 		Process process = new ProcessBuilder(command).directory(this.directory.toFile())
@@ -68,7 +70,8 @@ class BenchmarksJarIT {
 			fail("The benchmarks jar hung:\n" + Files.readString(log, StandardCharsets.UTF_8));
 		}
 		String output = Files.readString(log, StandardCharsets.UTF_8);
-		System.out.println("--- java -jar benchmarks.jar " + String.join(" ", args) + " (exit " + process.exitValue() + ")");
+		System.out
+			.println("--- java -jar benchmarks.jar " + String.join(" ", args) + " (exit " + process.exitValue() + ")");
 		System.out.println(output);
 		return new Run(process.exitValue(), output);
 	}
@@ -80,7 +83,8 @@ class BenchmarksJarIT {
 		}
 		catch (SQLException ex) {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException("CI=true requires PostgreSQL, but it does not answer: " + ex.getMessage());
+				throw new IllegalStateException(
+						"CI=true requires PostgreSQL, but it does not answer: " + ex.getMessage());
 			}
 			return false;
 		}
@@ -105,7 +109,8 @@ class BenchmarksJarIT {
 		boolean postgres = postgresAnswers();
 		Path out = this.directory.resolve("results.md");
 		Run run = runJar("--quick", "--rounds", "1", "--warmup", "0", "--n", "20", "--db", "all", "--workload", "all",
-				"--sample-app", sampleApp.toAbsolutePath().toString(), "--pg-url", POSTGRES_URL, "--out", out.toString());
+				"--sample-app", sampleApp.toAbsolutePath().toString(), "--pg-url", POSTGRES_URL, "--out",
+				out.toString());
 
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(run.output()).contains("## Environment", "Flyway ", "Liquibase ", "sqlite-jdbc ", "cores: ");

@@ -95,7 +95,8 @@ class MigrationFileSetTests {
 
 	@Test
 	void refusesAnEmptySet() {
-		assertThatThrownBy(() -> MigrationFileSet.write(this.directory, 0)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> MigrationFileSet.write(this.directory, 0))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 }

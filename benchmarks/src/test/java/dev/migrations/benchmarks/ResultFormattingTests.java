@@ -17,8 +17,8 @@ class ResultFormattingTests {
 			.millis("ours_ms", 310.04)
 			.millis("flyway_ms", 1000)
 			.ratio("ours_vs_flyway", 310.04, 1000);
-		assertThat(line).hasToString(
-				"RESULT workload=apply db=postgres n=1000 ours_ms=310.0 flyway_ms=1000.0 ours_vs_flyway=0.31");
+		assertThat(line)
+			.hasToString("RESULT workload=apply db=postgres n=1000 ours_ms=310.0 flyway_ms=1000.0 ours_vs_flyway=0.31");
 	}
 
 	@Test

@@ -23,11 +23,12 @@ import dev.migrations.ValidationMode;
 import dev.migrations.dialect.TableName;
 
 /**
- * A parsed {@code migrate} command line. Options may come before or after the command, as {@code --db x} or
- * {@code --db=x}; {@code --placeholder name=value} may be repeated.
+ * A parsed {@code migrate} command line. Options may come before or after the command, as
+ * {@code --db x} or {@code --db=x}; {@code --placeholder name=value} may be repeated.
  *
  * @param command the command
- * @param operands what follows the command: a version, a name, or for {@code plan} the operation to plan
+ * @param operands what follows the command: a version, a name, or for {@code plan} the
+ * operation to plan
  * @param values the options with values
  * @param flags the options without values
  * @param placeholders the {@code --placeholder} values
@@ -36,11 +37,12 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 		Map<String, String> placeholders) {
 
 	/**
-	 * Reads a command line: picocli checks it against the command's own options; the values are then read here.
+	 * Reads a command line: picocli checks it against the command's own options; the
+	 * values are then read here.
 	 * @param args the arguments after {@code migrate}
 	 * @return the arguments
-	 * @throws UsageException for an unknown command or option, an option the command does not take, or a missing or
-	 * malformed value
+	 * @throws UsageException for an unknown command or option, an option the command does
+	 * not take, or a missing or malformed value
 	 */
 	static Arguments parse(List<String> args) {
 		List<String> ordered = commandFirst(args);
@@ -88,8 +90,9 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 		parsed.matchedPositionals().forEach((operand) -> positional.addAll(operand.<List<String>>getValue()));
 		if (values.containsKey("--backup-dir") && !flags.contains("--backup")
 				|| values.containsKey("--backup-keep") && !flags.contains("--backup")) {
-			throw new UsageException((values.containsKey("--backup-dir") ? "--backup-dir" : "--backup-keep")
-					+ " needs --backup", command);
+			throw new UsageException(
+					(values.containsKey("--backup-dir") ? "--backup-dir" : "--backup-keep") + " needs --backup",
+					command);
 		}
 		if (values.containsKey("--baseline-version") && !flags.contains("--baseline-on-migrate")) {
 			throw new UsageException("--baseline-version needs --baseline-on-migrate", command);
@@ -102,7 +105,10 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 		}
 	}
 
-	/** Options may come before the command, as they always could; picocli wants them after it. */
+	/**
+	 * Options may come before the command, as they always could; picocli wants them after
+	 * it.
+	 */
 	private static List<String> commandFirst(List<String> args) {
 		Set<String> valued = new TreeSet<>();
 		Commands.ALL.values()
@@ -162,8 +168,8 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 		}
 		int expected = Commands.ALL.get(command).operands().size();
 		if (operands.size() < expected) {
-			throw new UsageException(command + " needs " + (command.equals("create") ? "a name, as in 'create add_email'"
-					: "a version, as in '" + command + " 3'"));
+			throw new UsageException(command + " needs " + (command.equals("create")
+					? "a name, as in 'create add_email'" : "a version, as in '" + command + " 3'"));
 		}
 		if (operands.size() > expected) {
 			throw new UsageException("unexpected argument '" + operands.get(expected) + "' after " + command);
@@ -177,7 +183,10 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 		return arguments;
 	}
 
-	/** A table name is an identifier, checked here so that a value carrying SQL is a usage error, like any bad value. */
+	/**
+	 * A table name is an identifier, checked here so that a value carrying SQL is a usage
+	 * error, like any bad value.
+	 */
 	private static void checkTableName(Map<String, String> values, String option, String builderOption, String what) {
 		String value = values.get(option);
 		if (value == null) {
@@ -224,8 +233,8 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 			case "down-to" -> Operation.downTo(number(name, version));
 			case "redo" -> Operation.redo();
 			case "reset" -> Operation.reset();
-			default -> throw new UsageException("cannot plan '" + name + "'; plan up, up-by-one, up-to V, down, down-to V,"
-					+ " redo or reset");
+			default -> throw new UsageException(
+					"cannot plan '" + name + "'; plan up, up-by-one, up-to V, down, down-to V," + " redo or reset");
 		};
 	}
 

@@ -21,9 +21,10 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code migrate} command line as picocli models it: each command with the options it takes, so that an option a
- * command does not take is a usage error, and the help each command prints. Values stay text here; {@link Arguments}
- * turns them into versions, durations and choices, with one message per option.
+ * The {@code migrate} command line as picocli models it: each command with the options it
+ * takes, so that an option a command does not take is a usage error, and the help each
+ * command prints. Values stay text here; {@link Arguments} turns them into versions,
+ * durations and choices, with one message per option.
  */
 final class CommandLineModel {
 
@@ -47,7 +48,10 @@ final class CommandLineModel {
 		return groups;
 	}
 
-	/** A new model of the whole command line; picocli's models are not to be shared between parses. */
+	/**
+	 * A new model of the whole command line; picocli's models are not to be shared
+	 * between parses.
+	 */
 	static CommandLine create() {
 		CommandSpec top = CommandSpec.create()
 			.name("migrate")
@@ -58,17 +62,20 @@ final class CommandLineModel {
 			.customSynopsis("migrate <command> [arguments] [options]%n")
 			.footer("", "'migrate help <command>' or 'migrate <command> --help' shows a command's options.");
 		CommandLine commandLine = new CommandLine(top);
-		// The grouped command list is the top level's alone: set before the commands are added, it stays there.
+		// The grouped command list is the top level's alone: set before the commands are
+		// added, it stays there.
 		commandLine.setHelpSectionMap(helpSections(commandLine));
-		commandLine.setHelpSectionKeys(List.of(UsageMessageSpec.SECTION_KEY_SYNOPSIS_HEADING,
-				UsageMessageSpec.SECTION_KEY_SYNOPSIS, UsageMessageSpec.SECTION_KEY_DESCRIPTION,
-				UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, UsageMessageSpec.SECTION_KEY_COMMAND_LIST,
-				UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, UsageMessageSpec.SECTION_KEY_OPTION_LIST,
-				UsageMessageSpec.SECTION_KEY_FOOTER));
+		commandLine.setHelpSectionKeys(
+				List.of(UsageMessageSpec.SECTION_KEY_SYNOPSIS_HEADING, UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+						UsageMessageSpec.SECTION_KEY_DESCRIPTION, UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
+						UsageMessageSpec.SECTION_KEY_COMMAND_LIST, UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING,
+						UsageMessageSpec.SECTION_KEY_OPTION_LIST, UsageMessageSpec.SECTION_KEY_FOOTER));
 		commandLine.addSubcommand("help", new CommandLine.HelpCommand());
 		CommandSpec completion = CommandSpec.create().name(COMPLETION).mixinStandardHelpOptions(true);
 		usage(completion.usageMessage(), "print a bash completion script for migrate");
-		completion.usageMessage().customSynopsis("migrate completion%n").footer("", "Load it with: source <(migrate completion)");
+		completion.usageMessage()
+			.customSynopsis("migrate completion%n")
+			.footer("", "Load it with: source <(migrate completion)");
 		commandLine.addSubcommand(COMPLETION, completion);
 		Commands.ALL.forEach((name, command) -> commandLine.addSubcommand(name, command.spec()));
 		commandLine.setUsageHelpWidth(118);
@@ -76,8 +83,9 @@ final class CommandLineModel {
 	}
 
 	/**
-	 * The help or version text the arguments ask for ({@code --help}, {@code -h}, {@code help [command]},
-	 * {@code <command> --help}, {@code --version}, {@code -V}), or empty when they ask for neither.
+	 * The help or version text the arguments ask for ({@code --help}, {@code -h},
+	 * {@code help [command]}, {@code <command> --help}, {@code --version}, {@code -V}),
+	 * or empty when they ask for neither.
 	 */
 	static Optional<String> helpRequested(List<String> args) {
 		if (args.stream().noneMatch((arg) -> HELP.contains(arg)) && (args.isEmpty() || !args.get(0).equals("help"))) {
@@ -134,7 +142,10 @@ final class CommandLineModel {
 			.sortOptions(false);
 	}
 
-	/** The top-level help lists the commands in their groups, each with the first line of its description. */
+	/**
+	 * The top-level help lists the commands in their groups, each with the first line of
+	 * its description.
+	 */
 	private static Map<String, CommandLine.IHelpSectionRenderer> helpSections(CommandLine commandLine) {
 		Map<String, CommandLine.IHelpSectionRenderer> sections = new LinkedHashMap<>(commandLine.getHelpSectionMap());
 		sections.put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, (help) -> String.format("%n"));
@@ -148,7 +159,8 @@ final class CommandLineModel {
 				}
 			});
 			text.append(String.format("  %-18s %s%n", "help [command]", "this text, or a command's options"));
-			text.append(String.format("  %-18s %s%n", COMPLETION, "a bash completion script: source <(migrate completion)"));
+			text.append(String.format("  %-18s %s%n", COMPLETION,
+					"a bash completion script: source <(migrate completion)"));
 			return text.toString();
 		});
 		return sections;
@@ -163,8 +175,12 @@ final class CommandLineModel {
 		description.addAll(command.details());
 		spec.usageMessage().description(description.toArray(String[]::new));
 		spec.usageMessage().customSynopsis("migrate " + command.synopsis() + " [options]%n");
-		// The operands are counted and read by Arguments, whose messages name the command; picocli only collects them.
-		List<String> help = command.operands().stream().map((operand) -> operand + ": " + Commands.OPERAND_HELP.get(operand)).toList();
+		// The operands are counted and read by Arguments, whose messages name the
+		// command; picocli only collects them.
+		List<String> help = command.operands()
+			.stream()
+			.map((operand) -> operand + ": " + Commands.OPERAND_HELP.get(operand))
+			.toList();
 		spec.addPositional(PositionalParamSpec.builder()
 			.paramLabel(command.operands().isEmpty() ? "" : String.join(" ", command.operands()))
 			.arity("0..*")

@@ -10,7 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import dev.migrations.MigratorOption;
 import dev.migrations.cli.CommandLineModel.Option;
 
-/** Every command of {@code migrate}, with the operands and options it takes and the help it prints. */
+/**
+ * Every command of {@code migrate}, with the operands and options it takes and the help
+ * it prints.
+ */
 final class Commands {
 
 	static final Option DB = new Option(flag(MigratorOption.DATA_SOURCE), "<jdbc-url or path>",
@@ -23,10 +26,11 @@ final class Commands {
 			"connect again up to N times while the database is unreachable, waiting 1 s, then twice as long each time"
 					+ " up to --connect-retries-interval");
 
-	static final Option CONNECT_RETRIES_INTERVAL = new Option(flag(MigratorOption.CONNECT_RETRIES_INTERVAL), "<seconds>",
-			"the longest wait between two connection attempts (default 120)");
+	static final Option CONNECT_RETRIES_INTERVAL = new Option(flag(MigratorOption.CONNECT_RETRIES_INTERVAL),
+			"<seconds>", "the longest wait between two connection attempts (default 120)");
 
-	static final Option DIR = new Option(flag(MigratorOption.LOCATIONS), "<directory>", "migrations directory, or classpath:<path>");
+	static final Option DIR = new Option(flag(MigratorOption.LOCATIONS), "<directory>",
+			"migrations directory, or classpath:<path>");
 
 	static final Option FORMAT = new Option(flag(MigratorOption.FORMAT), "auto|goose|golang-migrate",
 			"the file format (default: detected from the names)");
@@ -61,17 +65,21 @@ final class Commands {
 	static final Option BASELINE_VERSION = new Option(flag(MigratorOption.BASELINE_VERSION), "V",
 			"the version --baseline-on-migrate marks applied");
 
-	static final Option BACKUP = new Option(flag(MigratorOption.BACKUP), null, "back up a SQLite database before migrating");
+	static final Option BACKUP = new Option(flag(MigratorOption.BACKUP), null,
+			"back up a SQLite database before migrating");
 
-	static final Option BACKUP_DIR = new Option(flag(MigratorOption.BACKUP_DIRECTORY), "D", "where --backup writes (default: beside the database)");
+	static final Option BACKUP_DIR = new Option(flag(MigratorOption.BACKUP_DIRECTORY), "D",
+			"where --backup writes (default: beside the database)");
 
-	static final Option BACKUP_KEEP = new Option(flag(MigratorOption.BACKUP_KEEP), "N", "how many backups --backup keeps (default 5)");
+	static final Option BACKUP_KEEP = new Option(flag(MigratorOption.BACKUP_KEEP), "N",
+			"how many backups --backup keeps (default 5)");
 
 	static final Option JSON = new Option("--json", null, "print JSON");
 
 	static final Option OFFLINE = new Option("--offline", null, "check the files only, without a database");
 
-	static final Option SEQUENTIAL = new Option("--sequential", null, "number the new file after the last (the default)");
+	static final Option SEQUENTIAL = new Option("--sequential", null,
+			"number the new file after the last (the default)");
 
 	static final Option TIMESTAMP = new Option("--timestamp", null, "version the new file with the current UTC time");
 
@@ -83,12 +91,14 @@ final class Commands {
 	private static final List<Option> MOVING = concat(CONNECTED, LOCK_TIMEOUT, TABLE_LOCK_TIMEOUT, VALIDATION,
 			OUT_OF_ORDER, BASELINE_ON_MIGRATE, BASELINE_VERSION, BACKUP, BACKUP_DIR, BACKUP_KEEP, JSON);
 
-	/** What {@code plan} and {@code validate} take: what decides what {@code up} would do. */
+	/**
+	 * What {@code plan} and {@code validate} take: what decides what {@code up} would do.
+	 */
 	private static final List<Option> DECIDING = concat(CONNECTED, VALIDATION, OUT_OF_ORDER, BASELINE_ON_MIGRATE,
 			BASELINE_VERSION, JSON);
 
-	static final Map<String, String> OPERAND_HELP = Map.of("V", "a version", "NAME", "what the migration does",
-			"op", "the command to plan: up, up-by-one, up-to V, down, down-to V, redo or reset");
+	static final Map<String, String> OPERAND_HELP = Map.of("V", "a version", "NAME", "what the migration does", "op",
+			"the command to plan: up, up-by-one, up-to V, down, down-to V, redo or reset");
 
 	static final Map<String, Command> ALL = all();
 
@@ -124,8 +134,8 @@ final class Commands {
 						"changed, missing and out-of-order migrations and files that do not parse",
 						List.of("(--offline: files only)"), concat(DECIDING, OFFLINE)),
 				new Command("verify", List.of(), false,
-						"on a scratch database: up, down to 0 and up again, checking each Down undoes its Up", List.of(),
-						concat(CONNECTED, JSON)),
+						"on a scratch database: up, down to 0 and up again, checking each Down undoes its Up",
+						List.of(), concat(CONNECTED, JSON)),
 				new Command("baseline", List.of("V"), false,
 						"mark versions up to V applied on a database made without migrations", List.of(),
 						concat(CONNECTED, LOCK_TIMEOUT, JSON)),

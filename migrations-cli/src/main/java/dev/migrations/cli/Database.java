@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 import dev.migrations.Redaction;
 
 /**
- * The database named by {@code --db}: a JDBC URL, or the path of a SQLite file. A {@link DataSource} over
- * {@link DriverManager}, whose messages never carry the password, nor any secret of the URL (see
- * {@link Redaction#forConnection}).
+ * The database named by {@code --db}: a JDBC URL, or the path of a SQLite file. A
+ * {@link DataSource} over {@link DriverManager}, whose messages never carry the password,
+ * nor any secret of the URL (see {@link Redaction#forConnection}).
  */
 final class Database implements DataSource {
 
@@ -49,12 +49,18 @@ final class Database implements DataSource {
 		return new Database(url, user, password);
 	}
 
-	/** A database for {@code validate --offline}, which reads files only and never connects. */
+	/**
+	 * A database for {@code validate --offline}, which reads files only and never
+	 * connects.
+	 */
 	static Database offline() {
 		return new Database("jdbc:offline:", null, null);
 	}
 
-	/** The vendor of the URL, as {@code {vendor}} locations name it: {@code postgresql}, {@code sqlite}. */
+	/**
+	 * The vendor of the URL, as {@code {vendor}} locations name it: {@code postgresql},
+	 * {@code sqlite}.
+	 */
 	String vendor() {
 		String rest = this.url.substring("jdbc:".length());
 		int colon = rest.indexOf(':');
@@ -108,8 +114,8 @@ final class Database implements DataSource {
 		}
 		Path parent = Path.of(path).toAbsolutePath().getParent();
 		if (parent != null && !Files.isDirectory(parent)) {
-			throw new SQLException("the directory " + parent + " of SQLite database " + path
-					+ " does not exist; create it first");
+			throw new SQLException(
+					"the directory " + parent + " of SQLite database " + path + " does not exist; create it first");
 		}
 	}
 

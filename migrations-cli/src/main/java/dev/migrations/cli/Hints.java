@@ -9,9 +9,9 @@ import dev.migrations.UnversionedDatabaseException;
 import dev.migrations.ValidationException;
 
 /**
- * The way out of a failure in the command line's own words. The engine's messages name the builder's options
- * ({@code baselineOnMigrate}); a user at a terminal needs the command or the option to type. Chosen by exception
- * type, never by message text.
+ * The way out of a failure in the command line's own words. The engine's messages name
+ * the builder's options ({@code baselineOnMigrate}); a user at a terminal needs the
+ * command or the option to type. Chosen by exception type, never by message text.
  */
 final class Hints {
 

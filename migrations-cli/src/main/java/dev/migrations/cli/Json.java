@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the little JSON the command prints: objects, arrays, strings, numbers, booleans and null. */
+/**
+ * Writes the little JSON the command prints: objects, arrays, strings, numbers, booleans
+ * and null.
+ */
 final class Json {
 
 	private Json() {

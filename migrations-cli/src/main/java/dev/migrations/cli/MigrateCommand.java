@@ -24,14 +24,17 @@ import dev.migrations.format.MigrationFiles;
 import dev.migrations.format.Versioning;
 
 /**
- * The {@code migrate} command line: parses the arguments, builds a {@link Migrator} and runs one command. Exit
- * status 0 on success, 1 when a migration, a check or the database fails (one line on standard error), 2 for a
- * usage error (with the usage text). Never prints a stack trace for an expected failure, nor the database
- * password.
+ * The {@code migrate} command line: parses the arguments, builds a {@link Migrator} and
+ * runs one command. Exit status 0 on success, 1 when a migration, a check or the database
+ * fails (one line on standard error), 2 for a usage error (with the usage text). Never
+ * prints a stack trace for an expected failure, nor the database password.
  */
 public final class MigrateCommand {
 
-	/** Held, so that the level set on it stays: java.util.logging keeps its loggers weakly. */
+	/**
+	 * Held, so that the level set on it stays: java.util.logging keeps its loggers
+	 * weakly.
+	 */
 	private static final java.util.logging.Logger DRIVER_LOGS = java.util.logging.Logger.getLogger("org.postgresql");
 
 	/** Environment variable holding the database password. */
@@ -47,10 +50,12 @@ public final class MigrateCommand {
 
 	/**
 	 * Creates the command.
-	 * @param defaults what applies when an option is not given (an application's own database and migrations)
+	 * @param defaults what applies when an option is not given (an application's own
+	 * database and migrations)
 	 * @param out where results go
 	 * @param err where errors go
-	 * @param environment the process environment (the password, and goose's ENVSUB variables)
+	 * @param environment the process environment (the password, and goose's ENVSUB
+	 * variables)
 	 */
 	public MigrateCommand(Defaults defaults, PrintStream out, PrintStream err, Map<String, String> environment) {
 		this.defaults = defaults;
@@ -64,7 +69,8 @@ public final class MigrateCommand {
 	 * @param args the arguments after {@code migrate}
 	 */
 	public static void main(String[] args) {
-		// pgjdbc logs through java.util.logging, which would print its own two-line records among the command's; what
+		// pgjdbc logs through java.util.logging, which would print its own two-line
+		// records among the command's; what
 		// it warns about comes back as the error the command reports.
 		DRIVER_LOGS.setLevel(java.util.logging.Level.OFF);
 		int status = new MigrateCommand(Defaults.NONE, System.out, System.err, System.getenv()).run(args);
@@ -110,8 +116,8 @@ public final class MigrateCommand {
 	}
 
 	/**
-	 * What hides the credentials of every database this run may name, before its arguments are even read: a message
-	 * about a bad argument must not show them either.
+	 * What hides the credentials of every database this run may name, before its
+	 * arguments are even read: a message about a bad argument must not show them either.
 	 */
 	private Redaction redaction(String... args) {
 		String password = this.environment.get(PASSWORD_VARIABLE);
@@ -137,14 +143,17 @@ public final class MigrateCommand {
 			return create(arguments, locations.get(0));
 		}
 		if (arguments.command().equals("fix") && arguments.value("--db") == null) {
-			// Files only: without --db, no database is opened (nor created), and none is asked which versions it holds.
+			// Files only: without --db, no database is opened (nor created), and none is
+			// asked which versions it holds.
 			FixResult fix = MigrationFiles.fix(directory(locations.get(0).replace("{vendor}", vendorOf(null)), "fix"),
 					Set.of());
 			print(arguments, Report.fixJson(fix), Report.fixText(fix));
 			return 0;
 		}
 		Database database = database(arguments);
-		List<String> resolved = locations.stream().map((location) -> location.replace("{vendor}", database.vendor())).toList();
+		List<String> resolved = locations.stream()
+			.map((location) -> location.replace("{vendor}", database.vendor()))
+			.toList();
 		Migrator migrator = build(arguments, database, resolved);
 		switch (arguments.command()) {
 			case "fix" -> {
@@ -166,8 +175,8 @@ public final class MigrateCommand {
 			}
 			case "baseline" -> {
 				var version = migrator.baseline(arguments.version());
-				print(arguments, Report.versionJson(version), "Baselined: versions up to " + version.version()
-						+ " are marked applied; nothing ran.");
+				print(arguments, Report.versionJson(version),
+						"Baselined: versions up to " + version.version() + " are marked applied; nothing ran.");
 			}
 			case "repair" -> {
 				var repair = migrator.repair();
@@ -175,13 +184,14 @@ public final class MigrateCommand {
 			}
 			case "validate" -> {
 				ValidationReport report = arguments.flag("--offline") ? migrator.validateFiles() : migrator.validate();
-				print(arguments, Report.validationJson(report), Report.validationText(report, migrator.migrations().size()));
+				print(arguments, Report.validationJson(report),
+						Report.validationText(report, migrator.migrations().size()));
 				return report.isValid() ? 0 : 1;
 			}
 			case "verify" -> {
 				VerifyResult verified = migrator.verify();
-				print(arguments, Report.verifyJson(verified), "Verified " + verified.count()
-						+ " migrations in " + verified.duration().toMillis() + " ms: each Down undoes its Up, and all are applied again.");
+				print(arguments, Report.verifyJson(verified), "Verified " + verified.count() + " migrations in "
+						+ verified.duration().toMillis() + " ms: each Down undoes its Up, and all are applied again.");
 			}
 			case "plan" -> {
 				var plan = migrator.plan(arguments.planned());
@@ -205,7 +215,10 @@ public final class MigrateCommand {
 		return 0;
 	}
 
-	/** The vendor {@code {vendor}} stands for, from the URL alone: the given database, or the application's. */
+	/**
+	 * The vendor {@code {vendor}} stands for, from the URL alone: the given database, or
+	 * the application's.
+	 */
 	private String vendorOf(String db) {
 		String url = (db != null) ? db : this.defaults.db();
 		return (url != null) ? Database.of(url, null, null).vendor() : "sqlite";
@@ -213,7 +226,8 @@ public final class MigrateCommand {
 
 	private static Path directory(String location, String command) {
 		if (location.startsWith("classpath:")) {
-			throw new UsageException(command + " writes files, so --dir must name a directory on disk, not " + location);
+			throw new UsageException(
+					command + " writes files, so --dir must name a directory on disk, not " + location);
 		}
 		return Path.of(location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : location);
 	}
@@ -237,7 +251,10 @@ public final class MigrateCommand {
 		return Database.of(db, user, password);
 	}
 
-	/** The application's configuration first (when it gives one), then whatever the command line says. */
+	/**
+	 * The application's configuration first (when it gives one), then whatever the
+	 * command line says.
+	 */
 	private Migrator build(Arguments arguments, Database database, List<String> locations) {
 		Migrator.Builder builder = Migrator.builder();
 		this.defaults.configuration().accept(builder);
@@ -311,16 +328,18 @@ public final class MigrateCommand {
 	}
 
 	/**
-	 * What applies when an option is not given: the embedding application's database, migrations and engine
-	 * settings.
+	 * What applies when an option is not given: the embedding application's database,
+	 * migrations and engine settings.
 	 *
 	 * @param db the JDBC URL or SQLite path, or {@code null} to require {@code --db}
 	 * @param user the database user, or {@code null}
 	 * @param password the database password, or {@code null}
-	 * @param locations the migrations locations (may hold {@code {vendor}}); empty to require {@code --dir}
-	 * @param placeholders placeholder values the application configures, which {@code --placeholder} extends
-	 * @param configuration applies the application's other settings (table, format, policies) to the builder before
-	 * the command line's options
+	 * @param locations the migrations locations (may hold {@code {vendor}}); empty to
+	 * require {@code --dir}
+	 * @param placeholders placeholder values the application configures, which
+	 * {@code --placeholder} extends
+	 * @param configuration applies the application's other settings (table, format,
+	 * policies) to the builder before the command line's options
 	 */
 	public record Defaults(String db, String user, String password, List<String> locations,
 			Map<String, String> placeholders, Consumer<Migrator.Builder> configuration) {
@@ -346,8 +365,8 @@ public final class MigrateCommand {
 
 		@Override
 		public String toString() {
-			return "Defaults[db=" + Redaction.forConnection(this.db, this.password).apply(this.db) + ", user=" + this.user
-					+ ", locations=" + this.locations + "]";
+			return "Defaults[db=" + Redaction.forConnection(this.db, this.password).apply(this.db) + ", user="
+					+ this.user + ", locations=" + this.locations + "]";
 		}
 
 	}

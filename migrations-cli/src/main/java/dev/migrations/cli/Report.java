@@ -25,7 +25,9 @@ import dev.migrations.format.CreatedMigration;
 import dev.migrations.format.FixResult;
 import dev.migrations.format.RenamedFile;
 
-/** Renders results as the command prints them: text for people, JSON with {@code --json}. */
+/**
+ * Renders results as the command prints them: text for people, JSON with {@code --json}.
+ */
 final class Report {
 
 	private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -43,7 +45,8 @@ final class Report {
 			String when = (row.appliedAt() != null) ? APPLIED_AT.format(row.appliedAt())
 					: (row.state().isApplied() ? "Applied" : "Pending");
 			String took = (row.executionTime() != null) ? row.executionTime().toMillis() + " ms" : "";
-			String state = row.state().label() + ((row.state() == MigrationState.APPLIED && !row.verified()) ? "*" : "");
+			String state = row.state().label()
+					+ ((row.state() == MigrationState.APPLIED && !row.verified()) ? "*" : "");
 			String what = (row.state() == MigrationState.MISSING)
 					? "version " + row.version() + " (no file has this version)" : row.file();
 			out.append(String.format("    %-27s %-9s %-18s %s%n", when, took, state, what));
@@ -94,7 +97,8 @@ final class Report {
 		}
 		int count = result.migrations().size();
 		return "Ran " + count + " migration" + ((count == 1) ? "" : "s") + " in " + result.duration().toMillis()
-				+ " ms; the database went from version " + result.initialVersion() + " to " + result.finalVersion() + ".";
+				+ " ms; the database went from version " + result.initialVersion() + " to " + result.finalVersion()
+				+ ".";
 	}
 
 	static String migrateJson(MigrateResult result) {
@@ -117,15 +121,26 @@ final class Report {
 
 	static String planText(MigrationPlan plan) {
 		if (plan.isEmpty()) {
-			return "Nothing to run for " + plan.operation() + "; the database is at version " + plan.currentVersion() + ".";
+			return "Nothing to run for " + plan.operation() + "; the database is at version " + plan.currentVersion()
+					+ ".";
 		}
 		StringBuilder out = new StringBuilder();
-		out.append("Plan for ").append(plan.operation()).append(" from version ").append(plan.currentVersion())
-			.append(": ").append(plan.migrations().size()).append(" migration").append((plan.migrations().size() == 1) ? "" : "s")
+		out.append("Plan for ")
+			.append(plan.operation())
+			.append(" from version ")
+			.append(plan.currentVersion())
+			.append(": ")
+			.append(plan.migrations().size())
+			.append(" migration")
+			.append((plan.migrations().size() == 1) ? "" : "s")
 			.append(" (nothing was changed)\n");
 		for (PlannedMigration migration : plan.migrations()) {
-			out.append("\n-- ").append(migration.direction().label()).append(' ').append(migration.file())
-				.append(migration.transactional() ? " (in a transaction)" : " (without a transaction)").append('\n');
+			out.append("\n-- ")
+				.append(migration.direction().label())
+				.append(' ')
+				.append(migration.file())
+				.append(migration.transactional() ? " (in a transaction)" : " (without a transaction)")
+				.append('\n');
 			for (String statement : migration.statements()) {
 				out.append(statement).append('\n');
 			}
@@ -154,8 +169,11 @@ final class Report {
 			return "Validation passed: " + migrations + " migrations, no problems found.";
 		}
 		StringBuilder out = new StringBuilder();
-		out.append("Validation found ").append(report.issues().size()).append(" problem")
-			.append((report.issues().size() == 1) ? "" : "s").append(":\n");
+		out.append("Validation found ")
+			.append(report.issues().size())
+			.append(" problem")
+			.append((report.issues().size() == 1) ? "" : "s")
+			.append(":\n");
 		for (ValidationIssue issue : report.issues()) {
 			out.append("  ").append(issue.kind().label()).append(": ").append(issue.message()).append('\n');
 		}

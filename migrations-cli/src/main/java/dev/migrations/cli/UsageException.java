@@ -1,6 +1,9 @@
 package dev.migrations.cli;
 
-/** The command line is wrong: an unknown command or option, or a missing or malformed argument. */
+/**
+ * The command line is wrong: an unknown command or option, or a missing or malformed
+ * argument.
+ */
 final class UsageException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
@@ -14,7 +17,8 @@ final class UsageException extends RuntimeException {
 	/**
 	 * Creates the exception.
 	 * @param message what is wrong
-	 * @param command the command whose usage to show, or {@code null} for the whole command line's
+	 * @param command the command whose usage to show, or {@code null} for the whole
+	 * command line's
 	 */
 	UsageException(String message, String command) {
 		super(message);

@@ -116,20 +116,22 @@ class ArgumentsTests {
 			.withMessage("--json takes no value");
 		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("up", "--format", "flyway").format())
 			.withMessageContaining("Unknown migration format 'flyway'");
-		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("up", "--lock-timeout", "soon").lockTimeout())
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> parse("up", "--lock-timeout", "soon").lockTimeout())
 			.withMessage("--lock-timeout needs a whole number, not 'soon'");
-		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("up", "--validation", "maybe").validation())
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> parse("up", "--validation", "maybe").validation())
 			.withMessageContaining("not 'maybe'");
 		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("up", "--placeholder", "novalue"))
 			.withMessage("--placeholder needs name=value, not 'novalue'");
-		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("create", "x", "--sequential", "--timestamp"))
+		assertThatExceptionOfType(UsageException.class)
+			.isThrownBy(() -> parse("create", "x", "--sequential", "--timestamp"))
 			.withMessage("--sequential and --timestamp exclude each other");
 	}
 
 	@Test
 	void tableNamesAreIdentifiersAndAnythingElseIsAUsageError() {
-		assertThatExceptionOfType(UsageException.class)
-			.isThrownBy(() -> parse("up", "--table", "x; DROP TABLE users"))
+		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("up", "--table", "x; DROP TABLE users"))
 			.withMessageStartingWith("--table: Invalid version table name 'x; DROP TABLE users': ");
 		assertThatExceptionOfType(UsageException.class)
 			.isThrownBy(() -> parse("status", "--meta-table=meta\"; DROP TABLE users; --"))

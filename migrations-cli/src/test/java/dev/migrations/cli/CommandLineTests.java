@@ -15,7 +15,10 @@ import dev.migrations.testing.MigrationDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Help, version and the options each command takes, as the command line reports them, with their exit codes. */
+/**
+ * Help, version and the options each command takes, as the command line reports them,
+ * with their exit codes.
+ */
 class CommandLineTests extends CommandTestSupport {
 
 	private int run(String... args) {
@@ -111,13 +114,16 @@ class CommandLineTests extends CommandTestSupport {
 	@Test
 	void theReadmesUsageBlockIsTheCommandsOwnHelp() throws Exception {
 		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-		Matcher block = Pattern.compile("(?s)<!-- usage: the output of 'migrate help' -->\\n```\\n(.*?)```").matcher(readme);
-		assertThat(block.find()).as("the README's usage block, after '<!-- usage: the output of 'migrate help' -->'").isTrue();
+		Matcher block = Pattern.compile("(?s)<!-- usage: the output of 'migrate help' -->\\n```\\n(.*?)```")
+			.matcher(readme);
+		assertThat(block.find()).as("the README's usage block, after '<!-- usage: the output of 'migrate help' -->'")
+			.isTrue();
 
 		assertThat(run("--help")).isZero();
 
 		assertThat(block.group(1)).isEqualTo(out());
-		assertThat(List.of(readme.split("\n"))).contains("java -jar migrations-cli/target/migrate.jar up --db app.db --dir db/migrations");
+		assertThat(List.of(readme.split("\n")))
+			.contains("java -jar migrations-cli/target/migrate.jar up --db app.db --dir db/migrations");
 	}
 
 }

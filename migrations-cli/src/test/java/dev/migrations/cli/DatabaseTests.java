@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The {@code --db} value: JDBC URLs, SQLite paths, and URLs whose passwords must never be shown. */
+/**
+ * The {@code --db} value: JDBC URLs, SQLite paths, and URLs whose passwords must never be
+ * shown.
+ */
 class DatabaseTests {
 
 	@Test

@@ -9,7 +9,10 @@ import dev.migrations.MissingMigrationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The hints the command line adds to failures whose way out is one of its own commands or options. */
+/**
+ * The hints the command line adds to failures whose way out is one of its own commands or
+ * options.
+ */
 class HintsTests {
 
 	@Test

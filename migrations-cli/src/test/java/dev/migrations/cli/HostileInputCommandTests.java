@@ -23,10 +23,11 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine's catalogue of hostile inputs through {@code migrate}: every refusal exits with 1 and one line on
- * standard error naming the file and line (followed at most by hint lines), leaving the database as it was and its
- * lock free; the awkward inputs that must work exit with 0. Options that carry SQL are usage errors, 2, before
- * anything connects.
+ * The engine's catalogue of hostile inputs through {@code migrate}: every refusal exits
+ * with 1 and one line on standard error naming the file and line (followed at most by
+ * hint lines), leaving the database as it was and its lock free; the awkward inputs that
+ * must work exit with 0. Options that carry SQL are usage errors, 2, before anything
+ * connects.
  */
 class HostileInputCommandTests extends CommandTestSupport {
 
@@ -53,7 +54,8 @@ class HostileInputCommandTests extends CommandTestSupport {
 
 		assertThat(status).as("exit status; stderr: %s", err()).isEqualTo(1);
 		List<String> lines = err().lines().toList();
-		assertThat(lines.stream().skip(1)).as("lines after the error").allMatch((line) -> line.startsWith("migrate: hint: "));
+		assertThat(lines.stream().skip(1)).as("lines after the error")
+			.allMatch((line) -> line.startsWith("migrate: hint: "));
 		assertThat(lines).first().satisfies((line) -> {
 			assertThat(line).startsWith("migrate: ");
 			List<String> files = input.files(dir.path());
@@ -106,8 +108,9 @@ class HostileInputCommandTests extends CommandTestSupport {
 				new String[] { "--meta-table", "meta\"; DROP TABLE users; --" },
 				new String[] { "--table", "public;drop.goose_db_version" })) {
 			for (String command : List.of("up", "status", "plan")) {
-				assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), command, "--db", db, "--dir", dir.location(),
-						option[0], option[1])).isEqualTo(2);
+				assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), command, "--db", db, "--dir",
+						dir.location(), option[0], option[1]))
+					.isEqualTo(2);
 				assertThat(err()).startsWith("migrate: " + option[0] + ": Invalid ").contains("usage: migrate");
 			}
 		}
@@ -115,8 +118,8 @@ class HostileInputCommandTests extends CommandTestSupport {
 	}
 
 	private static String[] arguments(HostileInput input, MigrationDir dir, Path file) {
-		List<String> arguments = new ArrayList<>(List.of(input.command(), "--db", file.toString(), "--dir",
-				input.location(dir)));
+		List<String> arguments = new ArrayList<>(
+				List.of(input.command(), "--db", file.toString(), "--dir", input.location(dir)));
 		input.placeholders().forEach((name, value) -> arguments.addAll(List.of("--placeholder", name + "=" + value)));
 		return arguments.toArray(String[]::new);
 	}
@@ -130,7 +133,8 @@ class HostileInputCommandTests extends CommandTestSupport {
 	private static Map<String, List<String>> contents(SqliteTestDatabase database) {
 		Map<String, List<String>> contents = new LinkedHashMap<>();
 		for (String table : database.tables()) {
-			contents.put(table, database.query("SELECT * FROM \"" + table + "\"").stream().map(Object::toString).toList());
+			contents.put(table,
+					database.query("SELECT * FROM \"" + table + "\"").stream().map(Object::toString).toList());
 		}
 		return contents;
 	}

@@ -20,22 +20,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code migrate up} processes killed with SIGKILL in the middle of a migration, or cut off by the server: the next
- * run finds the lock free, the database says precisely what the interrupted migration left, and the documented way
- * out works. "In the middle" is what the process and the database show (the earlier migrations' {@code OK} lines,
- * the slow statement in {@code pg_stat_activity}, SQLite pages spilled into the file), never a guess by the clock.
- * The slow statements take their length from goose's ENVSUB, so that the run after the crash, on the same unchanged
- * file, does not wait again.
+ * {@code migrate up} processes killed with SIGKILL in the middle of a migration, or cut
+ * off by the server: the next run finds the lock free, the database says precisely what
+ * the interrupted migration left, and the documented way out works. "In the middle" is
+ * what the process and the database show (the earlier migrations' {@code OK} lines, the
+ * slow statement in {@code pg_stat_activity}, SQLite pages spilled into the file), never
+ * a guess by the clock. The slow statements take their length from goose's ENVSUB, so
+ * that the run after the crash, on the same unchanged file, does not wait again.
  */
 class KilledRunnerIT {
 
 	/** goose's advisory lock id. */
 	private static final long GOOSE_KEY = 5887940537704921958L;
 
-	/** How long the killed statements would run if nothing ended them: far beyond any wait in these tests. */
+	/**
+	 * How long the killed statements would run if nothing ended them: far beyond any wait
+	 * in these tests.
+	 */
 	private static final String LONG_PAUSE = "600";
 
-	/** How long the server may take to notice that a killed runner's socket is gone; it checks every second. */
+	/**
+	 * How long the server may take to notice that a killed runner's socket is gone; it
+	 * checks every second.
+	 */
 	private static final Duration SERVER_NOTICES = Duration.ofSeconds(60);
 
 	@TempDir
@@ -91,7 +98,8 @@ class KilledRunnerIT {
 
 			MigrateProcess next = run("next", Map.of("PAUSE", "0"), db, dir, "up", "--lock-timeout", "5");
 			assertThat(next.exitStatus()).as(next.err()).isZero();
-			assertThat(next.out()).contains("OK   up 00003_slow.sql").contains("OK   up 00004_four.sql")
+			assertThat(next.out()).contains("OK   up 00003_slow.sql")
+				.contains("OK   up 00004_four.sql")
 				.contains("the database went from version 2 to 4.");
 			assertGooseVersions(database, 0, 1, 2, 3, 4);
 			assertThat(database.count("SELECT count(*) FROM three")).isEqualTo(1);
@@ -121,8 +129,10 @@ class KilledRunnerIT {
 					"up")) {
 				doomedPid = doomed.pid();
 				doomed.awaitOutput("OK   up 00002_two.sql");
-				// Rows beyond SQLite's page cache are written into the database file before the commit, with the
-				// original pages saved in the journal: the file now holds half a migration.
+				// Rows beyond SQLite's page cache are written into the database file
+				// before the commit, with the
+				// original pages saved in the journal: the file now holds half a
+				// migration.
 				doomed.await("the insert to spill into the database file",
 						() -> Files.exists(journal) && size(database.file()) > 4_000_000);
 				doomed.kill();
@@ -130,7 +140,8 @@ class KilledRunnerIT {
 
 			MigrateProcess next = run("next", Map.of("ROWS", "1", "COUNT", "1"), db, dir, "up", "--lock-timeout", "5");
 			assertThat(next.exitStatus()).as(next.err()).isZero();
-			assertThat(next.err()).contains("WARN").contains("The previous migration runner (pid " + doomedPid)
+			assertThat(next.err()).contains("WARN")
+				.contains("The previous migration runner (pid " + doomedPid)
 				.contains("it most likely crashed");
 			assertThat(next.out()).contains("OK   up 00003_big.sql").contains("the database went from version 2 to 4.");
 			assertGooseVersions(database, 0, 1, 2, 3, 4);
@@ -201,7 +212,8 @@ class KilledRunnerIT {
 			MigrateProcess rerun = run("rerun", Map.of("COUNT", "1"), db, dir, "up", "--lock-timeout", "5");
 			assertThat(rerun.exitStatus()).isEqualTo(1);
 			assertThat(rerun.err()).contains("00003_no_transaction.sql:4 failed (up, statement 1)")
-				.contains("table first_half already exists").contains("it was not recorded");
+				.contains("table first_half already exists")
+				.contains("it was not recorded");
 			assertGooseVersions(database, 0, 1, 2);
 		}
 	}
@@ -244,7 +256,8 @@ class KilledRunnerIT {
 			assertThat(refused.err()).contains("migrate: Database is dirty at version 3 (schema_migrations)")
 				.contains("'migrate force V'");
 
-			// The documented way out: undo what the half-run migration did, force the version before it, run up.
+			// The documented way out: undo what the half-run migration did, force the
+			// version before it, run up.
 			database.execute("DROP TABLE first_half");
 			MigrateProcess force = run("force", Map.of(), db, dir, "force", "2");
 			assertThat(force.exitStatus()).as(force.err()).isZero();
@@ -256,7 +269,8 @@ class KilledRunnerIT {
 			assertThat(database.query("SELECT version, dirty FROM schema_migrations"))
 				.containsExactly(Map.of("version", 4L, "dirty", false));
 			assertThat(database.query("SELECT version FROM schema_migrations_meta ORDER BY version"))
-				.extracting((row) -> ((Number) row.get("version")).longValue()).containsExactly(1L, 2L, 3L, 4L);
+				.extracting((row) -> ((Number) row.get("version")).longValue())
+				.containsExactly(1L, 2L, 3L, 4L);
 			assertThat(database.tables()).contains("first_half", "second_half");
 		}
 	}
@@ -310,7 +324,10 @@ class KilledRunnerIT {
 				""".formatted(firstStatement);
 	}
 
-	/** Before PostgreSQL 14 a server cannot check for a vanished client during a statement. */
+	/**
+	 * Before PostgreSQL 14 a server cannot check for a vanished client during a
+	 * statement.
+	 */
 	private static void assumeServerNoticesVanishedClients(PostgresScratchDatabase database) {
 		assumeTrue(database.count("SELECT current_setting('server_version_num')::int") >= 140000,
 				"Skipped: before PostgreSQL 14 a killed runner's session keeps the lock until its statement ends");
@@ -318,14 +335,16 @@ class KilledRunnerIT {
 
 	/** Whether a session of the database is running a statement that holds a text. */
 	private static boolean runs(PostgresScratchDatabase database, String text) {
-		return database.sessions().stream()
+		return database.sessions()
+			.stream()
 			.anyMatch((session) -> "active".equals(session.get("state"))
 					&& String.valueOf(session.get("query")).contains(text));
 	}
 
 	/**
-	 * Waits until the killed runner's session is gone. Its statement would run for minutes; the server ends the session
-	 * as soon as it notices the client is gone, which rolls back the open transaction and frees the lock.
+	 * Waits until the killed runner's session is gone. Its statement would run for
+	 * minutes; the server ends the session as soon as it notices the client is gone,
+	 * which rolls back the open transaction and frees the lock.
 	 */
 	private static void awaitSessionsGone(PostgresScratchDatabase database) throws InterruptedException {
 		long giveUp = System.nanoTime() + SERVER_NOTICES.toNanos();

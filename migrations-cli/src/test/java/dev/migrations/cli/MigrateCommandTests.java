@@ -15,7 +15,10 @@ import dev.migrations.testing.RequiresPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code migrate} command end to end against real SQLite files (and PostgreSQL where marked). */
+/**
+ * The {@code migrate} command end to end against real SQLite files (and PostgreSQL where
+ * marked).
+ */
 class MigrateCommandTests extends CommandTestSupport {
 
 	private MigrationDir dir;
@@ -26,7 +29,8 @@ class MigrateCommandTests extends CommandTestSupport {
 	void writeMigrations() {
 		this.dir = MigrationDir.at(this.temp.resolve("migrations"))
 			.goose("00001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;")
-			.goose("00002_add_name.sql", "ALTER TABLE users ADD COLUMN name TEXT;", "ALTER TABLE users DROP COLUMN name;");
+			.goose("00002_add_name.sql", "ALTER TABLE users ADD COLUMN name TEXT;",
+					"ALTER TABLE users DROP COLUMN name;");
 		this.db = this.temp.resolve("app.db").toString();
 	}
 
@@ -55,7 +59,8 @@ class MigrateCommandTests extends CommandTestSupport {
 
 		assertThat(run("status", "--db", this.db, "--dir", this.dir.location())).isZero();
 		assertThat(out()).startsWith("Database version: 1\n")
-			.containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC +\\d+ ms +applied +00001_create_users\\.sql")
+			.containsPattern(
+					"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC +\\d+ ms +applied +00001_create_users\\.sql")
 			.containsPattern("Pending +pending +00002_add_name\\.sql");
 
 		assertThat(run("status", "--json", "--db", this.db, "--dir", this.dir.location())).isZero();
@@ -81,8 +86,9 @@ class MigrateCommandTests extends CommandTestSupport {
 		String[] where = { "--db", this.db, "--dir", this.dir.location() };
 		assertThat(run(concat(new String[] { "up-by-one" }, where))).isZero();
 		assertThat(run(concat(new String[] { "up", "--json" }, where))).isZero();
-		assertThat(out().strip()).matches("\\{\"from\": 1, \"version\": 2, \"migrations\": \\[\\{\"version\": 2, \"file\": "
-				+ "\"00002_add_name\\.sql\", \"direction\": \"up\", \"duration_ms\": \\d+\\}\\], \"duration_ms\": \\d+\\}");
+		assertThat(out().strip())
+			.matches("\\{\"from\": 1, \"version\": 2, \"migrations\": \\[\\{\"version\": 2, \"file\": "
+					+ "\"00002_add_name\\.sql\", \"direction\": \"up\", \"duration_ms\": \\d+\\}\\], \"duration_ms\": \\d+\\}");
 		assertThat(run(concat(new String[] { "redo" }, where))).isZero();
 		assertThat(out()).contains("OK   down 00002_add_name.sql").contains("OK   up 00002_add_name.sql");
 		assertThat(run(concat(new String[] { "down" }, where))).isZero();
@@ -96,12 +102,15 @@ class MigrateCommandTests extends CommandTestSupport {
 
 	@Test
 	void failedMigrationExitsWithOneOnOneLineNamingFileAndLine() {
-		this.dir.file("00003_broken.sql", "-- +goose Up\nINSERT INTO users (id) VALUES (1);\nINSERT INTO nowhere VALUES (1);\n");
+		this.dir.file("00003_broken.sql",
+				"-- +goose Up\nINSERT INTO users (id) VALUES (1);\nINSERT INTO nowhere VALUES (1);\n");
 
 		assertThat(run("up", "--db", this.db, "--dir", this.dir.location())).isEqualTo(1);
 
-		assertThat(err().lines()).singleElement().satisfies((line) -> assertThat(line).startsWith("migrate: Migration ")
-			.contains("00003_broken.sql:3").contains("no such table: nowhere"));
+		assertThat(err().lines()).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("migrate: Migration ")
+				.contains("00003_broken.sql:3")
+				.contains("no such table: nowhere"));
 		assertThat(out()).contains("OK   up 00002_add_name.sql");
 	}
 
@@ -130,8 +139,10 @@ class MigrateCommandTests extends CommandTestSupport {
 	@Test
 	void defaultsNameTheApplicationsOwnDatabaseAndMigrations() throws Exception {
 		Files.createDirectories(this.temp.resolve("sqlite"));
-		MigrationDir.at(this.temp.resolve("sqlite")).goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
-		MigrateCommand.Defaults defaults = MigrateCommand.Defaults.of(this.db, this.temp.resolve("{vendor}").toString());
+		MigrationDir.at(this.temp.resolve("sqlite"))
+			.goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
+		MigrateCommand.Defaults defaults = MigrateCommand.Defaults.of(this.db,
+				this.temp.resolve("{vendor}").toString());
 
 		assertThat(run(defaults, Map.of(), "up")).isZero();
 
@@ -141,8 +152,9 @@ class MigrateCommandTests extends CommandTestSupport {
 
 	@Test
 	void applicationDefaultsConfigureTheEngineAndTheCommandLineOverridesThem() {
-		MigrateCommand.Defaults defaults = new MigrateCommand.Defaults(this.db, null, null, List.of(this.dir.location()),
-				Map.of("owner", "app"), (builder) -> builder.table("app_versions").validation(ValidationMode.OFF));
+		MigrateCommand.Defaults defaults = new MigrateCommand.Defaults(this.db, null, null,
+				List.of(this.dir.location()), Map.of("owner", "app"),
+				(builder) -> builder.table("app_versions").validation(ValidationMode.OFF));
 
 		assertThat(run(defaults, Map.of(), "up")).isZero();
 		assertThat(run(defaults, Map.of(), "status", "--json")).isZero();
@@ -173,7 +185,8 @@ class MigrateCommandTests extends CommandTestSupport {
 
 	@Test
 	void missingDriverIsReportedWithTheRedactedUrl() {
-		assertThat(run("status", "--db", "jdbc:nosuch://db?password=hunter2", "--dir", this.dir.location())).isEqualTo(1);
+		assertThat(run("status", "--db", "jdbc:nosuch://db?password=hunter2", "--dir", this.dir.location()))
+			.isEqualTo(1);
 
 		assertThat(err()).contains("jdbc:nosuch://db?password=***").doesNotContain("hunter2");
 	}
@@ -183,7 +196,8 @@ class MigrateCommandTests extends CommandTestSupport {
 		Map<String, String> environment = Map.of(MigrateCommand.PASSWORD_VARIABLE, "s3cret-value");
 
 		assertThat(run(MigrateCommand.Defaults.NONE, environment, "status", "--user", "nobody", "--db",
-				"jdbc:postgresql://127.0.0.1:9/app?connectTimeout=2", "--dir", this.dir.location())).isEqualTo(1);
+				"jdbc:postgresql://127.0.0.1:9/app?connectTimeout=2", "--dir", this.dir.location()))
+			.isEqualTo(1);
 
 		assertThat(err() + out()).doesNotContain("s3cret-value");
 	}
@@ -211,10 +225,12 @@ class MigrateCommandTests extends CommandTestSupport {
 	@Test
 	void versionTableAndFormatOptionsAreHonoured() {
 		assertThat(run("up", "--db", this.db, "--dir", this.dir.location(), "--table", "app_versions", "--format",
-				"goose", "--lock-timeout", "5")).isZero();
+				"goose", "--lock-timeout", "5"))
+			.isZero();
 		assertThat(run("status", "--json", "--db", this.db, "--dir", this.dir.location())).isZero();
 		assertThat(out()).contains("\"version\": 0");
-		assertThat(run("status", "--json", "--db", this.db, "--dir", this.dir.location(), "--table=app_versions")).isZero();
+		assertThat(run("status", "--json", "--db", this.db, "--dir", this.dir.location(), "--table=app_versions"))
+			.isZero();
 		assertThat(out()).contains("\"version\": 2");
 	}
 
@@ -245,12 +261,14 @@ class MigrateCommandTests extends CommandTestSupport {
 			}
 		});
 		assertThat(run("up", "--db", later.resolve("app.db").toString(), "--dir", this.dir.location(),
-				"--connect-retries", "10", "--connect-retries-interval", "1")).isZero();
+				"--connect-retries", "10", "--connect-retries-interval", "1"))
+			.isZero();
 		comesUp.get();
 		assertThat(out()).contains("OK   up 00002_add_name.sql");
 
 		assertThat(run("up", "--db", this.temp.resolve("never/app.db").toString(), "--dir", this.dir.location(),
-				"--connect-retries", "1", "--connect-retries-interval", "1")).isOne();
+				"--connect-retries", "1", "--connect-retries-interval", "1"))
+			.isOne();
 		assertThat(err()).contains("does not exist");
 		assertThat(run("up", "--db", this.db, "--dir", this.dir.location(), "--connect-retries", "soon")).isEqualTo(2);
 	}

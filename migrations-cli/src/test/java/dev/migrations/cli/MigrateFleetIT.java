@@ -27,11 +27,13 @@ import dev.migrations.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A fleet starting together: eight {@code migrate up} processes released at one moment against one database with
- * fifty pending migrations, one of them slow. Every process exits 0, exactly one applies all fifty while the others
- * wait and then find nothing to do, every migration runs once, and the Go tool's table and ours record each version
- * exactly once. goose files on PostgreSQL and on SQLite; golang-migrate files on PostgreSQL, with the slow file
- * holding its own transaction (so the table is marked dirty while it runs).
+ * A fleet starting together: eight {@code migrate up} processes released at one moment
+ * against one database with fifty pending migrations, one of them slow. Every process
+ * exits 0, exactly one applies all fifty while the others wait and then find nothing to
+ * do, every migration runs once, and the Go tool's table and ours record each version
+ * exactly once. goose files on PostgreSQL and on SQLite; golang-migrate files on
+ * PostgreSQL, with the slow file holding its own transaction (so the table is marked
+ * dirty while it runs).
  */
 class MigrateFleetIT {
 
@@ -61,10 +63,13 @@ class MigrateFleetIT {
 	@RequiresPostgres
 	void eightProcessesOnGolangMigrateFilesWaitWhileOneRunsAFileWithItsOwnTransaction() throws Exception {
 		try (PostgresScratchDatabase database = PostgresScratchDatabase.create()) {
-			// A file with its own BEGIN/COMMIT runs as written, with the table marked dirty meanwhile: the runners
-			// starting then see it dirty before they have the lock, and must wait rather than refuse.
+			// A file with its own BEGIN/COMMIT runs as written, with the table marked
+			// dirty meanwhile: the runners
+			// starting then see it dirty before they have the lock, and must wait rather
+			// than refuse.
 			String slow = "BEGIN;\n" + barrier() + "\nSELECT pg_sleep(3);";
-			List<String> files = runFleet(database.url("ApplicationName=" + RUNNER_NAME), golangMigrateMigrations(slow));
+			List<String> files = runFleet(database.url("ApplicationName=" + RUNNER_NAME),
+					golangMigrateMigrations(slow));
 			assertThat(database.query("SELECT version, dirty FROM schema_migrations"))
 				.containsExactly(Map.of("version", (long) MIGRATIONS, "dirty", false));
 			assertMetadata(database, "schema_migrations_meta", files);
@@ -73,8 +78,9 @@ class MigrateFleetIT {
 	}
 
 	/**
-	 * A statement that holds the lock until all eight runners are connected, so the others are certainly waiting for
-	 * it (each names itself in ApplicationName); it gives up after minutes, failing the migration, if they never are.
+	 * A statement that holds the lock until all eight runners are connected, so the
+	 * others are certainly waiting for it (each names itself in ApplicationName); it
+	 * gives up after minutes, failing the migration, if they never are.
 	 */
 	private static String barrier() {
 		return """
@@ -100,9 +106,12 @@ class MigrateFleetIT {
 	@Test
 	void eightProcessesOnOneSqliteFileApplyEachOfFiftyMigrationsOnce() throws Exception {
 		try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-			// Tens of megabytes overflow SQLite's page cache, so the migrating process holds the database file
-			// exclusively while it writes and then counts for seconds, longer than a reader's busy timeout: the
-			// runners starting meanwhile find the database busy and must wait for the migration lock instead.
+			// Tens of megabytes overflow SQLite's page cache, so the migrating process
+			// holds the database file
+			// exclusively while it writes and then counts for seconds, longer than a
+			// reader's busy timeout: the
+			// runners starting meanwhile find the database busy and must wait for the
+			// migration lock instead.
 			String slow = """
 					CREATE TABLE payload (id INTEGER PRIMARY KEY, body BLOB);
 					INSERT INTO payload (id, body)
@@ -133,9 +142,10 @@ class MigrateFleetIT {
 
 			assertThat(waiter.exitStatus()).isEqualTo(1);
 			assertThat(waiter.out()).isEmpty();
-			Matcher error = Pattern.compile("migrate: Timed out after (\\d+) ms waiting for the migration lock on"
-					+ " PostgreSQL advisory lock 5887940537704921958 \\(held by PostgreSQL backend pid " + pid.getInt(1)
-					+ " \\(lock-holder\\)[^()]*\\)\\. Nothing was changed")
+			Matcher error = Pattern
+				.compile("migrate: Timed out after (\\d+) ms waiting for the migration lock on"
+						+ " PostgreSQL advisory lock 5887940537704921958 \\(held by PostgreSQL backend pid "
+						+ pid.getInt(1) + " \\(lock-holder\\)[^()]*\\)\\. Nothing was changed")
 				.matcher(waiter.err());
 			assertThat(error.find()).as(waiter.err()).isTrue();
 			assertThat(Long.parseLong(error.group(1))).isGreaterThanOrEqualTo(2000);
@@ -173,7 +183,10 @@ class MigrateFleetIT {
 		return migrations.files();
 	}
 
-	/** Each migration creates a table and logs that its body ran; the SLOW one runs a slow statement first. */
+	/**
+	 * Each migration creates a table and logs that its body ran; the SLOW one runs a slow
+	 * statement first.
+	 */
 	private static String body(int version, String slow) {
 		return ((version == 1) ? "CREATE TABLE applied_log (version INTEGER NOT NULL);\n" : "")
 				+ ((version == SLOW) ? slow + "\n" : "") + "CREATE TABLE step_" + version + " (id INTEGER);\n"
@@ -209,7 +222,10 @@ class MigrateFleetIT {
 		}
 	}
 
-	/** One process printed all fifty migrations; the others found nothing left once they had the lock. */
+	/**
+	 * One process printed all fifty migrations; the others found nothing left once they
+	 * had the lock.
+	 */
 	private static void assertOutputs(List<MigrateProcess> fleet, List<String> files) {
 		List<String> applied = new ArrayList<>();
 		int migrating = 0;
@@ -227,7 +243,9 @@ class MigrateFleetIT {
 				assertThat(lines.get(MIGRATIONS)).startsWith("Ran " + MIGRATIONS + " migrations in ")
 					.endsWith("the database went from version 0 to " + MIGRATIONS + ".");
 			}
-			assertThat(runner.err()).as("%s", runner).doesNotContain("WARN").doesNotContain("ERROR")
+			assertThat(runner.err()).as("%s", runner)
+				.doesNotContain("WARN")
+				.doesNotContain("ERROR")
 				.doesNotContain("migrate:");
 		}
 		assertThat(migrating).isEqualTo(1);
@@ -253,12 +271,13 @@ class MigrateFleetIT {
 	private static void assertSchema(TestDatabase database) {
 		assertThat(longs(database, "SELECT version FROM applied_log ORDER BY version"))
 			.isEqualTo(LongStream.rangeClosed(1, MIGRATIONS).boxed().toList());
-		assertThat(database.tables()).containsAll(
-				IntStream.rangeClosed(1, MIGRATIONS).mapToObj((version) -> "step_" + version).toList());
+		assertThat(database.tables())
+			.containsAll(IntStream.rangeClosed(1, MIGRATIONS).mapToObj((version) -> "step_" + version).toList());
 	}
 
 	private static List<Long> longs(TestDatabase database, String sql) {
-		return database.query(sql).stream()
+		return database.query(sql)
+			.stream()
 			.map((Map<String, Object> row) -> ((Number) row.values().iterator().next()).longValue())
 			.collect(Collectors.toList());
 	}

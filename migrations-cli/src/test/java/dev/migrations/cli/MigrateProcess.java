@@ -13,13 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The {@code migrate} command line as a process of its own, as a user or a deployment runs it:
- * {@code java -cp <this test's classpath> dev.migrations.cli.MigrateCommand <args>}. Its standard output and error
- * go to files, so that a test can watch them while it runs. Closing it kills it if it still runs.
+ * The {@code migrate} command line as a process of its own, as a user or a deployment
+ * runs it:
+ * {@code java -cp <this test's classpath> dev.migrations.cli.MigrateCommand <args>}. Its
+ * standard output and error go to files, so that a test can watch them while it runs.
+ * Closing it kills it if it still runs.
  */
 final class MigrateProcess implements AutoCloseable {
 
-	/** How long a process may take before a test gives up on it as hung; a guard, not a performance limit. */
+	/**
+	 * How long a process may take before a test gives up on it as hung; a guard, not a
+	 * performance limit.
+	 */
 	static final Duration HANG_GUARD = Duration.ofMinutes(4);
 
 	private final Process process;
@@ -45,12 +50,17 @@ final class MigrateProcess implements AutoCloseable {
 		return start(logs, name, Map.of(), args);
 	}
 
-	/** Starts {@code migrate} with more environment variables (for goose's ENVSUB, say). */
+	/**
+	 * Starts {@code migrate} with more environment variables (for goose's ENVSUB, say).
+	 */
 	static MigrateProcess start(Path logs, String name, Map<String, String> environment, String... args) {
 		return start(logs, name, environment, MigrateCommand.class.getName(), List.of(args));
 	}
 
-	/** Starts a main class of this test classpath with arguments, its output going to files named after it. */
+	/**
+	 * Starts a main class of this test classpath with arguments, its output going to
+	 * files named after it.
+	 */
 	static MigrateProcess start(Path logs, String name, Map<String, String> environment, String mainClass,
 			List<String> args) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -87,17 +97,26 @@ final class MigrateProcess implements AutoCloseable {
 		return read(this.out);
 	}
 
-	/** What it printed on standard error so far (the engine's log lines, and the one-line error). */
+	/**
+	 * What it printed on standard error so far (the engine's log lines, and the one-line
+	 * error).
+	 */
 	String err() {
 		return read(this.err);
 	}
 
-	/** Waits until it printed a text on standard output; fails when it exits or hangs before that. */
+	/**
+	 * Waits until it printed a text on standard output; fails when it exits or hangs
+	 * before that.
+	 */
 	void awaitOutput(String text) throws InterruptedException {
 		await("its output to show '" + text + "'", () -> out().contains(text));
 	}
 
-	/** Waits until a condition holds while this process runs; fails when it exits or hangs first. */
+	/**
+	 * Waits until a condition holds while this process runs; fails when it exits or hangs
+	 * first.
+	 */
 	void await(String what, BooleanSupplier condition) throws InterruptedException {
 		long giveUp = System.nanoTime() + HANG_GUARD.toNanos();
 		while (!condition.getAsBoolean()) {
@@ -121,7 +140,10 @@ final class MigrateProcess implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
-	/** Kills it the way the OOM killer or {@code kill -9} does (SIGKILL on Linux), and waits until it is gone. */
+	/**
+	 * Kills it the way the OOM killer or {@code kill -9} does (SIGKILL on Linux), and
+	 * waits until it is gone.
+	 */
 	void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		if (!this.process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)) {

@@ -68,17 +68,20 @@ class SafetyCommandsTests extends CommandTestSupport {
 		assertThat(run("validate")).isZero();
 		assertThat(out().strip()).isEqualTo("Validation passed: 2 migrations, no problems found.");
 
-		this.dir.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);", "DROP TABLE users;");
+		this.dir.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);",
+				"DROP TABLE users;");
 		assertThat(run("validate")).isEqualTo(1);
 		assertThat(out()).startsWith("Validation found 1 problem:\n  checksum_mismatch: ").contains("00001_users.sql");
 		assertThat(run("validate", "--json")).isEqualTo(1);
-		assertThat(out()).startsWith("{\"valid\": false, \"issues\": [{\"kind\": \"checksum_mismatch\", \"version\": 1,");
+		assertThat(out())
+			.startsWith("{\"valid\": false, \"issues\": [{\"kind\": \"checksum_mismatch\", \"version\": 1,");
 
 		assertThat(run("up")).isEqualTo(1);
 		assertThat(err()).startsWith("migrate: Validation failed, so nothing was run:")
 			.contains("migrate: hint: 'migrate validate' lists every problem");
 		assertThat(run("repair")).isZero();
-		assertThat(out().strip()).isEqualTo("Recorded the new checksum of 00001_users.sql, which was edited after it was applied.");
+		assertThat(out().strip())
+			.isEqualTo("Recorded the new checksum of 00001_users.sql, which was edited after it was applied.");
 		assertThat(run("repair", "--json")).isZero();
 		assertThat(out().strip()).isEqualTo("{\"changes\": []}");
 		assertThat(run("validate")).isZero();
@@ -88,7 +91,8 @@ class SafetyCommandsTests extends CommandTestSupport {
 	void validateOfflineChecksFilesWithoutADatabase() {
 		this.dir.file("00003_broken.sql", "-- +goose Up\nSELECT 'open;\n");
 
-		int status = runCommand(MigrateCommand.Defaults.NONE, Map.of(), "validate", "--offline", "--dir", this.dir.location());
+		int status = runCommand(MigrateCommand.Defaults.NONE, Map.of(), "validate", "--offline", "--dir",
+				this.dir.location());
 
 		assertThat(status).isEqualTo(1);
 		assertThat(out()).contains("parse_error: ").contains("00003_broken.sql:2");
@@ -123,11 +127,13 @@ class SafetyCommandsTests extends CommandTestSupport {
 
 	@Test
 	void placeholdersAndBackupsAreConfiguredFromTheCommandLine() throws Exception {
-		this.dir.file("00003_named.sql", "-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${name} (id INTEGER);\n");
+		this.dir.file("00003_named.sql",
+				"-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${name} (id INTEGER);\n");
 		Path backups = Files.createDirectories(this.temp.resolve("backups"));
 
 		assertThat(run("up", "--placeholder", "name=named", "--backup", "--backup-dir", backups.toString(),
-				"--backup-keep", "1")).isZero();
+				"--backup-keep", "1"))
+			.isZero();
 
 		try (SqliteTestDatabase database = SqliteTestDatabase.at(Path.of(this.db))) {
 			assertThat(database.tables()).contains("named");
@@ -144,7 +150,8 @@ class SafetyCommandsTests extends CommandTestSupport {
 		assertThat(run("create", "Add Tags")).isZero();
 		assertThat(out().strip()).isEqualTo("Created " + this.dir.path().resolve("00003_add_tags.sql"));
 		assertThat(run("create", "audit", "--timestamp", "--json")).isZero();
-		assertThat(out()).matches("(?s)\\{\"version\": \\d{14}, \"format\": \"goose\", \"files\": \\[.*_audit\\.sql\"\\]\\}\\s*");
+		assertThat(out())
+			.matches("(?s)\\{\"version\": \\d{14}, \"format\": \"goose\", \"files\": \\[.*_audit\\.sql\"\\]\\}\\s*");
 
 		assertThat(run("fix")).isZero();
 		assertThat(out()).matches("(?s)Renamed \\d{14}_audit\\.sql => 00004_audit\\.sql\\s*");
@@ -173,7 +180,8 @@ class SafetyCommandsTests extends CommandTestSupport {
 
 	@Test
 	void createRefusesAClasspathLocation() {
-		int status = runCommand(MigrateCommand.Defaults.NONE, Map.of(), "create", "x", "--dir", "classpath:db/migrations");
+		int status = runCommand(MigrateCommand.Defaults.NONE, Map.of(), "create", "x", "--dir",
+				"classpath:db/migrations");
 
 		assertThat(status).isEqualTo(2);
 		assertThat(err()).startsWith("migrate: create writes files, so --dir must name a directory on disk");
@@ -199,16 +207,19 @@ class SafetyCommandsTests extends CommandTestSupport {
 	void aMigrationWaitingBehindAnOpenTransactionFailsAfterTheTableLockTimeoutNamingTheHolder() throws Exception {
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			String url = database.dataSource().url();
-			assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), "up", "--db", url, "--dir",
-					this.dir.location())).isZero();
-			this.dir.goose("00003_bio.sql", "ALTER TABLE users ADD COLUMN bio TEXT;", "ALTER TABLE users DROP COLUMN bio;");
+			assertThat(
+					runCommand(MigrateCommand.Defaults.NONE, Map.of(), "up", "--db", url, "--dir", this.dir.location()))
+				.isZero();
+			this.dir.goose("00003_bio.sql", "ALTER TABLE users ADD COLUMN bio TEXT;",
+					"ALTER TABLE users DROP COLUMN bio;");
 			try (Connection reader = DriverManager.getConnection(url); Statement statement = reader.createStatement()) {
 				statement.execute("SET application_name = 'report-job-7f3a'");
 				reader.setAutoCommit(false);
 				statement.execute("SELECT count(*) FROM users");
 
 				assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), "up", "--db", url, "--dir",
-						this.dir.location(), "--table-lock-timeout", "200")).isOne();
+						this.dir.location(), "--table-lock-timeout", "200"))
+					.isOne();
 
 				assertThat(err()).startsWith("migrate: ")
 					.contains("00003_bio.sql")
@@ -216,7 +227,8 @@ class SafetyCommandsTests extends CommandTestSupport {
 					.contains("application 'report-job-7f3a'");
 			}
 			assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), "version", "--db", url, "--dir",
-					this.dir.location())).isZero();
+					this.dir.location()))
+				.isZero();
 			assertThat(out()).contains("2");
 		}
 	}

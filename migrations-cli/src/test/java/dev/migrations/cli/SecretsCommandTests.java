@@ -23,9 +23,9 @@ import dev.migrations.testing.RequiresPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code migrate} given a password in {@code MIGRATIONS_DB_PASSWORD}, one in the JDBC URL and a secret placeholder,
- * each carrying a marker: whatever the command and however it fails, the marker is in neither its output nor the
- * engine's log.
+ * {@code migrate} given a password in {@code MIGRATIONS_DB_PASSWORD}, one in the JDBC URL
+ * and a secret placeholder, each carrying a marker: whatever the command and however it
+ * fails, the marker is in neither its output nor the engine's log.
  */
 class SecretsCommandTests extends CommandTestSupport {
 
@@ -43,7 +43,8 @@ class SecretsCommandTests extends CommandTestSupport {
 
 	@BeforeEach
 	void captureTheLogAndWriteMigrations() {
-		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is at the time.
+		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is
+		// at the time.
 		this.originalErr = System.err;
 		this.originalOut = System.out;
 		PrintStream capture = new PrintStream(this.log, true, StandardCharsets.UTF_8);
@@ -87,7 +88,8 @@ class SecretsCommandTests extends CommandTestSupport {
 		assertThat(run("status", "--json", "--db", db, "--dir", this.dir.location(), placeholder)).isZero();
 		assertNoSecretShown();
 
-		this.dir.file("00002_broken.sql", "-- migrations:placeholders\n-- +goose Up\nSELECT * FROM \"${db_password}\";\n");
+		this.dir.file("00002_broken.sql",
+				"-- migrations:placeholders\n-- +goose Up\nSELECT * FROM \"${db_password}\";\n");
 		assertThat(run("up", "--db", db, "--dir", this.dir.location(), placeholder)).isEqualTo(1);
 		assertThat(err()).contains("no such table: ***");
 		assertNoSecretShown();
@@ -96,7 +98,8 @@ class SecretsCommandTests extends CommandTestSupport {
 	@Test
 	void aUrlNoDriverAcceptsIsShownWithItsPasswordHidden() {
 		assertThat(run("status", "--db", "jdbc:nosuchdatabase://db.example/app?user=app&password=" + MARKER + "-url",
-				"--dir", this.dir.location())).isEqualTo(1);
+				"--dir", this.dir.location()))
+			.isEqualTo(1);
 
 		assertThat(err()).contains("password=***");
 		assertNoSecretShown();
@@ -117,12 +120,16 @@ class SecretsCommandTests extends CommandTestSupport {
 		}
 	}
 
-	/** Failures to connect, each a function of the base URL and of a password as written in a URL. */
+	/**
+	 * Failures to connect, each a function of the base URL and of a password as written
+	 * in a URL.
+	 */
 	static Stream<Arguments> failuresToConnect() {
 		List<String[]> paths = List.of(
 				new String[] { "a port out of range", "(//[^/]+/)(.*)", "//127.0.0.1:99999/$2&password=PW" },
 				new String[] { "an unknown host", "(//[^/]+/)(.*)", "//no-such-host.invalid:5432/$2&password=PW" },
-				new String[] { "an unknown database", "//([^/]+)/[^?]+(.*)", "//$1/no_such_database_7f3a$2&password=PW" },
+				new String[] { "an unknown database", "//([^/]+)/[^?]+(.*)",
+						"//$1/no_such_database_7f3a$2&password=PW" },
 				new String[] { "an unknown role", "([?&])user=[^&]*(.*)", "$1user=no_such_role_7f3a$2&password=PW" },
 				new String[] { "a mistyped driver prefix", "^jdbc:postgresql://([^/]+)/(.*)$",
 						"jdbc:postgres://postgres:PW@$1/$2" });
@@ -140,12 +147,14 @@ class SecretsCommandTests extends CommandTestSupport {
 	@RequiresPostgres
 	void noFailureToConnectShowsAPasswordWhateverItHolds(String failure, String password, String pattern,
 			String replacement) {
-		String url = PostgresTestDatabase.baseUrl().replaceFirst(pattern,
-				replacement.replace("PW", Matcher.quoteReplacement(password)));
+		String url = PostgresTestDatabase.baseUrl()
+			.replaceFirst(pattern, replacement.replace("PW", Matcher.quoteReplacement(password)));
 		Map<String, String> environment = Map.of(MigrateCommand.PASSWORD_VARIABLE, password);
 
-		assertThat(runCommand(MigrateCommand.Defaults.NONE, environment, "up", "--db", url, "--dir",
-				this.dir.location())).as(failure).isEqualTo(1);
+		assertThat(
+				runCommand(MigrateCommand.Defaults.NONE, environment, "up", "--db", url, "--dir", this.dir.location()))
+			.as(failure)
+			.isEqualTo(1);
 
 		assertThat(err()).startsWith("migrate: Failed connecting to the database");
 		assertNoSecretShown();
@@ -154,13 +163,16 @@ class SecretsCommandTests extends CommandTestSupport {
 	@Test
 	@RequiresPostgres
 	void aFailingMigrationOnPostgresqlShowsNoPassword() {
-		this.dir.file("00002_broken.sql", "-- migrations:placeholders\n-- +goose Up\nSELECT * FROM \"${db_password}\";\n");
+		this.dir.file("00002_broken.sql",
+				"-- migrations:placeholders\n-- +goose Up\nSELECT * FROM \"${db_password}\";\n");
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-			// Trust authentication ignores the passwords, so the command connects and the migration fails.
+			// Trust authentication ignores the passwords, so the command connects and the
+			// migration fails.
 			String url = database.dataSource().url() + "&password=" + MARKER + "-url";
 
-			assertThat(run("up", "--db", url, "--dir", this.dir.location(),
-					"--placeholder", "db_password=" + MARKER + "-placeholder")).isEqualTo(1);
+			assertThat(run("up", "--db", url, "--dir", this.dir.location(), "--placeholder",
+					"db_password=" + MARKER + "-placeholder"))
+				.isEqualTo(1);
 
 			assertThat(err()).contains("relation \"***\" does not exist");
 			assertNoSecretShown();
@@ -175,8 +187,9 @@ class SecretsCommandTests extends CommandTestSupport {
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			String url = database.dataSource().url() + "&password=" + password;
 
-			assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(MigrateCommand.PASSWORD_VARIABLE, password), "up",
-					"--db", url, "--dir", this.dir.location(), "--placeholder", "db_password=x")).isEqualTo(1);
+			assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(MigrateCommand.PASSWORD_VARIABLE, password),
+					"up", "--db", url, "--dir", this.dir.location(), "--placeholder", "db_password=x"))
+				.isEqualTo(1);
 
 			assertThat(err()).contains("no_such_table_7f3a");
 			assertNoSecretShown();

@@ -18,8 +18,9 @@ import dev.migrations.testing.RequiresPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code java -jar migrate.jar}, the command line on its own with its drivers, as a user runs it: no application,
- * no Spring, standard error holding the command's own lines only.
+ * {@code java -jar migrate.jar}, the command line on its own with its drivers, as a user
+ * runs it: no application, no Spring, standard error holding the command's own lines
+ * only.
  */
 class StandaloneJarIT {
 
@@ -30,9 +31,10 @@ class StandaloneJarIT {
 	}
 
 	private Run migrate(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Djava.io.tmpdir=" + Files.createDirectories(this.temp.resolve("tmp")), "-jar",
-				Path.of(System.getProperty("migrate.jar")).toAbsolutePath().toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						"-Djava.io.tmpdir=" + Files.createDirectories(this.temp.resolve("tmp")), "-jar",
+						Path.of(System.getProperty("migrate.jar")).toAbsolutePath().toString()));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).directory(this.temp.toFile()).start();
 		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -50,8 +52,10 @@ class StandaloneJarIT {
 	@Test
 	void migratesASqliteFileAndPrintsOnlyItsOwnLines() throws Exception {
 		MigrationDir dir = migrations();
-		// A directory where sqlite-jdbc expects another process's native library makes its clean-up fail every time.
-		Files.createDirectories(this.temp.resolve("tmp/sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion() + "-x.so/x"));
+		// A directory where sqlite-jdbc expects another process's native library makes
+		// its clean-up fail every time.
+		Files
+			.createDirectories(this.temp.resolve("tmp/sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion() + "-x.so/x"));
 
 		Run status = migrate("status", "--db", "app.db", "--dir", dir.location());
 		assertThat(status.status()).as(status.err()).isZero();

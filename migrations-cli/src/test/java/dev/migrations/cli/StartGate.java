@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Starts {@link MigrateCommand} at a moment the test chooses, so that a fleet of processes begins together rather
- * than one JVM start-up apart: {@code StartGate <gate-directory> <migrate arguments>} announces itself with a file
- * {@code <pid>.ready} in the directory, waits for a file {@code open} there, and then runs the command line's own
- * {@code main} with the remaining arguments (its output and exit status are the command's).
+ * Starts {@link MigrateCommand} at a moment the test chooses, so that a fleet of
+ * processes begins together rather than one JVM start-up apart:
+ * {@code StartGate <gate-directory> <migrate arguments>} announces itself with a file
+ * {@code <pid>.ready} in the directory, waits for a file {@code open} there, and then
+ * runs the command line's own {@code main} with the remaining arguments (its output and
+ * exit status are the command's).
  */
 public final class StartGate {
 

@@ -16,17 +16,22 @@ import dev.migrations.parser.SqlStatement;
 import dev.migrations.verify.SchemaSnapshot;
 
 /**
- * What differs between databases: identifier quoting, the DDL of the Go tools' version tables, how to run a
- * statement, which statements cannot run in a transaction, and how runners lock each other out. One class per
- * database; {@link Dialects} picks one from the connection.
+ * What differs between databases: identifier quoting, the DDL of the Go tools' version
+ * tables, how to run a statement, which statements cannot run in a transaction, and how
+ * runners lock each other out. One class per database; {@link Dialects} picks one from
+ * the connection.
  */
 public interface Dialect {
 
-	/** The vendor name used in {@code {vendor}} locations: {@code postgresql}, {@code sqlite}. */
+	/**
+	 * The vendor name used in {@code {vendor}} locations: {@code postgresql},
+	 * {@code sqlite}.
+	 */
 	String vendor();
 
 	/**
-	 * Quotes a validated table name for SQL, with the standard double quotes unless the database differs.
+	 * Quotes a validated table name for SQL, with the standard double quotes unless the
+	 * database differs.
 	 * @param table the table
 	 * @return the quoted, possibly schema-qualified name
 	 */
@@ -36,7 +41,8 @@ public interface Dialect {
 	}
 
 	/**
-	 * Whether a table exists, looking where an unqualified name would be created (the current schema).
+	 * Whether a table exists, looking where an unqualified name would be created (the
+	 * current schema).
 	 * @param connection the connection
 	 * @param table the table
 	 * @return whether it exists
@@ -45,7 +51,8 @@ public interface Dialect {
 	boolean tableExists(Connection connection, TableName table) throws SQLException;
 
 	/**
-	 * The tables in the schema a table name points at (the current schema when it names none), sorted.
+	 * The tables in the schema a table name points at (the current schema when it names
+	 * none), sorted.
 	 * @param connection the connection
 	 * @param schema the schema, or {@code null} for the current one
 	 * @return the table names
@@ -54,19 +61,20 @@ public interface Dialect {
 	List<String> tables(Connection connection, String schema) throws SQLException;
 
 	/**
-	 * The schema objects where unqualified names are created (the current schema; SQLite's main database), each with
-	 * a normalized definition, so that the schema before a migration's Up can be compared with the schema after its
-	 * Down.
+	 * The schema objects where unqualified names are created (the current schema;
+	 * SQLite's main database), each with a normalized definition, so that the schema
+	 * before a migration's Up can be compared with the schema after its Down.
 	 * @param connection the connection
-	 * @param excludedTables tables to leave out together with their columns, indexes, constraints, triggers and
-	 * sequences: the version table and our metadata table
+	 * @param excludedTables tables to leave out together with their columns, indexes,
+	 * constraints, triggers and sequences: the version table and our metadata table
 	 * @return the snapshot
 	 * @throws SQLException on a database error
 	 */
 	SchemaSnapshot snapshot(Connection connection, Set<String> excludedTables) throws SQLException;
 
 	/**
-	 * The file the connection's database lives in, for databases that are one file (SQLite).
+	 * The file the connection's database lives in, for databases that are one file
+	 * (SQLite).
 	 * @param connection the connection
 	 * @return the file, or empty for server databases and in-memory ones
 	 * @throws SQLException on a database error
@@ -76,7 +84,8 @@ public interface Dialect {
 	}
 
 	/**
-	 * Writes a consistent copy of the database to a new file, for databases that are one file.
+	 * Writes a consistent copy of the database to a new file, for databases that are one
+	 * file.
 	 * @param connection the connection, in auto-commit mode
 	 * @param target the file to create
 	 * @throws SQLException when the database cannot write it
@@ -100,7 +109,8 @@ public interface Dialect {
 	List<String> createGolangMigrateTable(TableName table);
 
 	/**
-	 * A SQL expression giving goose's {@code tstamp} column as seconds since the epoch, or {@code NULL}.
+	 * A SQL expression giving goose's {@code tstamp} column as seconds since the epoch,
+	 * or {@code NULL}.
 	 * @return the expression
 	 */
 	String gooseTimestampAsEpochSeconds();
@@ -113,21 +123,23 @@ public interface Dialect {
 	String createMetadataTable(TableName table);
 
 	/**
-	 * A SQL expression giving our metadata table's {@code applied_at} as seconds since the epoch.
+	 * A SQL expression giving our metadata table's {@code applied_at} as seconds since
+	 * the epoch.
 	 * @return the expression
 	 */
 	String metadataTimestampAsEpochSeconds();
 
 	/**
-	 * Whether a statement cannot run inside a transaction block ({@code CREATE INDEX CONCURRENTLY},
-	 * {@code VACUUM}, ...).
+	 * Whether a statement cannot run inside a transaction block
+	 * ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...).
 	 * @param statement the statement
 	 * @return whether it must run on its own, outside a transaction
 	 */
 	boolean cannotRunInTransaction(SqlStatement statement);
 
 	/**
-	 * Runs one migration statement, all of it (a goose StatementBegin block may hold several).
+	 * Runs one migration statement, all of it (a goose StatementBegin block may hold
+	 * several).
 	 * @param statement a JDBC statement to run it with
 	 * @param sql the SQL
 	 * @throws SQLException when the database rejects it
@@ -135,8 +147,8 @@ public interface Dialect {
 	void execute(Statement statement, String sql) throws SQLException;
 
 	/**
-	 * A NULL of a column type, for reads that put the rows of two tables side by side ({@code UNION ALL}): the
-	 * columns of the shorter one are padded with typed NULLs.
+	 * A NULL of a column type, for reads that put the rows of two tables side by side
+	 * ({@code UNION ALL}): the columns of the shorter one are padded with typed NULLs.
 	 * @param type {@code TEXT}, {@code BIGINT} or {@code NUMERIC}
 	 * @return the expression
 	 */
@@ -145,9 +157,10 @@ public interface Dialect {
 	}
 
 	/**
-	 * The statement that writes a row of the metadata table, replacing what an earlier run left for the same version
-	 * (a Go tool rolled it back without touching this table); {@code applied_at} takes its default again. Its
-	 * parameters are version, file name, checksum, execution milliseconds, applied by, engine version and kind.
+	 * The statement that writes a row of the metadata table, replacing what an earlier
+	 * run left for the same version (a Go tool rolled it back without touching this
+	 * table); {@code applied_at} takes its default again. Its parameters are version,
+	 * file name, checksum, execution milliseconds, applied by, engine version and kind.
 	 * @param quotedTable the metadata table, quoted
 	 * @return the SQL
 	 */
@@ -161,17 +174,19 @@ public interface Dialect {
 	}
 
 	/**
-	 * What the statement splitter treats as one token on this database: whether block comments nest, which quotes
-	 * make identifiers, whether {@code E'…'} and {@code $tag$…$tag$} quote.
+	 * What the statement splitter treats as one token on this database: whether block
+	 * comments nest, which quotes make identifiers, whether {@code E'…'} and
+	 * {@code $tag$…$tag$} quote.
 	 * @return the rules
 	 */
 	LexicalRules lexicalRules();
 
 	/**
-	 * Whether this statement may be sent together with its neighbours in one JDBC batch, inside a migration's
-	 * transaction: the statements of a migration then reach a server database in one round trip instead of one each.
-	 * Only statements that return no rows qualify. An embedded database, where a round trip costs nothing, sends
-	 * none this way.
+	 * Whether this statement may be sent together with its neighbours in one JDBC batch,
+	 * inside a migration's transaction: the statements of a migration then reach a server
+	 * database in one round trip instead of one each. Only statements that return no rows
+	 * qualify. An embedded database, where a round trip costs nothing, sends none this
+	 * way.
 	 * @param statement the statement
 	 * @return whether it may join a batch
 	 */
@@ -180,9 +195,10 @@ public interface Dialect {
 	}
 
 	/**
-	 * Whether an error means that another connection's transaction holds the database and a reader must wait for it:
-	 * SQLite's {@code SQLITE_BUSY} while another runner commits, or writes a migration too large for its cache. A
-	 * server database never keeps readers out like that.
+	 * Whether an error means that another connection's transaction holds the database and
+	 * a reader must wait for it: SQLite's {@code SQLITE_BUSY} while another runner
+	 * commits, or writes a migration too large for its cache. A server database never
+	 * keeps readers out like that.
 	 * @param error the error
 	 * @return whether waiting for the other writer would help
 	 */
@@ -191,12 +207,14 @@ public interface Dialect {
 	}
 
 	/**
-	 * Bounds how long the session's statements wait for a lock another session holds on a table or row, so that a
-	 * migration queued behind a long transaction gives up instead of queueing every query on that table behind
-	 * itself. The bound lasts until {@link #restoreTableLockTimeout}.
+	 * Bounds how long the session's statements wait for a lock another session holds on a
+	 * table or row, so that a migration queued behind a long transaction gives up instead
+	 * of queueing every query on that table behind itself. The bound lasts until
+	 * {@link #restoreTableLockTimeout}.
 	 * @param connection the migration connection
 	 * @param timeout the bound
-	 * @return the session's own setting, to restore; {@code null} for a database without such a bound
+	 * @return the session's own setting, to restore; {@code null} for a database without
+	 * such a bound
 	 * @throws SQLException on a database error
 	 */
 	default String boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
@@ -213,7 +231,8 @@ public interface Dialect {
 	}
 
 	/**
-	 * Whether an error means that a statement gave up waiting for a lock within the bound.
+	 * Whether an error means that a statement gave up waiting for a lock within the
+	 * bound.
 	 * @param error the error
 	 * @return whether it was a lock wait that timed out
 	 */
@@ -222,11 +241,13 @@ public interface Dialect {
 	}
 
 	/**
-	 * The session most likely to have held the lock a statement gave up on: the one whose open transaction holding
-	 * table locks is oldest, described by its process id, application name, state and how long its transaction has
-	 * been open; never its query text, which may hold anything.
+	 * The session most likely to have held the lock a statement gave up on: the one whose
+	 * open transaction holding table locks is oldest, described by its process id,
+	 * application name, state and how long its transaction has been open; never its query
+	 * text, which may hold anything.
 	 * @param connection the migration connection, outside any transaction
-	 * @return the description, or empty when no such session is found or the database cannot tell
+	 * @return the description, or empty when no such session is found or the database
+	 * cannot tell
 	 * @throws SQLException on a database error
 	 */
 	default Optional<String> lockHolder(Connection connection) throws SQLException {

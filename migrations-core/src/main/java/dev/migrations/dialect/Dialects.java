@@ -34,7 +34,8 @@ public final class Dialects {
 	}
 
 	/**
-	 * The dialect of a product name, as JDBC reports it ({@code PostgreSQL}, {@code SQLite}).
+	 * The dialect of a product name, as JDBC reports it ({@code PostgreSQL},
+	 * {@code SQLite}).
 	 * @param product the product name
 	 * @return the dialect
 	 * @throws MigrationConfigurationException when the database is not supported
@@ -46,8 +47,8 @@ public final class Dialects {
 				return dialect;
 			}
 		}
-		throw new MigrationConfigurationException("dataSource", "Unsupported database '" + product
-				+ "': this engine supports PostgreSQL and SQLite.");
+		throw new MigrationConfigurationException("dataSource",
+				"Unsupported database '" + product + "': this engine supports PostgreSQL and SQLite.");
 	}
 
 }

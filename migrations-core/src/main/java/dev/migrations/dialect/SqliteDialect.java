@@ -52,8 +52,9 @@ final class SqliteDialect implements Dialect {
 	public List<String> tables(Connection connection, String schema) throws SQLException {
 		String master = (schema != null) ? "\"" + schema + "\".sqlite_master" : "sqlite_master";
 		List<String> tables = new ArrayList<>();
-		try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery(
-				"SELECT name FROM " + master + " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+		try (Statement query = connection.createStatement();
+				ResultSet result = query.executeQuery("SELECT name FROM " + master
+						+ " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
 			while (result.next()) {
 				tables.add(result.getString(1));
 			}
@@ -77,7 +78,8 @@ final class SqliteDialect implements Dialect {
 
 	@Override
 	public void backup(Connection connection, Path target) throws SQLException {
-		// VACUUM INTO writes a consistent, compacted copy while other connections keep reading.
+		// VACUUM INTO writes a consistent, compacted copy while other connections keep
+		// reading.
 		try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
 			vacuum.setString(1, target.toString());
 			vacuum.executeUpdate();
@@ -91,12 +93,9 @@ final class SqliteDialect implements Dialect {
 
 	@Override
 	public String createGooseTable(TableName table) {
-		return "CREATE TABLE " + quote(table) + " (\n"
-				+ "\tid INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-				+ "\tversion_id INTEGER NOT NULL,\n"
-				+ "\tis_applied INTEGER NOT NULL,\n"
-				+ "\ttstamp TIMESTAMP DEFAULT (datetime('now'))\n"
-				+ ")";
+		return "CREATE TABLE " + quote(table) + " (\n" + "\tid INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+				+ "\tversion_id INTEGER NOT NULL,\n" + "\tis_applied INTEGER NOT NULL,\n"
+				+ "\ttstamp TIMESTAMP DEFAULT (datetime('now'))\n" + ")";
 	}
 
 	@Override
@@ -114,21 +113,17 @@ final class SqliteDialect implements Dialect {
 
 	@Override
 	public String createMetadataTable(TableName table) {
-		return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (\n"
-				+ "\tversion INTEGER PRIMARY KEY,\n"
-				+ "\tfile_name TEXT NOT NULL,\n"
-				+ "\tchecksum TEXT,\n"
-				+ "\texecution_ms INTEGER NOT NULL,\n"
+		return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (\n" + "\tversion INTEGER PRIMARY KEY,\n"
+				+ "\tfile_name TEXT NOT NULL,\n" + "\tchecksum TEXT,\n" + "\texecution_ms INTEGER NOT NULL,\n"
 				+ "\tapplied_by TEXT NOT NULL,\n"
 				+ "\tapplied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),\n"
-				+ "\tengine_version TEXT NOT NULL,\n"
-				+ "\tkind TEXT NOT NULL\n"
-				+ ")";
+				+ "\tengine_version TEXT NOT NULL,\n" + "\tkind TEXT NOT NULL\n" + ")";
 	}
 
 	@Override
 	public String metadataTimestampAsEpochSeconds() {
-		// applied_at is ISO-8601 text in UTC; julianday reads it, including the fraction of a second.
+		// applied_at is ISO-8601 text in UTC; julianday reads it, including the fraction
+		// of a second.
 		return "(julianday(applied_at) - 2440587.5) * 86400.0";
 	}
 
@@ -144,21 +139,24 @@ final class SqliteDialect implements Dialect {
 
 	@Override
 	public void execute(Statement statement, String sql) throws SQLException {
-		// sqlite-jdbc's execute() runs only the first statement of a string; executeUpdate() runs them all, which a
+		// sqlite-jdbc's execute() runs only the first statement of a string;
+		// executeUpdate() runs them all, which a
 		// goose StatementBegin block holding several statements needs.
 		statement.executeUpdate(sql);
 	}
 
 	@Override
 	public boolean isBusy(SQLException error) {
-		// The primary result code is the low byte of an extended one (SQLITE_BUSY_SNAPSHOT is 517, say).
+		// The primary result code is the low byte of an extended one
+		// (SQLITE_BUSY_SNAPSHOT is 517, say).
 		int primary = error.getErrorCode() & 0xFF;
 		return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 	}
 
 	@Override
 	public DatabaseLock lock(Connection connection, TableName table, MigrationFormat format) throws SQLException {
-		// An in-memory database belongs to its one connection; nothing else can migrate it.
+		// An in-memory database belongs to its one connection; nothing else can migrate
+		// it.
 		return databaseFile(connection).<DatabaseLock>map(SqliteFileLock::new).orElse(DatabaseLock.NONE);
 	}
 

@@ -4,14 +4,16 @@ import java.util.HexFormat;
 import java.util.zip.CRC32C;
 
 /**
- * Checksums of migration files: CRC-32C over the normalized content (a leading UTF-8 byte order mark dropped, CRLF
- * read as LF, as {@link dev.migrations.parser.SourceText} reads it), so that a checkout on another operating system
- * does not look modified. A golang-migrate version's checksum covers its up file, a zero byte, its down file and a
+ * Checksums of migration files: CRC-32C over the normalized content (a leading UTF-8 byte
+ * order mark dropped, CRLF read as LF, as {@link dev.migrations.parser.SourceText} reads
+ * it), so that a checkout on another operating system does not look modified. A
+ * golang-migrate version's checksum covers its up file, a zero byte, its down file and a
  * zero byte.
  * <p>
- * The checksum is there to notice an applied file that was edited by mistake, as Flyway's CRC-32 is; it is no seal
- * against someone who can write both the files and the database. CRC-32C is computed by the processor on every
- * common platform, so that validating thousands of applied files on every start costs little more than reading them.
+ * The checksum is there to notice an applied file that was edited by mistake, as Flyway's
+ * CRC-32 is; it is no seal against someone who can write both the files and the database.
+ * CRC-32C is computed by the processor on every common platform, so that validating
+ * thousands of applied files on every start costs little more than reading them.
  */
 public final class Checksums {
 

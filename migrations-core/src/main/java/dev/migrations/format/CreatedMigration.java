@@ -10,7 +10,8 @@ import dev.migrations.MigrationFormat;
  *
  * @param version the new version
  * @param format the format it was written in, never {@link MigrationFormat#AUTO}
- * @param files the files written: the goose file, or the golang-migrate up file and then the down file
+ * @param files the files written: the goose file, or the golang-migrate up file and then
+ * the down file
  */
 public record CreatedMigration(long version, MigrationFormat format, List<Path> files) {
 

@@ -8,8 +8,8 @@ import dev.migrations.MigrationFormat;
  * What {@link MigrationFiles#fix} renamed.
  *
  * @param format the format of the directory's files, never {@link MigrationFormat#AUTO}
- * @param renames the renamed files, in the order of their new versions (a golang-migrate up file before its down
- * file); empty when no file had a timestamp version
+ * @param renames the renamed files, in the order of their new versions (a golang-migrate
+ * up file before its down file); empty when no file had a timestamp version
  */
 public record FixResult(MigrationFormat format, List<RenamedFile> renames) {
 

@@ -8,7 +8,10 @@ import dev.migrations.JavaMigration;
 import dev.migrations.MigrationFormat;
 import dev.migrations.MigrationSourceException;
 
-/** Adds Java migrations to a catalog of files, refusing versions the files or other Java migrations have. */
+/**
+ * Adds Java migrations to a catalog of files, refusing versions the files or other Java
+ * migrations have.
+ */
 public final class JavaMigrations {
 
 	private JavaMigrations() {
@@ -19,7 +22,8 @@ public final class JavaMigrations {
 	 * @param catalog the files
 	 * @param javaMigrations the Java migrations
 	 * @return the catalog of both
-	 * @throws MigrationSourceException for a version taken twice or one the format does not allow
+	 * @throws MigrationSourceException for a version taken twice or one the format does
+	 * not allow
 	 */
 	public static MigrationCatalog add(MigrationCatalog catalog, List<JavaMigration> javaMigrations) {
 		if (javaMigrations.isEmpty()) {
@@ -36,7 +40,8 @@ public final class JavaMigrations {
 			}
 			Migration taken = migrations.putIfAbsent(code.version(), migration);
 			if (taken != null) {
-				throw new MigrationSourceException(migration.location(), List.of(taken.location(), migration.location()),
+				throw new MigrationSourceException(migration.location(),
+						List.of(taken.location(), migration.location()),
 						"Duplicate migration version " + code.version() + ": " + taken.location() + " and "
 								+ migration.location() + "; give each migration its own version.");
 			}

@@ -9,10 +9,11 @@ import java.util.Set;
 import dev.migrations.Redaction;
 
 /**
- * The values that must not be shown: those of placeholders, and of ENVSUB variables a file expanded, whose names look
- * secret ({@code db_password}, {@code API_TOKEN}, {@code signing_key}, ...). They are hidden by {@link Redaction},
- * the engine's one way of hiding secrets. Statements go to the database exactly as
- * configured; wherever they are shown instead (statement logging, dry runs, listeners, failure messages) these
+ * The values that must not be shown: those of placeholders, and of ENVSUB variables a
+ * file expanded, whose names look secret ({@code db_password}, {@code API_TOKEN},
+ * {@code signing_key}, ...). They are hidden by {@link Redaction}, the engine's one way
+ * of hiding secrets. Statements go to the database exactly as configured; wherever they
+ * are shown instead (statement logging, dry runs, listeners, failure messages) these
  * values read {@value #MASK}.
  */
 public final class Masking {
@@ -29,15 +30,19 @@ public final class Masking {
 	private final Set<String> secrets;
 
 	/**
-	 * Creates a masking over a set of values that may still grow: the loader adds the values of secret-looking
-	 * variables as it parses files, which it does when a command first needs them.
+	 * Creates a masking over a set of values that may still grow: the loader adds the
+	 * values of secret-looking variables as it parses files, which it does when a command
+	 * first needs them.
 	 * @param secrets the values, read each time something is masked
 	 */
 	Masking(Set<String> secrets) {
 		this.secrets = secrets;
 	}
 
-	/** The values to mask, longest first, so that a secret holding another is masked whole. */
+	/**
+	 * The values to mask, longest first, so that a secret holding another is masked
+	 * whole.
+	 */
 	private List<String> values() {
 		if (this.secrets.isEmpty()) {
 			return List.of();
@@ -69,8 +74,9 @@ public final class Masking {
 	}
 
 	/**
-	 * A driver's exception that can be shown: the same, unless its message holds a secret value, in which case a copy
-	 * with the message masked, the same SQLState, vendor code and stack, and no cause (which would repeat it).
+	 * A driver's exception that can be shown: the same, unless its message holds a secret
+	 * value, in which case a copy with the message masked, the same SQLState, vendor code
+	 * and stack, and no cause (which would repeat it).
 	 * @param ex the exception
 	 * @return an exception safe to show
 	 */

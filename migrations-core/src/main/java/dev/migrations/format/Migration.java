@@ -9,10 +9,11 @@ import dev.migrations.MigrationFormat;
 import dev.migrations.parser.ParsedSection;
 
 /**
- * One version: its files, read when a command first needs them. Listing a location only reads names; validating an
- * applied version reads its files for the {@link #checksum()}; running it, planning it or validating the files parses
- * them ({@link #up()}, {@link #down()}). Each is done once and kept, so that a command with nothing to do reads
- * every file once and parses none. Safe to share between threads.
+ * One version: its files, read when a command first needs them. Listing a location only
+ * reads names; validating an applied version reads its files for the {@link #checksum()};
+ * running it, planning it or validating the files parses them ({@link #up()},
+ * {@link #down()}). Each is done once and kept, so that a command with nothing to do
+ * reads every file once and parses none. Safe to share between threads.
  */
 public final class Migration {
 
@@ -47,8 +48,8 @@ public final class Migration {
 	}
 
 	/**
-	 * A Java migration, in the catalog of files of a format: it has no statements, and its checksum is that of its
-	 * version and description.
+	 * A Java migration, in the catalog of files of a format: it has no statements, and
+	 * its checksum is that of its version and description.
 	 * @param code the migration
 	 * @param format the format of the files it runs with
 	 * @return the migration
@@ -56,7 +57,8 @@ public final class Migration {
 	static Migration of(JavaMigration code, MigrationFormat format) {
 		String name = code.name();
 		String location = name + " (" + code.getClass().getName() + ")";
-		String checksum = Checksums.of(("java " + code.version() + " " + code.description()).getBytes(StandardCharsets.UTF_8));
+		String checksum = Checksums
+			.of(("java " + code.version() + " " + code.description()).getBytes(StandardCharsets.UTF_8));
 		MigrationScript up = new MigrationScript(name, location, ParsedSection.EMPTY);
 		MigrationScript down = new MigrationScript(name, location, ParsedSection.EMPTY);
 		Parsed parsed = new Parsed(up, down, !code.transactional(), checksum);
@@ -90,7 +92,10 @@ public final class Migration {
 		return this.format;
 	}
 
-	/** The name shown for the migration: the goose file, or the golang-migrate up file (the down file if alone). */
+	/**
+	 * The name shown for the migration: the goose file, or the golang-migrate up file
+	 * (the down file if alone).
+	 */
 	public String name() {
 		return this.name;
 	}
@@ -101,7 +106,8 @@ public final class Migration {
 	}
 
 	/**
-	 * The checksum of the files' normalized content (see {@link Checksums}), reading them the first time.
+	 * The checksum of the files' normalized content (see {@link Checksums}), reading them
+	 * the first time.
 	 * @return the checksum
 	 * @throws dev.migrations.MigrationSourceException when a file cannot be read
 	 */
@@ -130,7 +136,10 @@ public final class Migration {
 		return (direction == Direction.UP) ? up() : down();
 	}
 
-	/** Whether the goose file carries {@code -- +goose NO TRANSACTION}, parsing it the first time. */
+	/**
+	 * Whether the goose file carries {@code -- +goose NO TRANSACTION}, parsing it the
+	 * first time.
+	 */
 	public boolean noTransaction() {
 		return parsed().noTransaction();
 	}
@@ -140,7 +149,10 @@ public final class Migration {
 		return this.parsed != null;
 	}
 
-	/** The files parsed, the first time they are needed and again when the lexical rules changed since. */
+	/**
+	 * The files parsed, the first time they are needed and again when the lexical rules
+	 * changed since.
+	 */
 	private Parsed parsed() {
 		Parsed done = this.parsed;
 		if (done == null || !this.files.isCurrent()) {
@@ -181,7 +193,8 @@ public final class Migration {
 	 *
 	 * @param up what applying it runs
 	 * @param down what rolling it back runs
-	 * @param noTransaction whether the goose file carries {@code -- +goose NO TRANSACTION}
+	 * @param noTransaction whether the goose file carries
+	 * {@code -- +goose NO TRANSACTION}
 	 * @param checksum the checksum of the content that was parsed
 	 */
 	record Parsed(MigrationScript up, MigrationScript down, boolean noTransaction, String checksum) {

@@ -13,8 +13,10 @@ import dev.migrations.MigrationFormat;
  * @param format the format all locations share
  * @param locations the locations, for messages
  * @param migrations the migrations by version
- * @param masking the secret values substituted into the statements, masked wherever statements are shown
- * @param syntax the lexical rules the files are split by, which follow the database a command connects to
+ * @param masking the secret values substituted into the statements, masked wherever
+ * statements are shown
+ * @param syntax the lexical rules the files are split by, which follow the database a
+ * command connects to
  */
 public record MigrationCatalog(MigrationFormat format, List<String> locations, NavigableMap<Long, Migration> migrations,
 		Masking masking, FileSyntax syntax) {

@@ -17,9 +17,10 @@ import dev.migrations.MigrationSourceException;
 import dev.migrations.source.MigrationSources;
 
 /**
- * The migration files in one directory as the commands that write there see them: their format and their versions.
- * A name that does not fit the format, or whose version is invalid, is left out, because these commands neither
- * number after it nor rename it; the loader reports it when the migrations are read.
+ * The migration files in one directory as the commands that write there see them: their
+ * format and their versions. A name that does not fit the format, or whose version is
+ * invalid, is left out, because these commands neither number after it nor rename it; the
+ * loader reports it when the migrations are read.
  */
 final class MigrationDirectory {
 
@@ -46,10 +47,12 @@ final class MigrationDirectory {
 	/**
 	 * Reads a directory's file names. A missing directory reads as empty.
 	 * @param path the directory
-	 * @param requested the format, or {@link MigrationFormat#AUTO} to follow the names (goose when there are none)
+	 * @param requested the format, or {@link MigrationFormat#AUTO} to follow the names
+	 * (goose when there are none)
 	 * @return the snapshot
-	 * @throws MigrationSourceException when the path is not a directory or cannot be listed, or when the format is
-	 * {@code AUTO} and the directory holds files of both formats
+	 * @throws MigrationSourceException when the path is not a directory or cannot be
+	 * listed, or when the format is {@code AUTO} and the directory holds files of both
+	 * formats
 	 */
 	static MigrationDirectory read(Path path, MigrationFormat requested) {
 		boolean exists = Files.exists(path);
@@ -81,7 +84,9 @@ final class MigrationDirectory {
 		return location(this.path);
 	}
 
-	/** The files with a version, the golang-migrate up file first; empty when none has it. */
+	/**
+	 * The files with a version, the golang-migrate up file first; empty when none has it.
+	 */
 	List<MigrationFileName> files(long version) {
 		return List.copyOf(this.versions.getOrDefault(version, List.of()));
 	}

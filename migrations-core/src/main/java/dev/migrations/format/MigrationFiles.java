@@ -31,14 +31,16 @@ import dev.migrations.StatusReport;
 import dev.migrations.source.MigrationSources;
 
 /**
- * Commands that change the migration files rather than the database: {@code create} writes the next migration and
- * {@code fix} turns timestamp versions into sequential ones, as goose's commands of the same names do.
+ * Commands that change the migration files rather than the database: {@code create}
+ * writes the next migration and {@code fix} turns timestamp versions into sequential
+ * ones, as goose's commands of the same names do.
  */
 public final class MigrationFiles {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationFiles.class);
 
-	private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=[\\p{Ll}])(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+	private static final Pattern WORD_BOUNDARY = Pattern
+		.compile("(?<=[\\p{Ll}])(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
 	private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
 
@@ -46,21 +48,23 @@ public final class MigrationFiles {
 	}
 
 	/**
-	 * Writes a new migration into a directory, numbered after the migrations already there. Existing files are
-	 * never overwritten.
+	 * Writes a new migration into a directory, numbered after the migrations already
+	 * there. Existing files are never overwritten.
 	 * @param directory the directory, created when it does not exist
-	 * @param name what the migration does, written into the file name in snake case ({@code AddUserEmail} and
-	 * {@code add user-email} both become {@code add_user_email})
-	 * @param format goose or golang-migrate, or {@link MigrationFormat#AUTO} to follow the files already in the
-	 * directory (goose when there are none)
-	 * @param versioning whether the version is the next sequential number or the current UTC time
+	 * @param name what the migration does, written into the file name in snake case
+	 * ({@code AddUserEmail} and {@code add user-email} both become
+	 * {@code add_user_email})
+	 * @param format goose or golang-migrate, or {@link MigrationFormat#AUTO} to follow
+	 * the files already in the directory (goose when there are none)
+	 * @param versioning whether the version is the next sequential number or the current
+	 * UTC time
 	 * @param clock the time a timestamp version is taken from
 	 * @return the version and the files written
 	 * @throws MigrationConfigurationException when the name holds no letter or digit
-	 * @throws MigrationStateException when the version already exists, as two timestamp versions created within one
-	 * second do
-	 * @throws MigrationSourceException when the directory mixes both formats (with {@code AUTO}), or cannot be
-	 * listed or written
+	 * @throws MigrationStateException when the version already exists, as two timestamp
+	 * versions created within one second do
+	 * @throws MigrationSourceException when the directory mixes both formats (with
+	 * {@code AUTO}), or cannot be listed or written
 	 */
 	public static CreatedMigration create(Path directory, String name, MigrationFormat format, Versioning versioning,
 			Clock clock) {
@@ -74,10 +78,12 @@ public final class MigrationFiles {
 				: existing.highestSequential() + 1;
 		List<MigrationFileName> clashing = existing.files(version);
 		if (!clashing.isEmpty()) {
-			throw new MigrationStateException("Version " + version + " already exists in " + existing.location()
-					+ " (" + names(clashing) + "); "
-					+ ((versioning == Versioning.TIMESTAMP) ? "timestamps only count whole seconds, so wait a"
-							+ " second and create the migration again." : "rename or remove that file first."));
+			throw new MigrationStateException(
+					"Version " + version + " already exists in " + existing.location() + " (" + names(clashing) + "); "
+							+ ((versioning == Versioning.TIMESTAMP)
+									? "timestamps only count whole seconds, so wait a"
+											+ " second and create the migration again."
+									: "rename or remove that file first."));
 		}
 		String stem = VersionNumbers.text(version, existing.format()) + "_" + description;
 		List<Path> written = write(directory, MigrationTemplates.files(stem, existing.format()));
@@ -85,17 +91,22 @@ public final class MigrationFiles {
 	}
 
 	/**
-	 * Renames the files whose version is a timestamp ({@code yyyyMMddHHmmss}, a valid date and time after 1970) to
-	 * the next sequential versions after the highest other version, in timestamp order, keeping the rest of each
-	 * name: goose's hybrid versioning, where developers create timestamped migrations and {@code fix} numbers them
-	 * before they are deployed. Everything is checked before the first file is renamed.
+	 * Renames the files whose version is a timestamp ({@code yyyyMMddHHmmss}, a valid
+	 * date and time after 1970) to the next sequential versions after the highest other
+	 * version, in timestamp order, keeping the rest of each name: goose's hybrid
+	 * versioning, where developers create timestamped migrations and {@code fix} numbers
+	 * them before they are deployed. Everything is checked before the first file is
+	 * renamed.
 	 * @param directory the directory of goose or golang-migrate files
-	 * @param appliedVersions the versions the database records as applied (see {@link #appliedVersions})
+	 * @param appliedVersions the versions the database records as applied (see
+	 * {@link #appliedVersions})
 	 * @return the renames, in order
-	 * @throws MigrationStateException when a timestamp version is already applied (renaming it would make it look
-	 * pending), when a new version is recorded as applied (the renamed file would look applied without having run),
-	 * or when a new name is taken; nothing is renamed
-	 * @throws MigrationSourceException when the directory does not exist, mixes both formats, or a rename fails
+	 * @throws MigrationStateException when a timestamp version is already applied
+	 * (renaming it would make it look pending), when a new version is recorded as applied
+	 * (the renamed file would look applied without having run), or when a new name is
+	 * taken; nothing is renamed
+	 * @throws MigrationSourceException when the directory does not exist, mixes both
+	 * formats, or a rename fails
 	 */
 	public static FixResult fix(Path directory, Set<Long> appliedVersions) {
 		Objects.requireNonNull(directory, "directory");
@@ -113,10 +124,12 @@ public final class MigrationFiles {
 	}
 
 	/**
-	 * The versions a status report shows as applied, for {@link #fix}: {@code fix(directory,
+	 * The versions a status report shows as applied, for {@link #fix}:
+	 * {@code fix(directory,
 	 * MigrationFiles.appliedVersions(migrator.status()))}.
 	 * @param status the database's status
-	 * @return the versions whose state {@linkplain dev.migrations.MigrationState#isApplied() is applied}, sorted
+	 * @return the versions whose state
+	 * {@linkplain dev.migrations.MigrationState#isApplied() is applied}, sorted
 	 */
 	public static Set<Long> appliedVersions(StatusReport status) {
 		Set<Long> applied = status.migrations()
@@ -168,7 +181,8 @@ public final class MigrationFiles {
 				Files.deleteIfExists(path);
 			}
 			catch (IOException ex) {
-				// The failure being reported matters more; a half-written migration shows in the next listing.
+				// The failure being reported matters more; a half-written migration shows
+				// in the next listing.
 			}
 		}
 	}
@@ -229,8 +243,8 @@ public final class MigrationFiles {
 			catch (IOException ex) {
 				throw new MigrationSourceException(existing.location(), List.of(rename.from(), rename.to()),
 						"Cannot rename " + rename.from() + " to " + rename.to() + ": " + ex.getMessage() + "; "
-								+ (done.isEmpty() ? "nothing was renamed." : "renamed before it: "
-										+ String.join(", ", done) + "."));
+								+ (done.isEmpty() ? "nothing was renamed."
+										: "renamed before it: " + String.join(", ", done) + "."));
 			}
 			logger.info("Renamed {} to {}", rename.from(), rename.to());
 			done.add(rename.from() + " => " + rename.to());

@@ -28,9 +28,10 @@ import dev.migrations.source.MigrationResource;
 import dev.migrations.source.MigrationSource;
 
 /**
- * Reads the migration locations into a {@link MigrationCatalog}: decides each location's format and checks the
- * file names (versions, duplicates, mixed formats). A file's content is read and parsed only when a command first
- * needs its checksum or its statements, by the catalog's current {@link FileSyntax}. Parse errors are kept with the
+ * Reads the migration locations into a {@link MigrationCatalog}: decides each location's
+ * format and checks the file names (versions, duplicates, mixed formats). A file's
+ * content is read and parsed only when a command first needs its checksum or its
+ * statements, by the catalog's current {@link FileSyntax}. Parse errors are kept with the
  * migration, not thrown, because only the sections a command will run must be valid.
  */
 public final class MigrationLoader {
@@ -43,18 +44,28 @@ public final class MigrationLoader {
 
 	private final Placeholders placeholders;
 
-	/** The values of secret-looking placeholders, and of secret-looking variables ENVSUB expanded. */
+	/**
+	 * The values of secret-looking placeholders, and of secret-looking variables ENVSUB
+	 * expanded.
+	 */
 	private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
-	/** The environment as ENVSUB sees it: it notes the values of secret-looking variables a file asks for. */
+	/**
+	 * The environment as ENVSUB sees it: it notes the values of secret-looking variables
+	 * a file asks for.
+	 */
 	private final Map<String, String> watchedEnvironment = new WatchedEnvironment();
 
-	/** The lexical rules files are split by, which a command sets once it knows the database. */
+	/**
+	 * The lexical rules files are split by, which a command sets once it knows the
+	 * database.
+	 */
 	private final FileSyntax syntax = new FileSyntax();
 
 	/**
 	 * Creates a loader.
-	 * @param requested the format to read, or {@link MigrationFormat#AUTO} to detect it per location
+	 * @param requested the format to read, or {@link MigrationFormat#AUTO} to detect it
+	 * per location
 	 * @param environment the variables goose's {@code ENVSUB ON} expands
 	 */
 	public MigrationLoader(MigrationFormat requested, Map<String, String> environment) {
@@ -63,11 +74,14 @@ public final class MigrationLoader {
 
 	/**
 	 * Creates a loader.
-	 * @param requested the format to read, or {@link MigrationFormat#AUTO} to detect it per location
+	 * @param requested the format to read, or {@link MigrationFormat#AUTO} to detect it
+	 * per location
 	 * @param environment the variables goose's {@code ENVSUB ON} expands
-	 * @param placeholders the values of {@code ${name}} placeholders, for files that ask for them
+	 * @param placeholders the values of {@code ${name}} placeholders, for files that ask
+	 * for them
 	 */
-	public MigrationLoader(MigrationFormat requested, Map<String, String> environment, Map<String, String> placeholders) {
+	public MigrationLoader(MigrationFormat requested, Map<String, String> environment,
+			Map<String, String> placeholders) {
 		this.requested = requested;
 		this.environment = Map.copyOf(environment);
 		this.placeholders = new Placeholders(placeholders);
@@ -82,8 +96,8 @@ public final class MigrationLoader {
 	 * Loads every location.
 	 * @param sources the locations
 	 * @return the catalog
-	 * @throws MigrationSourceException when a location is missing or empty, formats are mixed, a name breaks its
-	 * format's rules, or two files claim one version
+	 * @throws MigrationSourceException when a location is missing or empty, formats are
+	 * mixed, a name breaks its format's rules, or two files claim one version
 	 */
 	public MigrationCatalog load(List<MigrationSource> sources) {
 		MigrationFormat format = null;
@@ -94,9 +108,10 @@ public final class MigrationLoader {
 			List<MigrationResource> resources = source.resources();
 			MigrationFormat detected = detect(source, resources);
 			if (format != null && format != detected) {
-				throw new MigrationSourceException(source.location(), List.of(), "Location " + source.location()
-						+ " holds " + detected.label() + " files but " + formatLocation + " holds " + format.label()
-						+ " files; one engine keeps one version table, so use one format for all locations.");
+				throw new MigrationSourceException(source.location(), List.of(),
+						"Location " + source.location() + " holds " + detected.label() + " files but " + formatLocation
+								+ " holds " + format.label()
+								+ " files; one engine keeps one version table, so use one format for all locations.");
 			}
 			format = detected;
 			formatLocation = source.location();
@@ -191,8 +206,8 @@ public final class MigrationLoader {
 			if (existing != null) {
 				throw new MigrationSourceException(source.location(), List.of(existing.location(), resource.location()),
 						"Duplicate migration version " + this.version + ": " + existing.location() + " and "
-								+ resource.location() + ((name.direction() != null)
-										? " are both " + name.direction().label() + " files" : "")
+								+ resource.location()
+								+ ((name.direction() != null) ? " are both " + name.direction().label() + " files" : "")
 								+ "; give each migration its own version.");
 			}
 			if (isDown) {
@@ -247,7 +262,8 @@ public final class MigrationLoader {
 				GooseScript script = GooseParser.parse(this.up.location(), text, watchedEnvironment, rules);
 				return new Migration.Parsed(
 						new MigrationScript(this.up.name(), this.up.location(), substitute(text, this.up, script.up())),
-						new MigrationScript(this.up.name(), this.up.location(), substitute(text, this.up, script.down())),
+						new MigrationScript(this.up.name(), this.up.location(),
+								substitute(text, this.up, script.down())),
 						!script.transactional(), checksum);
 			}
 			byte[] up = read(this.up);
@@ -275,7 +291,10 @@ public final class MigrationLoader {
 			return Placeholders.isRequestedBy(text) ? placeholders.apply(resource.location(), section) : section;
 		}
 
-		/** A file's bytes; an absent file (a golang-migrate version without a down file) reads as empty. */
+		/**
+		 * A file's bytes; an absent file (a golang-migrate version without a down file)
+		 * reads as empty.
+		 */
 		private byte[] read(MigrationResource resource) {
 			if (resource == null) {
 				return new byte[0];
@@ -292,8 +311,9 @@ public final class MigrationLoader {
 	}
 
 	/**
-	 * The environment as ENVSUB sees it: notes the values of secret-looking variables a file asks for, and what a file
-	 * derives from them (a substring), so that both are masked.
+	 * The environment as ENVSUB sees it: notes the values of secret-looking variables a
+	 * file asks for, and what a file derives from them (a substring), so that both are
+	 * masked.
 	 */
 	private final class WatchedEnvironment extends AbstractMap<String, String> implements DerivingEnvironment {
 

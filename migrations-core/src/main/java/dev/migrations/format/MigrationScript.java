@@ -5,8 +5,8 @@ import dev.migrations.parser.ParsedSection;
 /**
  * One direction of a migration: the file it comes from and its parsed statements.
  *
- * @param name the file name, or {@code null} when the direction has no file (a golang-migrate version without a
- * down file), which makes it a no-op
+ * @param name the file name, or {@code null} when the direction has no file (a
+ * golang-migrate version without a down file), which makes it a no-op
  * @param location the file's location, or {@code null} with {@code name}
  * @param section the statements, or the error that stopped parsing them
  */

@@ -6,9 +6,10 @@ import java.util.Map;
 import dev.migrations.MigrationFormat;
 
 /**
- * The starting content of a new migration. The goose file holds one placeholder statement per direction, each in
- * a {@code StatementBegin}/{@code StatementEnd} block so that replacing it with a function body needs no further
- * annotation; the golang-migrate files hold only a comment, so running them unchanged does nothing.
+ * The starting content of a new migration. The goose file holds one placeholder statement
+ * per direction, each in a {@code StatementBegin}/{@code StatementEnd} block so that
+ * replacing it with a function body needs no further annotation; the golang-migrate files
+ * hold only a comment, so running them unchanged does nothing.
  */
 final class MigrationTemplates {
 
@@ -37,7 +38,8 @@ final class MigrationTemplates {
 
 	/**
 	 * The files of a new migration.
-	 * @param stem the file name without its extension: the padded version, {@code _} and the description
+	 * @param stem the file name without its extension: the padded version, {@code _} and
+	 * the description
 	 * @param format goose or golang-migrate
 	 * @return each file's name and content, the golang-migrate up file first
 	 */

@@ -12,9 +12,10 @@ import dev.migrations.parser.ParsedSection;
 import dev.migrations.parser.SqlStatement;
 
 /**
- * Named placeholders from configuration: {@code ${name}} in the statements of files that ask for them with a line
- * {@code -- migrations:placeholders}, and only those, so that a {@code ${...}} meant for the database (or for goose's
- * ENVSUB) is never touched by accident. {@code $${name}} stays as the literal {@code ${name}}. A placeholder that is
+ * Named placeholders from configuration: {@code ${name}} in the statements of files that
+ * ask for them with a line {@code -- migrations:placeholders}, and only those, so that a
+ * {@code ${...}} meant for the database (or for goose's ENVSUB) is never touched by
+ * accident. {@code $${name}} stays as the literal {@code ${name}}. A placeholder that is
  * not configured is an error naming the file and line.
  */
 final class Placeholders {
@@ -46,7 +47,9 @@ final class Placeholders {
 		return false;
 	}
 
-	/** The section with its placeholders replaced, or failed at the first undefined one. */
+	/**
+	 * The section with its placeholders replaced, or failed at the first undefined one.
+	 */
 	ParsedSection apply(String file, ParsedSection section) {
 		if (!section.isValid()) {
 			return section;
@@ -76,9 +79,8 @@ final class Placeholders {
 				replacement = this.values.get(name);
 			}
 			else {
-				int line = statement.line() + (int) statement.sql().substring(0, matcher.start()).chars()
-					.filter((c) -> c == '\n')
-					.count();
+				int line = statement.line()
+						+ (int) statement.sql().substring(0, matcher.start()).chars().filter((c) -> c == '\n').count();
 				throw new MigrationParseException(file, line, "placeholder ${" + name + "} is not configured; define it"
 						+ " in the placeholders, or write $${" + name + "} for the literal text");
 			}

@@ -1,7 +1,8 @@
 package dev.migrations.format;
 
 /**
- * One file that {@link MigrationFiles#fix} renamed from a timestamp version to a sequential one.
+ * One file that {@link MigrationFiles#fix} renamed from a timestamp version to a
+ * sequential one.
  *
  * @param from the old file name
  * @param to the new file name

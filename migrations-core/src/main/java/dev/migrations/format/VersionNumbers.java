@@ -10,8 +10,9 @@ import java.time.format.ResolverStyle;
 import dev.migrations.MigrationFormat;
 
 /**
- * The two kinds of version the Go tools write: sequential numbers, zero-padded in file names, and UTC timestamps
- * ({@code yyyyMMddHHmmss}). goose tells them apart by whether the number reads as a date and time after 1970.
+ * The two kinds of version the Go tools write: sequential numbers, zero-padded in file
+ * names, and UTC timestamps ({@code yyyyMMddHHmmss}). goose tells them apart by whether
+ * the number reads as a date and time after 1970.
  */
 final class VersionNumbers {
 
@@ -23,7 +24,10 @@ final class VersionNumbers {
 	private VersionNumbers() {
 	}
 
-	/** Whether a version is a timestamp: 14 digits forming a valid date and time after 1970-01-01. */
+	/**
+	 * Whether a version is a timestamp: 14 digits forming a valid date and time after
+	 * 1970-01-01.
+	 */
 	static boolean isTimestamp(long version) {
 		String digits = Long.toString(version);
 		if (digits.length() != 14) {
@@ -43,8 +47,9 @@ final class VersionNumbers {
 	}
 
 	/**
-	 * A version as it starts a file name: zero-padded to 5 digits for goose and 6 for golang-migrate, as the Go
-	 * tools write sequential versions. Timestamps are longer than the padding and come out unchanged.
+	 * A version as it starts a file name: zero-padded to 5 digits for goose and 6 for
+	 * golang-migrate, as the Go tools write sequential versions. Timestamps are longer
+	 * than the padding and come out unchanged.
 	 */
 	static String text(long version, MigrationFormat format) {
 		int width = (format == MigrationFormat.GOLANG_MIGRATE) ? 6 : 5;

@@ -10,7 +10,10 @@ import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.TableName;
 
-/** What the two Go tools' version tables share: a validated, quoted name and a check of the columns. */
+/**
+ * What the two Go tools' version tables share: a validated, quoted name and a check of
+ * the columns.
+ */
 abstract class AbstractVersionTable implements VersionTable {
 
 	protected final Dialect dialect;
@@ -42,17 +45,21 @@ abstract class AbstractVersionTable implements VersionTable {
 			query.executeQuery("SELECT " + this.columns + " FROM " + this.quoted + " WHERE 1 = 0").close();
 		}
 		catch (SQLException ex) {
-			throw new VersionTableException(this.table.toString(), this.columns, "Table " + this.table + " exists but is not a "
-					+ this.tool + " version table: it lacks " + this.tool + "'s columns (" + this.columns
-					+ "). Point the engine at another table, or rename this one. Database said: "
-					+ ex.getMessage().strip(), ex);
+			throw new VersionTableException(this.table.toString(), this.columns,
+					"Table " + this.table + " exists but is not a " + this.tool + " version table: it lacks "
+							+ this.tool + "'s columns (" + this.columns
+							+ "). Point the engine at another table, or rename this one. Database said: "
+							+ ex.getMessage().strip(),
+					ex);
 		}
 	}
 
 	/**
-	 * A time the version queries give as seconds since the epoch: a decimal on PostgreSQL, a floating-point number on
-	 * SQLite (whose times carry milliseconds, so a double holds them to the microsecond, which is where it is rounded).
-	 * Read without decimal arithmetic, because a start with nothing to do reads two of these per applied version.
+	 * A time the version queries give as seconds since the epoch: a decimal on
+	 * PostgreSQL, a floating-point number on SQLite (whose times carry milliseconds, so a
+	 * double holds them to the microsecond, which is where it is rounded). Read without
+	 * decimal arithmetic, because a start with nothing to do reads two of these per
+	 * applied version.
 	 * @param epochSeconds the value as the driver returned it, or {@code null}
 	 * @return the instant, or {@code null}
 	 */
@@ -69,7 +76,8 @@ abstract class AbstractVersionTable implements VersionTable {
 		if (epochSeconds instanceof Long || epochSeconds instanceof Integer) {
 			return Instant.ofEpochSecond(((Number) epochSeconds).longValue());
 		}
-		BigDecimal decimal = (epochSeconds instanceof BigDecimal exact) ? exact : new BigDecimal(epochSeconds.toString());
+		BigDecimal decimal = (epochSeconds instanceof BigDecimal exact) ? exact
+				: new BigDecimal(epochSeconds.toString());
 		long seconds = decimal.longValue();
 		int nanos = decimal.subtract(BigDecimal.valueOf(seconds)).movePointRight(9).intValue();
 		return Instant.ofEpochSecond(seconds, nanos);

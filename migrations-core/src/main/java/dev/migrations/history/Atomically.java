@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Runs several writes as one: inside the caller's transaction when there is one, in a transaction of their own
- * otherwise, so that a crash between a DELETE and its INSERT never leaves a version table empty.
+ * Runs several writes as one: inside the caller's transaction when there is one, in a
+ * transaction of their own otherwise, so that a crash between a DELETE and its INSERT
+ * never leaves a version table empty.
  */
 final class Atomically {
 

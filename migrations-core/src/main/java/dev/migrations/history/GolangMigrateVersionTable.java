@@ -16,13 +16,16 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.TableName;
 
 /**
- * golang-migrate's {@code schema_migrations}: a single row ({@code version}, {@code dirty}) naming the current
- * version. Setting the version replaces the row, and rolling back the last version empties the table, as
- * golang-migrate does. A table holding several rows is refused until {@code force} replaces them.
+ * golang-migrate's {@code schema_migrations}: a single row ({@code version},
+ * {@code dirty}) naming the current version. Setting the version replaces the row, and
+ * rolling back the last version empties the table, as golang-migrate does. A table
+ * holding several rows is refused until {@code force} replaces them.
  *
- * <p>The single row cannot tell which lower versions were applied: golang-migrate counts every one as applied.
- * Our metadata table can: once it exists, a version below the highest one it records that has no row of its own was
- * never applied, so a file added later with a lower number is seen as out of order instead of silently skipped.
+ * <p>
+ * The single row cannot tell which lower versions were applied: golang-migrate counts
+ * every one as applied. Our metadata table can: once it exists, a version below the
+ * highest one it records that has no row of its own was never applied, so a file added
+ * later with a lower number is seen as out of order instead of silently skipped.
  */
 public final class GolangMigrateVersionTable extends AbstractVersionTable {
 
@@ -71,9 +74,10 @@ public final class GolangMigrateVersionTable extends AbstractVersionTable {
 	}
 
 	/**
-	 * golang-migrate keeps one row and reads whichever the database returns first ({@code LIMIT 1} without an order),
-	 * so several rows make the version a guess; this engine refuses to guess, and {@code force} replaces them all, as
-	 * golang-migrate's own {@code force} does.
+	 * golang-migrate keeps one row and reads whichever the database returns first
+	 * ({@code LIMIT 1} without an order), so several rows make the version a guess; this
+	 * engine refuses to guess, and {@code force} replaces them all, as golang-migrate's
+	 * own {@code force} does.
 	 */
 	private VersionTableException severalRows(List<VersionRow> rows) {
 		String versions = rows.stream()

@@ -16,12 +16,14 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.TableName;
 
 /**
- * goose's {@code goose_db_version}: one row per applied version ({@code version_id}, {@code is_applied},
- * {@code tstamp}), a version-0 row written when the table is created, the row deleted on rollback. A table without
- * any row, not even that one, is refused, as goose refuses it; one whose other rows remain without it is read. Rows with
- * {@code is_applied = false}, which old goose versions wrote on rollback, cancel the earlier rows of their version.
- * Both PostgreSQL shapes goose has created ({@code id serial} with a nullable {@code tstamp}, and the identity
- * column) are read the same way.
+ * goose's {@code goose_db_version}: one row per applied version ({@code version_id},
+ * {@code is_applied}, {@code tstamp}), a version-0 row written when the table is created,
+ * the row deleted on rollback. A table without any row, not even that one, is refused, as
+ * goose refuses it; one whose other rows remain without it is read. Rows with
+ * {@code is_applied = false}, which old goose versions wrote on rollback, cancel the
+ * earlier rows of their version. Both PostgreSQL shapes goose has created
+ * ({@code id serial} with a nullable {@code tstamp}, and the identity column) are read
+ * the same way.
  */
 public final class GooseVersionTable extends AbstractVersionTable {
 
@@ -46,8 +48,10 @@ public final class GooseVersionTable extends AbstractVersionTable {
 	public HistoryState toState(List<VersionRow> rows, NavigableSet<Long> known, Map<Long, Metadata> metadata,
 			boolean metadataExists) {
 		if (rows.isEmpty()) {
-			// goose writes its version-0 row with the table and never deletes it; goose's up and down refuse a table
-			// without any row ("missing zero version migration"), and so does this engine, rather than guess.
+			// goose writes its version-0 row with the table and never deletes it; goose's
+			// up and down refuse a table
+			// without any row ("missing zero version migration"), and so does this
+			// engine, rather than guess.
 			throw new VersionTableException(this.table.toString(), COLUMNS, VersionTableException.Problem.ROWS, "Table "
 					+ this.table + " holds no rows, not even the version-0 row goose writes when it creates the table,"
 					+ " so goose itself refuses it ('missing zero version migration'). If it records nothing on purpose,"
@@ -61,8 +65,8 @@ public final class GooseVersionTable extends AbstractVersionTable {
 		for (VersionRow row : ordered) {
 			applied.remove(row.version());
 			if (row.version() != 0 && row.flag()) {
-				applied.put(row.version(), new AppliedVersion(row.version(), row.appliedAt())
-					.withMetadata(metadata.get(row.version())));
+				applied.put(row.version(),
+						new AppliedVersion(row.version(), row.appliedAt()).withMetadata(metadata.get(row.version())));
 			}
 		}
 		return new HistoryState(true, new ArrayList<>(applied.values()), false, 0, metadataExists, metadata);
@@ -103,7 +107,8 @@ public final class GooseVersionTable extends AbstractVersionTable {
 
 	@Override
 	public void markDirty(Connection connection, long version) {
-		// goose's table has no dirty flag: a failed NO TRANSACTION migration is simply not recorded.
+		// goose's table has no dirty flag: a failed NO TRANSACTION migration is simply
+		// not recorded.
 	}
 
 	@Override

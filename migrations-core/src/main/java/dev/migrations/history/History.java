@@ -16,8 +16,9 @@ import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
 
 /**
- * The two tables together: the Go tool's version table and our metadata table beside it. Reads both in one
- * round trip when both exist, and writes both in the caller's transaction.
+ * The two tables together: the Go tool's version table and our metadata table beside it.
+ * Reads both in one round trip when both exist, and writes both in the caller's
+ * transaction.
  */
 public final class History {
 
@@ -39,7 +40,8 @@ public final class History {
 		this.dialect = dialect;
 		this.versions = versions;
 		this.metadata = metadata;
-		// golang-migrate's single row cannot tell which lower versions were applied; recording them when our
+		// golang-migrate's single row cannot tell which lower versions were applied;
+		// recording them when our
 		// table first appears is what later lets a lower-numbered new file be told apart.
 		this.adoptsAppliedVersions = versions instanceof GolangMigrateVersionTable;
 	}
@@ -55,13 +57,14 @@ public final class History {
 	}
 
 	/**
-	 * Reads the state of the database: one query when both tables exist, a few more otherwise.
+	 * Reads the state of the database: one query when both tables exist, a few more
+	 * otherwise.
 	 * @param connection the connection, in auto-commit mode
 	 * @param known the versions that have files
 	 * @return the state
 	 * @throws SQLException on a database error
-	 * @throws VersionTableException when the version table lacks the Go tool's columns or holds rows no Go tool
-	 * leaves, or our metadata table lacks its columns
+	 * @throws VersionTableException when the version table lacks the Go tool's columns or
+	 * holds rows no Go tool leaves, or our metadata table lacks its columns
 	 */
 	public HistoryState read(Connection connection, NavigableSet<Long> known) throws SQLException {
 		List<Object[]> rows;
@@ -71,7 +74,8 @@ public final class History {
 			return toState(rows, known, true);
 		}
 		catch (SQLException ex) {
-			// A table is missing (or has other columns): find out which, one question at a time.
+			// A table is missing (or has other columns): find out which, one question at
+			// a time.
 		}
 		boolean metadataExists = this.metadata.exists(connection);
 		if (metadataExists) {
@@ -89,8 +93,9 @@ public final class History {
 	}
 
 	/**
-	 * Reads the state for {@code force}, which replaces the version table's rows: a table whose rows no Go tool would
-	 * leave (see {@link VersionTableException.Problem#ROWS}) reads as existing with nothing applied.
+	 * Reads the state for {@code force}, which replaces the version table's rows: a table
+	 * whose rows no Go tool would leave (see {@link VersionTableException.Problem#ROWS})
+	 * reads as existing with nothing applied.
 	 * @param connection the connection, in auto-commit mode
 	 * @param known the versions that have files
 	 * @return the state
@@ -142,8 +147,9 @@ public final class History {
 	}
 
 	/**
-	 * Creates whichever table is missing. When our table appears next to a golang-migrate table that already
-	 * names applied versions, those versions are recorded as adopted, without checksums.
+	 * Creates whichever table is missing. When our table appears next to a golang-migrate
+	 * table that already names applied versions, those versions are recorded as adopted,
+	 * without checksums.
 	 * @param connection the connection, in auto-commit mode
 	 * @param state the state read before
 	 * @throws SQLException on a database error
@@ -158,8 +164,8 @@ public final class History {
 				if (this.adoptsAppliedVersions) {
 					String by = appliedBy(connection);
 					for (AppliedVersion version : state.applied()) {
-						this.metadata.write(connection, new Metadata(version.version(), "", null, Duration.ZERO, by, null,
-								EngineVersion.current(), Metadata.Kind.ADOPTED));
+						this.metadata.write(connection, new Metadata(version.version(), "", null, Duration.ZERO, by,
+								null, EngineVersion.current(), Metadata.Kind.ADOPTED));
 					}
 				}
 			});
@@ -179,8 +185,8 @@ public final class History {
 	public void recordApplied(Connection connection, long version, String file, String checksum, Duration executionTime,
 			long current) throws SQLException {
 		this.versions.recordApplied(connection, version, current);
-		this.metadata.write(connection, new Metadata(version, file, checksum, executionTime, appliedBy(connection), null,
-				EngineVersion.current(), Metadata.Kind.MIGRATED));
+		this.metadata.write(connection, new Metadata(version, file, checksum, executionTime, appliedBy(connection),
+				null, EngineVersion.current(), Metadata.Kind.MIGRATED));
 	}
 
 	/**
@@ -196,7 +202,8 @@ public final class History {
 	}
 
 	/**
-	 * Marks a golang-migrate database dirty before a migration that runs outside a transaction.
+	 * Marks a golang-migrate database dirty before a migration that runs outside a
+	 * transaction.
 	 * @param connection the connection, in auto-commit mode
 	 * @param version the version the migration leads to, or -1
 	 * @throws SQLException on a database error
@@ -206,9 +213,11 @@ public final class History {
 	}
 
 	/**
-	 * Marks versions applied without running them, in version order, with metadata of the given kind.
+	 * Marks versions applied without running them, in version order, with metadata of the
+	 * given kind.
 	 * @param connection the connection, in auto-commit mode
-	 * @param marks the versions with their file names and checksums (name and checksum may be null)
+	 * @param marks the versions with their file names and checksums (name and checksum
+	 * may be null)
 	 * @param kind baseline, or adopted by repair
 	 * @throws SQLException on a database error
 	 */
@@ -247,7 +256,10 @@ public final class History {
 		this.metadata.delete(connection, version);
 	}
 
-	/** The database user, or the operating-system user when the database has none (SQLite). */
+	/**
+	 * The database user, or the operating-system user when the database has none
+	 * (SQLite).
+	 */
 	private static String appliedBy(Connection connection) throws SQLException {
 		String user = connection.getMetaData().getUserName();
 		return (user != null && !user.isBlank()) ? user : System.getProperty("user.name", "unknown");

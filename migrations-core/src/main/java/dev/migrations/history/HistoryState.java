@@ -9,11 +9,13 @@ import java.util.stream.Collectors;
  * What the version table and our metadata table say about a database.
  *
  * @param tableExists whether the version table exists
- * @param applied the applied versions, in the order they were applied, each with its metadata if any
+ * @param applied the applied versions, in the order they were applied, each with its
+ * metadata if any
  * @param dirty whether a golang-migrate table is marked dirty
  * @param dirtyVersion the version it is dirty at, meaningful only when {@code dirty}
  * @param metadataExists whether our metadata table exists
- * @param metadata every row of our metadata table, by version (including rows of versions no longer applied)
+ * @param metadata every row of our metadata table, by version (including rows of versions
+ * no longer applied)
  */
 public record HistoryState(boolean tableExists, List<AppliedVersion> applied, boolean dirty, long dirtyVersion,
 		boolean metadataExists, Map<Long, Metadata> metadata) {

@@ -8,9 +8,9 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.TableName;
 
 /**
- * Recognizes the history tables of other migration sets in a schema (another service's, or a library's, each with
- * its own version table): goose's and golang-migrate's version tables and our metadata tables, by their columns.
- * They are not application tables.
+ * Recognizes the history tables of other migration sets in a schema (another service's,
+ * or a library's, each with its own version table): goose's and golang-migrate's version
+ * tables and our metadata tables, by their columns. They are not application tables.
  */
 public final class HistoryTables {
 
@@ -19,7 +19,8 @@ public final class HistoryTables {
 
 	/**
 	 * What a table is, by its columns.
-	 * @param connection a connection in auto-commit, where a failed probe leaves no transaction aborted
+	 * @param connection a connection in auto-commit, where a failed probe leaves no
+	 * transaction aborted
 	 * @param dialect its dialect
 	 * @param schema the schema, or {@code null} for the current one
 	 * @param name the table's name

@@ -5,15 +5,17 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What our own metadata table records about one applied version; the Go tools' tables cannot hold it.
+ * What our own metadata table records about one applied version; the Go tools' tables
+ * cannot hold it.
  *
  * @param version the version
  * @param file the file name
  * @param checksum the checksum of the file's normalized content when it was applied (see
- * {@link dev.migrations.format.Checksums}), or {@code null} when unknown (a version another tool applied, adopted
- * without a checksum: "unverified")
+ * {@link dev.migrations.format.Checksums}), or {@code null} when unknown (a version
+ * another tool applied, adopted without a checksum: "unverified")
  * @param executionTime how long the migration's statements took
- * @param appliedBy the database user (or, without one, the operating-system user) that applied it
+ * @param appliedBy the database user (or, without one, the operating-system user) that
+ * applied it
  * @param appliedAt when it was recorded
  * @param engineVersion the version of this engine that recorded it
  * @param kind how the version came to be recorded
@@ -35,7 +37,10 @@ public record Metadata(long version, String file, String checksum, Duration exec
 		/** Marked applied by {@code baseline} without running. */
 		BASELINE,
 
-		/** Applied by another tool before this engine kept metadata; recorded so that later gaps can be told apart. */
+		/**
+		 * Applied by another tool before this engine kept metadata; recorded so that
+		 * later gaps can be told apart.
+		 */
 		ADOPTED;
 
 		String label() {
@@ -43,7 +48,8 @@ public record Metadata(long version, String file, String checksum, Duration exec
 		}
 
 		static Kind of(String label) {
-			// Read for every applied version on every start: the labels this engine writes need no case folding.
+			// Read for every applied version on every start: the labels this engine
+			// writes need no case folding.
 			return switch (label) {
 				case "migrated" -> MIGRATED;
 				case "baseline" -> BASELINE;

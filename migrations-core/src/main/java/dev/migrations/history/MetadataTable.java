@@ -12,17 +12,24 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.TableName;
 
 /**
- * Our own side table ({@code goose_db_version_meta} next to {@code goose_db_version}): per applied version the
- * file, its checksum, the execution time, who applied it, when, and with which engine version. It is written in the
- * same transaction as the migration it describes, and the Go tools never see it.
+ * Our own side table ({@code goose_db_version_meta} next to {@code goose_db_version}):
+ * per applied version the file, its checksum, the execution time, who applied it, when,
+ * and with which engine version. It is written in the same transaction as the migration
+ * it describes, and the Go tools never see it.
  */
 public final class MetadataTable {
 
-	/** The columns after the version table's four in the combined read: file, checksum, time, by, engine, kind. */
+	/**
+	 * The columns after the version table's four in the combined read: file, checksum,
+	 * time, by, engine, kind.
+	 */
 	static final String COLUMNS = "version, file_name, checksum, execution_ms, applied_by, applied_at,"
 			+ " engine_version, kind";
 
-	/** The types of those columns, which a version table's rows are padded with as typed NULLs. */
+	/**
+	 * The types of those columns, which a version table's rows are padded with as typed
+	 * NULLs.
+	 */
 	private static final List<String> PADDING_TYPES = List.of("TEXT", "TEXT", "BIGINT", "TEXT", "TEXT", "TEXT");
 
 	private final Dialect dialect;
@@ -42,7 +49,10 @@ public final class MetadataTable {
 		this.quoted = dialect.quote(table);
 	}
 
-	/** Typed NULLs in the place of this table's columns, after a version table's four in the combined read. */
+	/**
+	 * Typed NULLs in the place of this table's columns, after a version table's four in
+	 * the combined read.
+	 */
 	static String padding(Dialect dialect) {
 		return PADDING_TYPES.stream().map((type) -> ", " + dialect.typedNull(type)).collect(Collectors.joining());
 	}
@@ -52,7 +62,10 @@ public final class MetadataTable {
 		return this.table;
 	}
 
-	/** The rows in the shape of the combined read; {@code kind} is never NULL here, which tells them apart. */
+	/**
+	 * The rows in the shape of the combined read; {@code kind} is never NULL here, which
+	 * tells them apart.
+	 */
 	String rowsQuery() {
 		return "SELECT 0, version, 0, " + this.dialect.metadataTimestampAsEpochSeconds()
 				+ ", file_name, checksum, execution_ms, applied_by, engine_version, kind FROM " + this.quoted;
@@ -62,13 +75,17 @@ public final class MetadataTable {
 		return this.dialect.tableExists(connection, this.table);
 	}
 
-	/** Refuses a table of this name that is not ours: writing checksums into it would fail halfway through a run. */
+	/**
+	 * Refuses a table of this name that is not ours: writing checksums into it would fail
+	 * halfway through a run.
+	 */
 	void checkColumns(Connection connection) {
 		try (Statement query = connection.createStatement()) {
 			query.executeQuery("SELECT " + COLUMNS + " FROM " + this.quoted + " WHERE 1 = 0").close();
 		}
 		catch (SQLException ex) {
-			throw new VersionTableException(this.table.toString(), COLUMNS, VersionTableException.Problem.METADATA_COLUMNS,
+			throw new VersionTableException(this.table.toString(), COLUMNS,
+					VersionTableException.Problem.METADATA_COLUMNS,
 					"Table " + this.table + " exists but is not this engine's metadata table: it lacks its columns ("
 							+ COLUMNS + "). Point metadataTable at another table, or rename this one. Database said: "
 							+ ex.getMessage().strip(),
@@ -84,7 +101,8 @@ public final class MetadataTable {
 
 	/** Records a version, replacing what was recorded for it before. */
 	void write(Connection connection, Metadata row) throws SQLException {
-		// One statement, the dialect's upsert, replaces what an earlier run left for the version.
+		// One statement, the dialect's upsert, replaces what an earlier run left for the
+		// version.
 		try (PreparedStatement insert = connection.prepareStatement(this.dialect.upsertMetadata(this.quoted))) {
 			insert.setLong(1, row.version());
 			insert.setString(2, row.file());
@@ -98,7 +116,8 @@ public final class MetadataTable {
 	}
 
 	void delete(Connection connection, long version) throws SQLException {
-		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + this.quoted + " WHERE version = ?")) {
+		try (PreparedStatement delete = connection
+			.prepareStatement("DELETE FROM " + this.quoted + " WHERE version = ?")) {
 			delete.setLong(1, version);
 			delete.executeUpdate();
 		}

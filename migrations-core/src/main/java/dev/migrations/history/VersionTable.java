@@ -10,8 +10,9 @@ import java.util.OptionalLong;
 import dev.migrations.dialect.TableName;
 
 /**
- * A version table kept exactly as a Go tool keeps it, so that either tool can continue after the other. Writes
- * take the caller's connection and transaction: a migration and its history row commit together.
+ * A version table kept exactly as a Go tool keeps it, so that either tool can continue
+ * after the other. Writes take the caller's connection and transaction: a migration and
+ * its history row commit together.
  */
 public interface VersionTable {
 
@@ -19,9 +20,10 @@ public interface VersionTable {
 	TableName table();
 
 	/**
-	 * A query for the table's rows in the shape {@link History} reads: order, version, flag (is_applied or dirty, as
-	 * 1 or 0), and the time as seconds since the epoch (or NULL), followed by the given typed NULL columns, so that
-	 * it can be joined with the metadata query in one round trip.
+	 * A query for the table's rows in the shape {@link History} reads: order, version,
+	 * flag (is_applied or dirty, as 1 or 0), and the time as seconds since the epoch (or
+	 * NULL), followed by the given typed NULL columns, so that it can be joined with the
+	 * metadata query in one round trip.
 	 * @param trailingColumns the columns to append, each starting with a comma
 	 * @return the query
 	 */
@@ -65,14 +67,15 @@ public interface VersionTable {
 	 * Records a version as rolled back.
 	 * @param connection the connection, in the migration's transaction when it has one
 	 * @param version the version rolled back
-	 * @param current the version the database is at afterwards, empty when nothing remains applied
+	 * @param current the version the database is at afterwards, empty when nothing
+	 * remains applied
 	 * @throws SQLException on a database error
 	 */
 	void recordRolledBack(Connection connection, long version, OptionalLong current) throws SQLException;
 
 	/**
-	 * Marks the database dirty before a migration that cannot be rolled back if it fails (golang-migrate only; a
-	 * no-op for goose, whose table has no such flag).
+	 * Marks the database dirty before a migration that cannot be rolled back if it fails
+	 * (golang-migrate only; a no-op for goose, whose table has no such flag).
 	 * @param connection the connection, in auto-commit mode
 	 * @param version the version the migration leads to, or -1 for none
 	 * @throws SQLException on a database error

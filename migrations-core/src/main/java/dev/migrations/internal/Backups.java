@@ -22,10 +22,11 @@ import dev.migrations.BackupException;
 
 /**
  * SQLite backups before migrating: a consistent copy ({@code VACUUM INTO}) named
- * {@code <database>.<UTC time>.bak}, written before the first pending migration runs, keeping the newest N of this
- * database (another database's backups in the same directory, {@code app}'s beside {@code app.db}'s, are not
- * counted). A backup is written under a temporary name and renamed once complete, so that one cut short (a full disk,
- * a killed runner) never passes for a backup; such leftovers of this database are removed.
+ * {@code <database>.<UTC time>.bak}, written before the first pending migration runs,
+ * keeping the newest N of this database (another database's backups in the same
+ * directory, {@code app}'s beside {@code app.db}'s, are not counted). A backup is written
+ * under a temporary name and renamed once complete, so that one cut short (a full disk, a
+ * killed runner) never passes for a backup; such leftovers of this database are removed.
  */
 final class Backups {
 
@@ -70,7 +71,10 @@ final class Backups {
 		prune(directory, name, settings.keep());
 	}
 
-	/** Removes this database's backups beyond the newest {@code keep}, and its leftovers of backups cut short. */
+	/**
+	 * Removes this database's backups beyond the newest {@code keep}, and its leftovers
+	 * of backups cut short.
+	 */
 	private static void prune(Path directory, String database, int keep) {
 		Pattern ours = Pattern.compile(Pattern.quote(database) + "\\.\\d{8}T\\d{9}Z" + Pattern.quote(BACKUP) + "("
 				+ Pattern.quote(PARTIAL) + ")?");

@@ -10,15 +10,18 @@ import dev.migrations.history.AppliedVersion;
 import dev.migrations.history.History;
 import dev.migrations.history.HistoryState;
 
-/** Which versions a baseline marks applied, and the state a database would be in after it. */
+/**
+ * Which versions a baseline marks applied, and the state a database would be in after it.
+ */
 final class Baselines {
 
 	private Baselines() {
 	}
 
 	/**
-	 * Every version with a file up to the baseline version, and the baseline version itself when no file has it
-	 * (a history squashed into one schema file), in version order.
+	 * Every version with a file up to the baseline version, and the baseline version
+	 * itself when no file has it (a history squashed into one schema file), in version
+	 * order.
 	 */
 	static List<History.Mark> marks(MigrationCatalog catalog, long version) {
 		List<History.Mark> marks = new ArrayList<>();

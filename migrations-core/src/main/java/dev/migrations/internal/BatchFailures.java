@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a failed JDBC batch says about its failure. Inside a transaction the PostgreSQL driver marks every entry
- * failed, since the transaction rolls back, and names the entry that failed only in its message ("Batch entry 2 …
- * was aborted"); the database's own error is the next exception.
+ * What a failed JDBC batch says about its failure. Inside a transaction the PostgreSQL
+ * driver marks every entry failed, since the transaction rolls back, and names the entry
+ * that failed only in its message ("Batch entry 2 … was aborted"); the database's own
+ * error is the next exception.
  */
 final class BatchFailures {
 
@@ -44,7 +45,8 @@ final class BatchFailures {
 	}
 
 	/**
-	 * The database's error behind a failed batch, which names the problem without the driver's batch wording.
+	 * The database's error behind a failed batch, which names the problem without the
+	 * driver's batch wording.
 	 * @param ex the driver's exception
 	 * @return the database's error, or the exception itself
 	 */

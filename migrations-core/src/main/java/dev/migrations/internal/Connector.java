@@ -20,8 +20,8 @@ import dev.migrations.history.VersionTable;
 import dev.migrations.lock.DatabaseLock;
 
 /**
- * Opens a {@link Session} per command, connecting again as configured while the database cannot be reached, and
- * locks out other runners around work that writes. Restores the
+ * Opens a {@link Session} per command, connecting again as configured while the database
+ * cannot be reached, and locks out other runners around work that writes. Restores the
  * connection's auto-commit setting and closes it afterwards, whatever happens.
  */
 final class Connector {
@@ -83,9 +83,10 @@ final class Connector {
 	}
 
 	/**
-	 * A connection from the DataSource. A pool that fails to start (HikariCP's) throws its own unchecked exception
-	 * around the driver's, which is the failure to report; or none around it, when it refused the URL itself
-	 * ("claims to not accept jdbcUrl"), which is then the failure to connect.
+	 * A connection from the DataSource. A pool that fails to start (HikariCP's) throws
+	 * its own unchecked exception around the driver's, which is the failure to report; or
+	 * none around it, when it refused the URL itself ("claims to not accept jdbcUrl"),
+	 * which is then the failure to connect.
 	 */
 	private Connection getConnection() throws SQLException {
 		try {
@@ -119,8 +120,8 @@ final class Connector {
 
 	/** Runs work while holding the migration lock. */
 	<T> T locked(Session session, Work<T> work) throws SQLException {
-		DatabaseLock lock = session.dialect().lock(session.connection(), this.settings.table(),
-				this.settings.catalog().format());
+		DatabaseLock lock = session.dialect()
+			.lock(session.connection(), this.settings.table(), this.settings.catalog().format());
 		DatabaseLock.Lease lease = lock.acquire(this.settings.lockTimeout());
 		T result;
 		try {
@@ -139,7 +140,8 @@ final class Connector {
 			lease.close();
 		}
 		catch (RuntimeException ex) {
-			// The work is done and committed; a session-bound lock dies with the connection anyway.
+			// The work is done and committed; a session-bound lock dies with the
+			// connection anyway.
 			logger.warn("Could not release the {}: {}", lock, ex.getMessage());
 		}
 		return result;

@@ -7,7 +7,10 @@ import dev.migrations.StatusReport;
 import dev.migrations.ValidationReport;
 import dev.migrations.history.HistoryState;
 
-/** The commands that only read: status, version, validate and plan. None takes a lock or writes anything. */
+/**
+ * The commands that only read: status, version, validate and plan. None takes a lock or
+ * writes anything.
+ */
 public final class Inspector {
 
 	private final Settings settings;
@@ -55,7 +58,8 @@ public final class Inspector {
 	}
 
 	/**
-	 * What a command would run, with every statement as it would be sent (secret values masked); changes nothing.
+	 * What a command would run, with every statement as it would be sent (secret values
+	 * masked); changes nothing.
 	 * @param operation the command
 	 * @return the plan
 	 */
@@ -64,7 +68,9 @@ public final class Inspector {
 			HistoryState state = session.read();
 			Preflight.Prepared prepared = this.preflight.prepare(session, operation, state);
 			return new MigrationPlan(operation.describe(), state.currentVersion(),
-					prepared.steps().stream().map((step) -> step.planned(session.dialect(), this.settings.catalog().masking()))
+					prepared.steps()
+						.stream()
+						.map((step) -> step.planned(session.dialect(), this.settings.catalog().masking()))
 						.toList());
 		});
 	}

@@ -8,7 +8,10 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationListener;
 
-/** Calls each listener so that one that throws is logged and cannot break the run, nor keep the others from hearing. */
+/**
+ * Calls each listener so that one that throws is logged and cannot break the run, nor
+ * keep the others from hearing.
+ */
 final class Listeners {
 
 	private static final Logger logger = LoggerFactory.getLogger(Listeners.class);

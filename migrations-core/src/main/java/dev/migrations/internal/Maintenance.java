@@ -18,8 +18,8 @@ import dev.migrations.history.HistoryState;
 import dev.migrations.history.Metadata;
 
 /**
- * The commands that change what the tables record without running migrations: baseline, force and repair. Each
- * logs what it changed.
+ * The commands that change what the tables record without running migrations: baseline,
+ * force and repair. Each logs what it changed.
  */
 public final class Maintenance {
 
@@ -39,8 +39,8 @@ public final class Maintenance {
 	}
 
 	/**
-	 * Marks every version up to one as applied without running anything, on a database that has the schema but no
-	 * version table.
+	 * Marks every version up to one as applied without running anything, on a database
+	 * that has the schema but no version table.
 	 * @param version the version the schema matches
 	 * @return the version afterwards
 	 */
@@ -67,26 +67,30 @@ public final class Maintenance {
 	 * @return the version afterwards
 	 */
 	public DatabaseVersion force(long version) {
-		return this.connector.withSession("forcing version " + version, (session) -> this.connector.locked(session, (locked) -> {
-			// force replaces the rows, so it also repairs a table holding several.
-			HistoryState state = locked.history().readReplacingRows(locked.connection(), locked.known());
-			locked.history().create(locked.connection(), state);
-			if (version >= 0) {
-				locked.history().versions().recordApplied(locked.connection(), version, version);
-			}
-			else {
-				locked.history().versions().recordRolledBack(locked.connection(), 0, OptionalLong.empty());
-			}
-			logger.info("Forced {} from version {}{} to version {}; nothing ran", this.settings.table(),
-					state.dirty() ? state.dirtyVersion() : state.currentVersion(), state.dirty() ? " (dirty)" : "", version);
-			return new DatabaseVersion(Math.max(version, 0), false);
-		}));
+		return this.connector.withSession("forcing version " + version,
+				(session) -> this.connector.locked(session, (locked) -> {
+					// force replaces the rows, so it also repairs a table holding
+					// several.
+					HistoryState state = locked.history().readReplacingRows(locked.connection(), locked.known());
+					locked.history().create(locked.connection(), state);
+					if (version >= 0) {
+						locked.history().versions().recordApplied(locked.connection(), version, version);
+					}
+					else {
+						locked.history().versions().recordRolledBack(locked.connection(), 0, OptionalLong.empty());
+					}
+					logger.info("Forced {} from version {}{} to version {}; nothing ran", this.settings.table(),
+							state.dirty() ? state.dirtyVersion() : state.currentVersion(),
+							state.dirty() ? " (dirty)" : "", version);
+					return new DatabaseVersion(Math.max(version, 0), false);
+				}));
 	}
 
 	/**
-	 * Brings our metadata table in line with the files after deliberate edits: records the current checksum of
-	 * changed and unverified applied files, and removes the rows of versions whose file is gone or that are no longer
-	 * applied. The Go tool's table is never touched.
+	 * Brings our metadata table in line with the files after deliberate edits: records
+	 * the current checksum of changed and unverified applied files, and removes the rows
+	 * of versions whose file is gone or that are no longer applied. The Go tool's table
+	 * is never touched.
 	 * @return what changed
 	 */
 	public RepairResult repair() {
@@ -113,7 +117,8 @@ public final class Maintenance {
 				}
 				else if (!metadata.checksum().equals(migration.checksum())) {
 					locked.history().updateChecksum(locked.connection(), applied.version(), migration.checksum());
-					changes.add("Recorded the new checksum of " + migration.name() + ", which was edited after it was applied.");
+					changes.add("Recorded the new checksum of " + migration.name()
+							+ ", which was edited after it was applied.");
 				}
 			}
 			locked.history().mark(locked.connection(), unverified, Metadata.Kind.ADOPTED);

@@ -23,8 +23,9 @@ import dev.migrations.history.HistoryState;
 import dev.migrations.history.Metadata;
 
 /**
- * Runs commands that move the database. When nothing is pending it reads the versions once and returns without
- * locking; otherwise it takes the lock, reads the state again under it, and runs the plan step by step.
+ * Runs commands that move the database. When nothing is pending it reads the versions
+ * once and returns without locking; otherwise it takes the lock, reads the state again
+ * under it, and runs the plan step by step.
  */
 public final class MigrationRunner {
 
@@ -76,17 +77,19 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Cancels the migrations running now, from any thread: the running statement is cancelled through the driver and
-	 * no further statement starts, so the migration fails as a failed migration does. Later commands run as usual.
+	 * Cancels the migrations running now, from any thread: the running statement is
+	 * cancelled through the driver and no further statement starts, so the migration
+	 * fails as a failed migration does. Later commands run as usual.
 	 */
 	public void cancel() {
 		this.executing.forEach(StepExecutor::cancel);
 	}
 
 	/**
-	 * The cheap path, without the lock: a command with nothing to do returns here. Empty when the lock is needed:
-	 * something is pending; the database is busy with another runner's migration and can be read only once that
-	 * runner is done, which the lock waits for; or the state read looks wrong, which may be another runner's work in
+	 * The cheap path, without the lock: a command with nothing to do returns here. Empty
+	 * when the lock is needed: something is pending; the database is busy with another
+	 * runner's migration and can be read only once that runner is done, which the lock
+	 * waits for; or the state read looks wrong, which may be another runner's work in
 	 * progress, so the verdict is left to the reading under the lock.
 	 */
 	private Optional<MigrateResult> withoutLock(Session session, Operation operation, long started)
@@ -105,18 +108,25 @@ public final class MigrationRunner {
 			return Optional.empty();
 		}
 		catch (MigrationException ex) {
-			// Another runner may be halfway: a golang-migrate table is marked dirty while a migration runs outside a
-			// transaction, and the tables of a fresh database appear between the reads that find no version table
-			// and the listing that finds other tables. Only what the database says under the lock is final.
+			// Another runner may be halfway: a golang-migrate table is marked dirty while
+			// a migration runs outside a
+			// transaction, and the tables of a fresh database appear between the reads
+			// that find no version table
+			// and the listing that finds other tables. Only what the database says under
+			// the lock is final.
 			logger.debug("Checking again under the lock: {}", ex.getMessage());
 			return Optional.empty();
 		}
 		return prepared.isEmpty() ? Optional.of(nothingToDo(operation, state, started)) : Optional.empty();
 	}
 
-	/** Runs a command on a session that already holds the lock; {@link SchemaVerifier} runs many this way. */
+	/**
+	 * Runs a command on a session that already holds the lock; {@link SchemaVerifier}
+	 * runs many this way.
+	 */
 	MigrateResult runLocked(Session session, Operation operation, long started) throws SQLException {
-		// Another runner may have finished while this one waited: plan again on what the database says now.
+		// Another runner may have finished while this one waited: plan again on what the
+		// database says now.
 		HistoryState state = session.read();
 		Preflight.Prepared prepared = this.preflight.prepare(session, operation, state);
 		this.preflight.warnAboutUnusedParseErrors();
@@ -129,8 +139,10 @@ public final class MigrationRunner {
 		session.history().create(session.connection(), state);
 		if (!prepared.baseline().isEmpty()) {
 			session.history().mark(session.connection(), prepared.baseline(), Metadata.Kind.BASELINE);
-			logger.info("Baselined {} at version {}: the schema was there already, so versions {} were marked applied"
-					+ " without running them", this.settings.table(), this.settings.baselineVersion(),
+			logger.info(
+					"Baselined {} at version {}: the schema was there already, so versions {} were marked applied"
+							+ " without running them",
+					this.settings.table(), this.settings.baselineVersion(),
 					prepared.baseline().stream().map((mark) -> mark.version()).toList());
 		}
 		MigrateResult result = execute(session, prepared, started);
@@ -139,9 +151,11 @@ public final class MigrationRunner {
 	}
 
 	private MigrateResult execute(Session session, Preflight.Prepared prepared, long started) {
-		TreeSet<Long> applied = new TreeSet<>(prepared.state().applied().stream().map(AppliedVersion::version).toList());
+		TreeSet<Long> applied = new TreeSet<>(
+				prepared.state().applied().stream().map(AppliedVersion::version).toList());
 		long initial = prepared.state().currentVersion();
-		StepExecutor executor = new StepExecutor(session, this.settings.catalog().masking(), this.settings.tableLockTimeout());
+		StepExecutor executor = new StepExecutor(session, this.settings.catalog().masking(),
+				this.settings.tableLockTimeout());
 		this.executing.add(executor);
 		try {
 			return execute(session, prepared, started, executor, applied, initial);

@@ -14,7 +14,10 @@ import dev.migrations.format.MigrationCatalog;
 import dev.migrations.history.AppliedVersion;
 import dev.migrations.history.HistoryState;
 
-/** Decides which migrations a command runs, from the files and the version table. Runs nothing. */
+/**
+ * Decides which migrations a command runs, from the files and the version table. Runs
+ * nothing.
+ */
 final class Planner {
 
 	private final MigrationCatalog catalog;
@@ -74,9 +77,10 @@ final class Planner {
 			}
 			Migration migration = this.catalog.get(version);
 			if (migration == null) {
-				throw new MissingMigrationException(version, "Cannot roll back version " + version
-						+ ": it is applied, but no file in " + String.join(", ", this.catalog.locations())
-						+ " has that version. Restore its file to roll it back.");
+				throw new MissingMigrationException(version,
+						"Cannot roll back version " + version + ": it is applied, but no file in "
+								+ String.join(", ", this.catalog.locations())
+								+ " has that version. Restore its file to roll it back.");
 			}
 			steps.add(new Step(migration, Direction.DOWN));
 		}

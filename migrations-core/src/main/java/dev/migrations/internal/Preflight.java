@@ -26,8 +26,9 @@ import dev.migrations.history.HistoryTables;
 import dev.migrations.history.HistoryState;
 
 /**
- * Everything checked before a command runs its first statement, the same way for a real run and for a dry run:
- * the dirty flag, a database created without migrations, validation, the plan, and that all the plan runs parses.
+ * Everything checked before a command runs its first statement, the same way for a real
+ * run and for a dry run: the dirty flag, a database created without migrations,
+ * validation, the plan, and that all the plan runs parses.
  */
 final class Preflight {
 
@@ -47,6 +48,7 @@ final class Preflight {
 
 	/**
 	 * What a command would run against a state.
+	 *
 	 * @param steps the steps, in order
 	 * @param state the state they were planned on (after a baseline, if one is due)
 	 * @param baseline the baseline due first, empty when none
@@ -78,9 +80,10 @@ final class Preflight {
 	}
 
 	/**
-	 * A database with tables but no version table is refused, unless a baseline version is configured. Another
-	 * migration set's version table (another service's, a library's) makes it a migrated schema that this set joins
-	 * afresh, and that set's history tables are not the application's.
+	 * A database with tables but no version table is refused, unless a baseline version
+	 * is configured. Another migration set's version table (another service's, a
+	 * library's) makes it a migrated schema that this set joins afresh, and that set's
+	 * history tables are not the application's.
 	 */
 	private List<History.Mark> dueBaseline(Session session) throws SQLException {
 		String schema = this.settings.table().schema();
@@ -131,8 +134,9 @@ final class Preflight {
 	}
 
 	/**
-	 * Parse errors in sections the command does not run are only warnings, as in goose. Only files a command parsed
-	 * are looked at: files are parsed when a command needs them, so one with nothing to do parses none.
+	 * Parse errors in sections the command does not run are only warnings, as in goose.
+	 * Only files a command parsed are looked at: files are parsed when a command needs
+	 * them, so one with nothing to do parses none.
 	 */
 	void warnAboutUnusedParseErrors() {
 		Set<MigrationParseException> reported = Collections.newSetFromMap(new IdentityHashMap<>());

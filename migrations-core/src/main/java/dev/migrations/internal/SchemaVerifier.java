@@ -21,10 +21,11 @@ import dev.migrations.history.HistoryState;
 import dev.migrations.verify.SchemaSnapshot;
 
 /**
- * Proves on a scratch database that every Down undoes its Up: applies the migrations one at a time, noting the
- * schema before each; rolls them back one at a time, comparing the schema after each Down with the one noted
- * before its Up; then applies everything again. Every step is a real migration, recorded in the version table,
- * and the lock is held throughout.
+ * Proves on a scratch database that every Down undoes its Up: applies the migrations one
+ * at a time, noting the schema before each; rolls them back one at a time, comparing the
+ * schema after each Down with the one noted before its Up; then applies everything again.
+ * Every step is a real migration, recorded in the version table, and the lock is held
+ * throughout.
  */
 public final class SchemaVerifier {
 
@@ -38,23 +39,24 @@ public final class SchemaVerifier {
 
 	/**
 	 * Creates the verifier.
-	 * @param settings what to verify with; its baseline and backup options are ignored, as a scratch database has
-	 * nothing to baseline or keep
+	 * @param settings what to verify with; its baseline and backup options are ignored,
+	 * as a scratch database has nothing to baseline or keep
 	 */
 	public SchemaVerifier(Settings settings) {
 		this.settings = settings;
 		this.connector = new Connector(settings);
 		this.runner = new MigrationRunner(new Settings(settings.dataSource(), settings.catalog(), settings.table(),
-				settings.metadataTable(), settings.lockTimeout(), settings.outOfOrder(), settings.validation(), null, null,
-				settings.connectRetries(), settings.tableLockTimeout(), settings.listeners()));
+				settings.metadataTable(), settings.lockTimeout(), settings.outOfOrder(), settings.validation(), null,
+				null, settings.connectRetries(), settings.tableLockTimeout(), settings.listeners()));
 	}
 
 	/**
 	 * Applies, rolls back and applies again every migration, checking each Down.
 	 * @return the verified versions
-	 * @throws MigrationStateException when versions are applied already: verify needs a scratch database
-	 * @throws IrreversibleMigrationException for the first migration, from the latest down, whose Down does not undo
-	 * its Up
+	 * @throws MigrationStateException when versions are applied already: verify needs a
+	 * scratch database
+	 * @throws IrreversibleMigrationException for the first migration, from the latest
+	 * down, whose Down does not undo its Up
 	 */
 	public VerifyResult verify() {
 		long started = System.nanoTime();
@@ -86,18 +88,22 @@ public final class SchemaVerifier {
 		}
 		MigrateResult again = this.runner.runLocked(session, Operation.up(), System.nanoTime());
 		Duration duration = Duration.ofNanos(System.nanoTime() - started);
-		logger.info("verify: the Down sections of {} migration{} undo their Ups; applied again, the database is at"
-				+ " version {} ({} ms)", migrations.size(), (migrations.size() == 1) ? "" : "s", again.finalVersion(),
-				duration.toMillis());
+		logger.info(
+				"verify: the Down sections of {} migration{} undo their Ups; applied again, the database is at"
+						+ " version {} ({} ms)",
+				migrations.size(), (migrations.size() == 1) ? "" : "s", again.finalVersion(), duration.toMillis());
 		return new VerifyResult(migrations.stream().map(Migration::version).toList(), duration);
 	}
 
-	/** Runs one step and checks it moved exactly the expected migration, which holding the lock guarantees. */
+	/**
+	 * Runs one step and checks it moved exactly the expected migration, which holding the
+	 * lock guarantees.
+	 */
 	private void step(Session session, Operation operation, Migration expected) throws SQLException {
 		MigrateResult result = this.runner.runLocked(session, operation, System.nanoTime());
 		if (result.migrations().size() != 1 || result.migrations().get(0).version() != expected.version()) {
-			throw new IllegalStateException(operation.describe() + " was to run " + expected.name() + " but ran "
-					+ result.migrations());
+			throw new IllegalStateException(
+					operation.describe() + " was to run " + expected.name() + " but ran " + result.migrations());
 		}
 	}
 
@@ -105,12 +111,15 @@ public final class SchemaVerifier {
 		if (!state.applied().isEmpty()) {
 			throw new MigrationStateException("Cannot verify: " + this.settings.table() + " records "
 					+ state.applied().size() + " applied version" + ((state.applied().size() == 1) ? "" : "s")
-					+ " (the database is at version " + state.currentVersion() + "). verify applies and rolls back every"
+					+ " (the database is at version " + state.currentVersion()
+					+ "). verify applies and rolls back every"
 					+ " migration, so it must run against a scratch database without migrations.");
 		}
 	}
 
-	/** Every section runs, so every section must parse, before the first statement does. */
+	/**
+	 * Every section runs, so every section must parse, before the first statement does.
+	 */
 	private static void checkParsed(List<Migration> migrations) {
 		for (Migration migration : migrations) {
 			for (Direction direction : Direction.values()) {

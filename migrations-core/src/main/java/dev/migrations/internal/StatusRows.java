@@ -15,7 +15,10 @@ import dev.migrations.history.AppliedVersion;
 import dev.migrations.history.HistoryState;
 import dev.migrations.history.Metadata;
 
-/** Builds a {@link StatusReport}: one row per file, plus one per applied version that has no file. */
+/**
+ * Builds a {@link StatusReport}: one row per file, plus one per applied version that has
+ * no file.
+ */
 final class StatusRows {
 
 	private StatusRows() {

@@ -21,14 +21,20 @@ import dev.migrations.format.MigrationScript;
 import dev.migrations.history.History;
 import dev.migrations.parser.SqlStatement;
 
-/** Runs one migration in one direction together with its history update, on the runner's connection. */
+/**
+ * Runs one migration in one direction together with its history update, on the runner's
+ * connection.
+ */
 final class StepExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(StepExecutor.class);
 
 	private static final int LOGGED_SQL_LENGTH = 500;
 
-	/** How many times a transactional migration is tried while a lock it needs is held too long. */
+	/**
+	 * How many times a transactional migration is tried while a lock it needs is held too
+	 * long.
+	 */
 	static final int TABLE_LOCK_ATTEMPTS = 3;
 
 	/** The wait before the second attempt, doubled before each further one. */
@@ -60,8 +66,8 @@ final class StepExecutor {
 	 * Creates the executor.
 	 * @param session the session to run on
 	 * @param masking what hides secret values wherever statements are shown
-	 * @param tableLockTimeout how long a statement may wait for a lock another session holds, or {@code null} for as
-	 * long as the database lets it
+	 * @param tableLockTimeout how long a statement may wait for a lock another session
+	 * holds, or {@code null} for as long as the database lets it
 	 */
 	StepExecutor(Session session, Masking masking, Duration tableLockTimeout) {
 		this.connection = session.connection();
@@ -72,8 +78,9 @@ final class StepExecutor {
 	}
 
 	/**
-	 * Cancels the statement running now through the driver, from any thread, and lets no further statement start:
-	 * the step fails as any failed step does, rolled back inside a transaction.
+	 * Cancels the statement running now through the driver, from any thread, and lets no
+	 * further statement start: the step fails as any failed step does, rolled back inside
+	 * a transaction.
 	 */
 	void cancel() {
 		this.cancelled = true;
@@ -91,7 +98,8 @@ final class StepExecutor {
 	/**
 	 * Runs a step.
 	 * @param step the step
-	 * @param current the version the database is at afterwards (empty when nothing remains applied)
+	 * @param current the version the database is at afterwards (empty when nothing
+	 * remains applied)
 	 * @param completed the steps this run completed before, for the failure report
 	 * @return the result
 	 * @throws MigrationFailedException when a statement or the history update fails
@@ -120,8 +128,10 @@ final class StepExecutor {
 						}
 					}
 				}
-				// Outside a transaction the session's own lock_timeout applies: a CREATE INDEX CONCURRENTLY waits for
-				// older transactions by design, queues no query behind it, and cut short would leave an invalid index.
+				// Outside a transaction the session's own lock_timeout applies: a CREATE
+				// INDEX CONCURRENTLY waits for
+				// older transactions by design, queues no query behind it, and cut short
+				// would leave an invalid index.
 				case NONE -> {
 					restoreTableLockTimeout();
 					execute(step, statements, progress, false);
@@ -166,8 +176,8 @@ final class StepExecutor {
 	}
 
 	/**
-	 * Bounds the session's lock waits for transactional migrations, once per run rather than once per migration, which
-	 * would cost a round trip each.
+	 * Bounds the session's lock waits for transactional migrations, once per run rather
+	 * than once per migration, which would cost a round trip each.
 	 */
 	private void boundTableLockWaits() throws SQLException {
 		if (this.tableLockTimeout != null && !this.bounded) {
@@ -176,7 +186,10 @@ final class StepExecutor {
 		}
 	}
 
-	/** Gives the session its own lock timeout back: before a migration outside a transaction, and after the run. */
+	/**
+	 * Gives the session its own lock timeout back: before a migration outside a
+	 * transaction, and after the run.
+	 */
 	void restoreTableLockTimeout() {
 		if (!this.bounded) {
 			return;
@@ -186,22 +199,25 @@ final class StepExecutor {
 			this.dialect.restoreTableLockTimeout(this.connection, this.ownLockTimeout);
 		}
 		catch (SQLException ex) {
-			// A broken connection: the failure being reported, if any, already says so, and the session ends with it.
+			// A broken connection: the failure being reported, if any, already says so,
+			// and the session ends with it.
 			logger.debug("Could not restore the session's lock timeout", ex);
 		}
 	}
 
 	/**
-	 * After a transactional migration gave up waiting for a lock and was rolled back: says who held it, and waits
-	 * before the next attempt, so that the holder's transaction may end while the application's queries, no longer
-	 * queued behind the migration's lock request, go on.
+	 * After a transactional migration gave up waiting for a lock and was rolled back:
+	 * says who held it, and waits before the next attempt, so that the holder's
+	 * transaction may end while the application's queries, no longer queued behind the
+	 * migration's lock request, go on.
 	 */
 	private void awaitLockHolder(Step step, Progress progress, int attempt) throws SQLException {
 		Duration backoff = TABLE_LOCK_BACKOFF.multipliedBy(1L << (attempt - 1));
-		logger.warn("{} {} statement {} (line {}) waited {} ms for a lock held by {}; rolled back, trying again in {} ms"
-				+ " (attempt {} of {})", step.direction().label(), step.migration().name(), progress.statement,
-				progress.line, this.tableLockTimeout.toMillis(), holder(), backoff.toMillis(), attempt + 1,
-				TABLE_LOCK_ATTEMPTS);
+		logger.warn(
+				"{} {} statement {} (line {}) waited {} ms for a lock held by {}; rolled back, trying again in {} ms"
+						+ " (attempt {} of {})",
+				step.direction().label(), step.migration().name(), progress.statement, progress.line,
+				this.tableLockTimeout.toMillis(), holder(), backoff.toMillis(), attempt + 1, TABLE_LOCK_ATTEMPTS);
 		try {
 			Thread.sleep(backoff.toMillis());
 		}
@@ -232,8 +248,9 @@ final class StepExecutor {
 	}
 
 	/**
-	 * Runs the statements in order. Inside a transaction, consecutive statements the dialect can batch are sent
-	 * together in one round trip; a failure in a batch is traced back to its statement from the driver's report.
+	 * Runs the statements in order. Inside a transaction, consecutive statements the
+	 * dialect can batch are sent together in one round trip; a failure in a batch is
+	 * traced back to its statement from the driver's report.
 	 */
 	private void execute(Step step, List<SqlStatement> statements, Progress progress, boolean inTransaction)
 			throws SQLException {
@@ -268,7 +285,10 @@ final class StepExecutor {
 		progress.at(-1, null);
 	}
 
-	/** A Java migration is statement 1 of its migration, without a line; what it throws fails the migration. */
+	/**
+	 * A Java migration is statement 1 of its migration, without a line; what it throws
+	 * fails the migration.
+	 */
 	private void runJava(Step step, Progress progress) throws SQLException {
 		JavaMigration code = step.migration().code();
 		progress.at(0, null);
@@ -291,7 +311,10 @@ final class StepExecutor {
 		progress.at(-1, null);
 	}
 
-	/** Adds a statement to the batch; false when the driver will not batch it (several statements in one text). */
+	/**
+	 * Adds a statement to the batch; false when the driver will not batch it (several
+	 * statements in one text).
+	 */
 	private static boolean joinBatch(Statement jdbc, SqlStatement statement) {
 		try {
 			jdbc.addBatch(statement.sql());
@@ -326,7 +349,10 @@ final class StepExecutor {
 		}
 	}
 
-	/** Cancelled before a statement started: fails the way a statement the driver cancelled fails. */
+	/**
+	 * Cancelled before a statement started: fails the way a statement the driver
+	 * cancelled fails.
+	 */
 	private void checkNotCancelled() throws SQLException {
 		if (this.cancelled) {
 			throw new SQLException("cancelled before the statement started", QUERY_CANCELED);
@@ -334,8 +360,10 @@ final class StepExecutor {
 	}
 
 	private void record(Step step, OptionalLong current, Progress progress) throws SQLException {
-		// One execution time for the log line, the result and the metadata row: from the start of the step until its
-		// history is written. The commit that follows is not in it, because the row cannot hold its own commit.
+		// One execution time for the log line, the result and the metadata row: from the
+		// start of the step until its
+		// history is written. The commit that follows is not in it, because the row
+		// cannot hold its own commit.
 		progress.executionTime = Duration.ofNanos(System.nanoTime() - progress.started);
 		if (step.direction() == Direction.UP) {
 			this.history.recordApplied(this.connection, step.version(), step.migration().name(),
@@ -351,8 +379,8 @@ final class StepExecutor {
 		// The database may quote the statement back, secret values and all.
 		SQLException ex = this.masking.safe(failed);
 		String location = step.script().isPresent() ? step.script().location() : step.migration().location();
-		String message = (progress.statement > 0) ? oneLine(ex.getMessage())
-				: "recording the version in " + this.history.versions().table() + " failed: " + oneLine(ex.getMessage());
+		String message = (progress.statement > 0) ? oneLine(ex.getMessage()) : "recording the version in "
+				+ this.history.versions().table() + " failed: " + oneLine(ex.getMessage());
 		if (this.tableLockTimeout != null && this.dialect.isTableLockTimeout(failed)) {
 			message += " (waited " + this.tableLockTimeout.toMillis() + " ms for a lock held by " + holder()
 					+ ((attempts > 1) ? "; tried " + attempts + " times" : "") + ")";

@@ -12,12 +12,16 @@ enum TransactionMode {
 	/** In one transaction with its history update: a failure leaves nothing behind. */
 	TRANSACTION,
 
-	/** goose's {@code NO TRANSACTION}: statements in auto-commit, recorded after the last one succeeds. */
+	/**
+	 * goose's {@code NO TRANSACTION}: statements in auto-commit, recorded after the last
+	 * one succeeds.
+	 */
 	NONE,
 
 	/**
-	 * golang-migrate's way for scripts that manage their own transaction or hold a statement that cannot run in one:
-	 * marked dirty first, run as written, marked clean after.
+	 * golang-migrate's way for scripts that manage their own transaction or hold a
+	 * statement that cannot run in one: marked dirty first, run as written, marked clean
+	 * after.
 	 */
 	GUARDED_BY_DIRTY_FLAG;
 

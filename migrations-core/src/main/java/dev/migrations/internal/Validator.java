@@ -22,7 +22,10 @@ final class Validator {
 		this.catalog = catalog;
 	}
 
-	/** Everything {@code validate} reports: changed and missing files, out-of-order versions, parse errors, dirt. */
+	/**
+	 * Everything {@code validate} reports: changed and missing files, out-of-order
+	 * versions, parse errors, dirt.
+	 */
 	ValidationReport full(HistoryState state) {
 		List<ValidationIssue> issues = new ArrayList<>();
 		if (state.dirty()) {
@@ -33,9 +36,9 @@ final class Validator {
 		long current = state.currentVersion();
 		for (Migration migration : this.catalog.all()) {
 			if (migration.version() < current && !state.appliedVersions().contains(migration.version())) {
-				issues.add(new ValidationIssue(Kind.OUT_OF_ORDER, migration.version(), migration.name(), migration.name()
-						+ " is pending but older than the current version " + current
-						+ "; apply it with outOfOrder=apply, or renumber it."));
+				issues.add(new ValidationIssue(Kind.OUT_OF_ORDER, migration.version(), migration.name(),
+						migration.name() + " is pending but older than the current version " + current
+								+ "; apply it with outOfOrder=apply, or renumber it."));
 			}
 		}
 		issues.addAll(files().issues());
@@ -54,8 +57,9 @@ final class Validator {
 			else if (applied.metadata() != null && applied.metadata().isVerified()
 					&& !applied.metadata().checksum().equals(migration.checksum())) {
 				issues.add(new ValidationIssue(Kind.CHECKSUM_MISMATCH, applied.version(), migration.name(),
-						migration.location() + " changed after it was applied (checksum " + abbreviate(migration.checksum())
-								+ ", recorded " + abbreviate(applied.metadata().checksum()) + ")."));
+						migration.location() + " changed after it was applied (checksum "
+								+ abbreviate(migration.checksum()) + ", recorded "
+								+ abbreviate(applied.metadata().checksum()) + ")."));
 			}
 		}
 		return new ValidationReport(issues);

@@ -2,7 +2,10 @@ package dev.migrations.lock;
 
 import java.time.Duration;
 
-/** Polling with a growing pause, bounded by a deadline. Polling (instead of blocking) keeps waiters cancellable. */
+/**
+ * Polling with a growing pause, bounded by a deadline. Polling (instead of blocking)
+ * keeps waiters cancellable.
+ */
 final class Backoff {
 
 	private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(20).toNanos();
@@ -29,7 +32,8 @@ final class Backoff {
 
 	/**
 	 * Pauses before the next attempt.
-	 * @return {@code false} when the deadline has passed (or the thread was interrupted) and the caller should give up
+	 * @return {@code false} when the deadline has passed (or the thread was interrupted)
+	 * and the caller should give up
 	 */
 	boolean pause() {
 		long remaining = this.timeoutNanos - (System.nanoTime() - this.start);

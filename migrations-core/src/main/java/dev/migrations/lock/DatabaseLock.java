@@ -3,8 +3,9 @@ package dev.migrations.lock;
 import java.time.Duration;
 
 /**
- * Keeps concurrent runners apart: whoever holds it migrates, the others wait (up to a timeout) and then find
- * nothing left to do. Held for one command, released with try-with-resources.
+ * Keeps concurrent runners apart: whoever holds it migrates, the others wait (up to a
+ * timeout) and then find nothing left to do. Held for one command, released with
+ * try-with-resources.
  */
 public interface DatabaseLock {
 
@@ -28,7 +29,8 @@ public interface DatabaseLock {
 	 * Waits for the lock.
 	 * @param timeout how long to wait at most
 	 * @return the held lock, to close when done
-	 * @throws dev.migrations.LockTimeoutException when another runner held it for longer than {@code timeout}
+	 * @throws dev.migrations.LockTimeoutException when another runner held it for longer
+	 * than {@code timeout}
 	 */
 	Lease acquire(Duration timeout);
 

@@ -15,15 +15,20 @@ import dev.migrations.LockTimeoutException;
 
 /**
  * A session-level PostgreSQL advisory lock on the migration connection. It is polled with
- * {@code pg_try_advisory_lock} rather than awaited with {@code pg_advisory_lock}: a waiter blocked inside a
- * statement would hold a snapshot, and a {@code CREATE INDEX CONCURRENTLY} run by the holder waits for every such
- * snapshot, so the two would deadlock. The lock dies with the session, so a crashed runner cannot leave it behind.
+ * {@code pg_try_advisory_lock} rather than awaited with {@code pg_advisory_lock}: a
+ * waiter blocked inside a statement would hold a snapshot, and a
+ * {@code CREATE INDEX CONCURRENTLY} run by the holder waits for every such snapshot, so
+ * the two would deadlock. The lock dies with the session, so a crashed runner cannot
+ * leave it behind.
  *
- * <p>A session outlives its client, though, while the server is busy with a statement: a runner killed during a long
- * migration would leave its backend running the statement, holding the lock and the transaction, until the statement
- * ends. So while the lock is held, the server is asked to check the client's socket every second
- * ({@code client_connection_check_interval}, PostgreSQL 14 and later) and to end the session as soon as the client is
- * gone, which rolls back the migration and frees the lock for the next runner.
+ * <p>
+ * A session outlives its client, though, while the server is busy with a statement: a
+ * runner killed during a long migration would leave its backend running the statement,
+ * holding the lock and the transaction, until the statement ends. So while the lock is
+ * held, the server is asked to check the client's socket every second
+ * ({@code client_connection_check_interval}, PostgreSQL 14 and later) and to end the
+ * session as soon as the client is gone, which rolls back the migration and frees the
+ * lock for the next runner.
  */
 public final class PostgresAdvisoryLock implements DatabaseLock {
 
@@ -77,13 +82,14 @@ public final class PostgresAdvisoryLock implements DatabaseLock {
 	}
 
 	/**
-	 * Makes the server end this session soon after its client disappears, when the server can and the session does not
-	 * already check. Best effort: a server without the setting still has the lock, only without this safeguard.
+	 * Makes the server end this session soon after its client disappears, when the server
+	 * can and the session does not already check. Best effort: a server without the
+	 * setting still has the lock, only without this safeguard.
 	 */
 	private void watchForVanishedClient() {
 		try (Statement statement = this.connection.createStatement();
-				ResultSet setting = statement.executeQuery("SELECT setting FROM pg_catalog.pg_settings"
-						+ " WHERE name = '" + CHECK_INTERVAL + "'")) {
+				ResultSet setting = statement.executeQuery(
+						"SELECT setting FROM pg_catalog.pg_settings" + " WHERE name = '" + CHECK_INTERVAL + "'")) {
 			if (setting.next() && "0".equals(setting.getString(1))) {
 				setCheckInterval(CHECK_INTERVAL_WHILE_LOCKED);
 				this.checking = true;
@@ -125,7 +131,10 @@ public final class PostgresAdvisoryLock implements DatabaseLock {
 		}
 	}
 
-	/** Who holds the lock, from pg_locks and pg_stat_activity, or {@code null} when that cannot be read. */
+	/**
+	 * Who holds the lock, from pg_locks and pg_stat_activity, or {@code null} when that
+	 * cannot be read.
+	 */
 	String holder() {
 		String sql = "SELECT a.pid, a.application_name, a.client_addr, a.backend_start, a.state"
 				+ " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
@@ -142,8 +151,8 @@ public final class PostgresAdvisoryLock implements DatabaseLock {
 				String application = result.getString(2);
 				return "PostgreSQL backend pid " + result.getInt(1)
 						+ ((application != null && !application.isEmpty()) ? " (" + application + ")" : "")
-						+ ((result.getString(3) != null) ? " from " + result.getString(3) : "")
-						+ ", connected since " + result.getTimestamp(4).toInstant() + ", " + result.getString(5);
+						+ ((result.getString(3) != null) ? " from " + result.getString(3) : "") + ", connected since "
+						+ result.getTimestamp(4).toInstant() + ", " + result.getString(5);
 			}
 		}
 		catch (SQLException ex) {

@@ -22,15 +22,18 @@ import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationConfigurationException;
 
 /**
- * Locks a SQLite database for migration with an operating-system lock on a file next to it
- * ({@code app.db.migrate-lock}). The kernel drops the lock when its process dies, so a crashed runner never leaves
- * it stuck; the holder writes its pid, host and start time into the file, and clears it on release, so that a
- * waiter can name the holder and the next runner can tell that the previous one crashed.
+ * Locks a SQLite database for migration with an operating-system lock on a file next to
+ * it ({@code app.db.migrate-lock}). The kernel drops the lock when its process dies, so a
+ * crashed runner never leaves it stuck; the holder writes its pid, host and start time
+ * into the file, and clears it on release, so that a waiter can name the holder and the
+ * next runner can tell that the previous one crashed.
  *
- * <p>File locks belong to the whole process, and closing any descriptor of the file drops them all (POSIX
- * semantics). So runners in one JVM first take a semaphore per database file, the holder of the semaphore is the only
- * code in the JVM that opens the file, and it reads and writes the holder record through its one channel; waiters in
- * the same JVM learn the holder from memory.
+ * <p>
+ * File locks belong to the whole process, and closing any descriptor of the file drops
+ * them all (POSIX semantics). So runners in one JVM first take a semaphore per database
+ * file, the holder of the semaphore is the only code in the JVM that opens the file, and
+ * it reads and writes the holder record through its one channel; waiters in the same JVM
+ * learn the holder from memory.
  */
 public final class SqliteFileLock implements DatabaseLock {
 
@@ -155,7 +158,10 @@ public final class SqliteFileLock implements DatabaseLock {
 		return (holder != null) ? holder : "another runner in this process";
 	}
 
-	/** Reads the holder record through the channel this runner already has open; never through a new one. */
+	/**
+	 * Reads the holder record through the channel this runner already has open; never
+	 * through a new one.
+	 */
 	private static String readHolder(FileChannel channel) {
 		try {
 			ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));

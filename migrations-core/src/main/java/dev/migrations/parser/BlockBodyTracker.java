@@ -3,14 +3,16 @@ package dev.migrations.parser;
 import java.util.Locale;
 
 /**
- * Follows the nesting inside which a {@code ;} does not end a statement: parentheses (a PostgreSQL rule's
- * {@code DO ALSO (…; …)}), and {@code BEGIN … END} in the statements that have such a body: SQLite's
- * {@code CREATE TRIGGER … BEGIN …; END;} and PostgreSQL's {@code BEGIN ATOMIC} function bodies. {@code CASE … END}
- * nests the same way, so it is counted too. Words inside parentheses never open a body: {@code f(begin date)} is a
- * parameter. Nor do the words in the place of a column name: right after {@code SET}, {@code OF} or a {@code .}
- * ({@code SET end = 5}, {@code BEFORE UPDATE OF begin ON t}, {@code new.end}), and {@code BEGIN} or {@code END} right
- * after a {@code ,} ({@code OF a, begin}), where neither database lets a block start or end. A {@code CASE} after a
- * {@code ,} is an expression, and counts.
+ * Follows the nesting inside which a {@code ;} does not end a statement: parentheses (a
+ * PostgreSQL rule's {@code DO ALSO (…; …)}), and {@code BEGIN … END} in the statements
+ * that have such a body: SQLite's {@code CREATE TRIGGER … BEGIN …; END;} and PostgreSQL's
+ * {@code BEGIN ATOMIC} function bodies. {@code CASE … END} nests the same way, so it is
+ * counted too. Words inside parentheses never open a body: {@code f(begin date)} is a
+ * parameter. Nor do the words in the place of a column name: right after {@code SET},
+ * {@code OF} or a {@code .} ({@code SET end = 5}, {@code BEFORE UPDATE OF begin ON t},
+ * {@code new.end}), and {@code BEGIN} or {@code END} right after a {@code ,}
+ * ({@code OF a, begin}), where neither database lets a block start or end. A {@code CASE}
+ * after a {@code ,} is an expression, and counts.
  */
 final class BlockBodyTracker {
 

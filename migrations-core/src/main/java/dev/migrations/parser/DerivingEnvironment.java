@@ -1,8 +1,9 @@
 package dev.migrations.parser;
 
 /**
- * An environment for ENVSUB that wants to know the values ENVSUB derives from a variable's value ({@code ${VAR:0:9}}
- * takes a substring), so that a part of a secret can be masked wherever the secret is.
+ * An environment for ENVSUB that wants to know the values ENVSUB derives from a
+ * variable's value ({@code ${VAR:0:9}} takes a substring), so that a part of a secret can
+ * be masked wherever the secret is.
  */
 public interface DerivingEnvironment {
 

@@ -3,15 +3,19 @@ package dev.migrations.parser;
 import java.util.Map;
 
 /**
- * Expands environment variables in one line the way goose's {@code ENVSUB ON} does: {@code $NAME},
- * {@code ${NAME}}, {@code ${NAME:-default}} (unset or empty), {@code ${NAME-default}} (unset),
- * {@code ${NAME?message}} and {@code ${NAME:?message}} (required), {@code ${NAME:offset[:length]}};
- * {@code \$} and {@code $$} give a literal {@code $}. A {@code $} followed by anything but a name or a brace is
- * an error, as in goose.
+ * Expands environment variables in one line the way goose's {@code ENVSUB ON} does:
+ * {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-default}} (unset or empty),
+ * {@code ${NAME-default}} (unset), {@code ${NAME?message}} and {@code ${NAME:?message}}
+ * (required), {@code ${NAME:offset[:length]}}; {@code \$} and {@code $$} give a literal
+ * {@code $}. A {@code $} followed by anything but a name or a brace is an error, as in
+ * goose.
  */
 final class EnvSubstitution {
 
-	/** How deep defaults and messages may nest; a deeper line is hostile, and would otherwise exhaust the stack. */
+	/**
+	 * How deep defaults and messages may nest; a deeper line is hostile, and would
+	 * otherwise exhaust the stack.
+	 */
 	private static final int MAX_DEPTH = 64;
 
 	private final String input;
@@ -32,7 +36,8 @@ final class EnvSubstitution {
 	 * @param line the line
 	 * @param environment the variables
 	 * @return the expanded line
-	 * @throws IllegalArgumentException with the reason when the line is malformed or a required variable is unset
+	 * @throws IllegalArgumentException with the reason when the line is malformed or a
+	 * required variable is unset
 	 */
 	static String expand(String line, Map<String, String> environment) {
 		if (line.indexOf('$') < 0) {
@@ -107,9 +112,9 @@ final class EnvSubstitution {
 					result = substring(name);
 				}
 			}
-			default -> throw new IllegalArgumentException("expected an operator (:-, -, ?, :?, :) or '}' after ${" + name
-					+ ", found " + ((operator == '\0') ? "the end of the line"
-							: "'" + SourceText.printable(String.valueOf(operator)) + "'"));
+			default -> throw new IllegalArgumentException(
+					"expected an operator (:-, -, ?, :?, :) or '}' after ${" + name + ", found " + ((operator == '\0')
+							? "the end of the line" : "'" + SourceText.printable(String.valueOf(operator)) + "'"));
 		}
 		if (next() != '}') {
 			throw new IllegalArgumentException("expected '}' to close ${" + name);
@@ -123,8 +128,8 @@ final class EnvSubstitution {
 		String value = value(name);
 		boolean missing = (value == null) || (orEmpty && value.isEmpty());
 		if (evaluate && missing) {
-			throw new IllegalArgumentException("required variable " + name + " is not set"
-					+ (message.isEmpty() ? "" : ": " + message));
+			throw new IllegalArgumentException(
+					"required variable " + name + " is not set" + (message.isEmpty() ? "" : ": " + message));
 		}
 		return (value != null) ? value : "";
 	}
@@ -167,8 +172,8 @@ final class EnvSubstitution {
 			throw new IllegalArgumentException("expected a variable name after the '$' at column " + start
 					+ "; write $$ or \\$ for a literal dollar sign");
 		}
-		while (this.pos < this.input.length() && (Character.isLetterOrDigit(this.input.charAt(this.pos))
-				|| this.input.charAt(this.pos) == '_')) {
+		while (this.pos < this.input.length()
+				&& (Character.isLetterOrDigit(this.input.charAt(this.pos)) || this.input.charAt(this.pos) == '_')) {
 			this.pos++;
 		}
 		return this.input.substring(start, this.pos);

@@ -12,23 +12,26 @@ enum GooseAnnotation {
 		this.text = text;
 	}
 
-	/** Whether goose would read the line as an annotation: a comment line that mentions {@code +goose}. */
+	/**
+	 * Whether goose would read the line as an annotation: a comment line that mentions
+	 * {@code +goose}.
+	 */
 	static boolean isCandidate(String line) {
 		return line.strip().startsWith("--") && line.contains("+goose");
 	}
 
 	/**
-	 * Reads an annotation line. As in goose: no leading whitespace, one {@code +goose}, and a known annotation
-	 * matched without regard to case.
+	 * Reads an annotation line. As in goose: no leading whitespace, one {@code +goose},
+	 * and a known annotation matched without regard to case.
 	 * @param line a line for which {@link #isCandidate} holds
 	 * @return the annotation
-	 * @throws IllegalArgumentException with the reason when the line is not a valid annotation
+	 * @throws IllegalArgumentException with the reason when the line is not a valid
+	 * annotation
 	 */
 	static GooseAnnotation parse(String line) {
 		if (line.startsWith(" ") || line.startsWith("\t")) {
-			throw new IllegalArgumentException(
-					"annotation '" + SourceText.printable(line.strip()) + "' must start at the beginning of the line,"
-							+ " without indentation");
+			throw new IllegalArgumentException("annotation '" + SourceText.printable(line.strip())
+					+ "' must start at the beginning of the line," + " without indentation");
 		}
 		String command = line.replace("--", "");
 		int keyword = command.indexOf("+goose");

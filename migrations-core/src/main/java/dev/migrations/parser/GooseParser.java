@@ -6,14 +6,17 @@ import java.util.Map;
 import dev.migrations.MigrationParseException;
 
 /**
- * Parses a goose SQL migration: the {@code -- +goose} annotations with goose's own rules (an annotation line
- * starts at column 0, is matched without regard to case, and an unknown one is an error), statements split by
- * {@link StatementSplitter}, {@code StatementBegin}/{@code StatementEnd} blocks kept whole, and
- * {@code ENVSUB ON} lines expanded from the environment.
+ * Parses a goose SQL migration: the {@code -- +goose} annotations with goose's own rules
+ * (an annotation line starts at column 0, is matched without regard to case, and an
+ * unknown one is an error), statements split by {@link StatementSplitter},
+ * {@code StatementBegin}/{@code StatementEnd} blocks kept whole, and {@code ENVSUB ON}
+ * lines expanded from the environment.
  *
- * <p>Errors that break the file's structure (a misplaced or unknown annotation) make both sections invalid. An
- * error inside one section (a missing semicolon, an unterminated string, a required variable that is unset)
- * makes only that section invalid, so that a broken Down section does not stop {@code up}, as in goose.
+ * <p>
+ * Errors that break the file's structure (a misplaced or unknown annotation) make both
+ * sections invalid. An error inside one section (a missing semicolon, an unterminated
+ * string, a required variable that is unset) makes only that section invalid, so that a
+ * broken Down section does not stop {@code up}, as in goose.
  */
 public final class GooseParser {
 
@@ -76,8 +79,9 @@ public final class GooseParser {
 	}
 
 	/**
-	 * A section of a transactional file may not hold its own transaction control: a {@code COMMIT} would end the
-	 * migration's transaction halfway, leave what came before applied, and make a later failure look rolled back.
+	 * A section of a transactional file may not hold its own transaction control: a
+	 * {@code COMMIT} would end the migration's transaction halfway, leave what came
+	 * before applied, and make a later failure look rolled back.
 	 */
 	private ParsedSection checked(ParsedSection section) {
 		if (!this.transactional || !section.isValid()) {
@@ -110,7 +114,8 @@ public final class GooseParser {
 			if (line.strip().startsWith("--")) {
 				return;
 			}
-			throw error(number, "SQL before the '-- +goose Up' annotation; every goose file starts with '-- +goose Up'");
+			throw error(number,
+					"SQL before the '-- +goose Up' annotation; every goose file starts with '-- +goose Up'");
 		}
 		Section section = currentSection();
 		String expanded = line;
@@ -148,11 +153,14 @@ public final class GooseParser {
 			}
 			case DOWN -> {
 				switch (this.state) {
-					case START -> throw error(number, "'-- +goose Down' before '-- +goose Up'; the Up section comes first");
+					case START ->
+						throw error(number, "'-- +goose Down' before '-- +goose Up'; the Up section comes first");
 					case UP -> this.up.end();
-					case UP_BLOCK, DOWN_BLOCK -> throw error(number, "'-- +goose Down' inside the StatementBegin block"
-							+ " opened at line " + currentSection().blockStart + "; close it with '-- +goose StatementEnd'");
-					default -> throw error(number, "duplicate '-- +goose Down' annotation; a file has one Down section");
+					case UP_BLOCK, DOWN_BLOCK ->
+						throw error(number, "'-- +goose Down' inside the StatementBegin block" + " opened at line "
+								+ currentSection().blockStart + "; close it with '-- +goose StatementEnd'");
+					default ->
+						throw error(number, "duplicate '-- +goose Down' annotation; a file has one Down section");
 				}
 				this.state = State.DOWN;
 			}
@@ -240,7 +248,8 @@ public final class GooseParser {
 
 		void blockLine(String line, int number) {
 			if (this.blockFirstLine == 0) {
-				// As in goose, comments and blank lines before the block's first statement are dropped.
+				// As in goose, comments and blank lines before the block's first
+				// statement are dropped.
 				String stripped = line.strip();
 				if (stripped.isEmpty() || stripped.startsWith("--")) {
 					return;

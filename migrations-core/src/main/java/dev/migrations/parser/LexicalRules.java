@@ -1,13 +1,16 @@
 package dev.migrations.parser;
 
 /**
- * What the statement splitter treats as one token, for the database the statements go to: where one database reads
- * a {@code ;} as the end of a statement, another reads it inside a name or a comment. Each dialect gives its own.
+ * What the statement splitter treats as one token, for the database the statements go to:
+ * where one database reads a {@code ;} as the end of a statement, another reads it inside
+ * a name or a comment. Each dialect gives its own.
  *
- * @param nestedBlockComments whether {@code /* … /* … *}{@code / … *}{@code /} nests (PostgreSQL) or ends at the first
- * {@code *}{@code /} (SQLite)
- * @param bracketQuotedIdentifiers whether {@code [name]} is a quoted identifier (SQLite), not an array subscript
- * @param backquotedIdentifiers whether {@code `name`} is a quoted identifier (SQLite, MySQL)
+ * @param nestedBlockComments whether {@code /* … /* … *}{@code / … *}{@code /} nests
+ * (PostgreSQL) or ends at the first {@code *}{@code /} (SQLite)
+ * @param bracketQuotedIdentifiers whether {@code [name]} is a quoted identifier (SQLite),
+ * not an array subscript
+ * @param backquotedIdentifiers whether {@code `name`} is a quoted identifier (SQLite,
+ * MySQL)
  * @param escapeStrings whether {@code E'…'} strings take backslash escapes (PostgreSQL)
  * @param dollarQuotes whether {@code $tag$…$tag$} quotes a body (PostgreSQL)
  */
@@ -21,8 +24,8 @@ public record LexicalRules(boolean nestedBlockComments, boolean bracketQuotedIde
 	public static final LexicalRules SQLITE = new LexicalRules(false, true, true, false, false);
 
 	/**
-	 * Before the database is known (reading files without connecting): PostgreSQL's, and backquotes quote, which no
-	 * supported database reads otherwise.
+	 * Before the database is known (reading files without connecting): PostgreSQL's, and
+	 * backquotes quote, which no supported database reads otherwise.
 	 */
 	public static final LexicalRules UNKNOWN_DATABASE = new LexicalRules(true, false, true, true, true);
 

@@ -5,14 +5,18 @@ import java.util.List;
 import dev.migrations.MigrationParseException;
 
 /**
- * The statements of one direction of one migration file, or the error that stopped parsing them.
+ * The statements of one direction of one migration file, or the error that stopped
+ * parsing them.
  *
  * @param statements the statements, in order; empty when {@code error} is set
  * @param error why the section could not be parsed, or {@code null}
  */
 public record ParsedSection(List<SqlStatement> statements, MigrationParseException error) {
 
-	/** An empty section without error: a direction whose file is absent, which runs as a no-op. */
+	/**
+	 * An empty section without error: a direction whose file is absent, which runs as a
+	 * no-op.
+	 */
 	public static final ParsedSection EMPTY = new ParsedSection(List.of(), null);
 
 	public ParsedSection {

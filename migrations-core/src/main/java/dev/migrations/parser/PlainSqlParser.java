@@ -3,8 +3,8 @@ package dev.migrations.parser;
 import dev.migrations.MigrationParseException;
 
 /**
- * Parses a file that is nothing but SQL, as golang-migrate's {@code .up.sql} and {@code .down.sql} files are.
- * The last statement may omit its semicolon.
+ * Parses a file that is nothing but SQL, as golang-migrate's {@code .up.sql} and
+ * {@code .down.sql} files are. The last statement may omit its semicolon.
  */
 public final class PlainSqlParser {
 
@@ -15,7 +15,8 @@ public final class PlainSqlParser {
 	 * Splits a file into statements.
 	 * @param file the file's location, for errors
 	 * @param text the file's text (see {@link SourceText})
-	 * @return the statements, or the error (an unterminated string, identifier, comment or dollar quote)
+	 * @return the statements, or the error (an unterminated string, identifier, comment
+	 * or dollar quote)
 	 */
 	public static ParsedSection parse(String file, String text) {
 		return parse(file, text, LexicalRules.UNKNOWN_DATABASE);
@@ -26,7 +27,8 @@ public final class PlainSqlParser {
 	 * @param file the file's location, for errors
 	 * @param text the file's text (see {@link SourceText})
 	 * @param rules the database's lexical rules
-	 * @return the statements, or the error (an unterminated string, identifier, comment or dollar quote)
+	 * @return the statements, or the error (an unterminated string, identifier, comment
+	 * or dollar quote)
 	 */
 	public static ParsedSection parse(String file, String text, LexicalRules rules) {
 		StatementSplitter splitter = new StatementSplitter(file, false, rules);

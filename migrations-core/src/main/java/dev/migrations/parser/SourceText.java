@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 import dev.migrations.MigrationParseException;
 
 /**
- * Turns a file's bytes into the text the parsers read: strict UTF-8, a leading byte order mark dropped, and
- * CRLF line endings read as LF, so that a checkout on Windows parses (and checksums) like one on Linux. NUL
- * characters and byte order marks past the start are refused, naming the line.
+ * Turns a file's bytes into the text the parsers read: strict UTF-8, a leading byte order
+ * mark dropped, and CRLF line endings read as LF, so that a checkout on Windows parses
+ * (and checksums) like one on Linux. NUL characters and byte order marks past the start
+ * are refused, naming the line.
  */
 public final class SourceText {
 
@@ -24,7 +25,8 @@ public final class SourceText {
 	 * @param file the file's location, for errors
 	 * @param bytes the file's content
 	 * @return the normalized text
-	 * @throws MigrationParseException if the content is not valid UTF-8, naming the line of the first bad byte
+	 * @throws MigrationParseException if the content is not valid UTF-8, naming the line
+	 * of the first bad byte
 	 */
 	public static String decode(String file, byte[] bytes) {
 		int offset = hasByteOrderMark(bytes) ? 3 : 0;
@@ -45,9 +47,10 @@ public final class SourceText {
 	}
 
 	/**
-	 * A NUL ends the text for SQLite, which runs the statement up to it and drops the rest without a word; a byte
-	 * order mark anywhere but the start hides the line it begins from the annotation parser while SQLite skips it as
-	 * white space, so a {@code -- +goose Down} behind one would run in Up. Neither belongs in SQL text.
+	 * A NUL ends the text for SQLite, which runs the statement up to it and drops the
+	 * rest without a word; a byte order mark anywhere but the start hides the line it
+	 * begins from the annotation parser while SQLite skips it as white space, so a
+	 * {@code -- +goose Down} behind one would run in Up. Neither belongs in SQL text.
 	 */
 	private static void refuseInvisibleCharacters(String file, String text) {
 		int line = 1;
@@ -69,8 +72,9 @@ public final class SourceText {
 	}
 
 	/**
-	 * A piece of a file as an error message may quote it: control characters (a stray carriage return, a terminal
-	 * escape sequence) are written as escapes, so that they cannot rewrite the line they are printed on.
+	 * A piece of a file as an error message may quote it: control characters (a stray
+	 * carriage return, a terminal escape sequence) are written as escapes, so that they
+	 * cannot rewrite the line they are printed on.
 	 * @param text the quoted text
 	 * @return the text with every control character escaped
 	 */
@@ -95,7 +99,8 @@ public final class SourceText {
 	}
 
 	/**
-	 * Hands each line of a decoded text to a consumer, numbered from 1, without its line break.
+	 * Hands each line of a decoded text to a consumer, numbered from 1, without its line
+	 * break.
 	 * @param text the text
 	 * @param consumer receives each line and its number
 	 */
@@ -122,8 +127,7 @@ public final class SourceText {
 	}
 
 	private static boolean hasByteOrderMark(byte[] bytes) {
-		return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-				&& (bytes[2] & 0xFF) == 0xBF;
+		return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
 	}
 
 	private static String normalizeLineEndings(CharBuffer chars) {

@@ -15,8 +15,10 @@ final class SqlChars {
 	}
 
 	/**
-	 * Finds the end of the block comment opening at {@code start}, counting nested comments as PostgreSQL does.
-	 * @return the index just past its closing {@code *}{@code /}, or -1 when it does not close in {@code text}
+	 * Finds the end of the block comment opening at {@code start}, counting nested
+	 * comments as PostgreSQL does.
+	 * @return the index just past its closing {@code *}{@code /}, or -1 when it does not
+	 * close in {@code text}
 	 */
 	static int endOfBlockComment(String text, int start) {
 		return endOfBlockComment(text, start, true);
@@ -24,8 +26,10 @@ final class SqlChars {
 
 	/**
 	 * Finds the end of the block comment opening at {@code start}.
-	 * @param nested whether comments nest (PostgreSQL) or end at the first {@code *}{@code /} (SQLite)
-	 * @return the index just past its closing {@code *}{@code /}, or -1 when it does not close in {@code text}
+	 * @param nested whether comments nest (PostgreSQL) or end at the first
+	 * {@code *}{@code /} (SQLite)
+	 * @return the index just past its closing {@code *}{@code /}, or -1 when it does not
+	 * close in {@code text}
 	 */
 	static int endOfBlockComment(String text, int start, boolean nested) {
 		int depth = 0;

@@ -13,9 +13,10 @@ import java.util.Locale;
 public record SqlStatement(String sql, int line) {
 
 	/**
-	 * Whether the statement begins, ends or aborts a transaction ({@code BEGIN}, {@code START TRANSACTION},
-	 * {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}): inside the engine's transaction it would end that
-	 * transaction early. A {@code ROLLBACK TO} a savepoint does not.
+	 * Whether the statement begins, ends or aborts a transaction ({@code BEGIN},
+	 * {@code START TRANSACTION}, {@code COMMIT}, {@code END}, {@code ROLLBACK},
+	 * {@code ABORT}): inside the engine's transaction it would end that transaction
+	 * early. A {@code ROLLBACK TO} a savepoint does not.
 	 * @return whether it controls the transaction
 	 */
 	public boolean controlsTransaction() {
@@ -32,8 +33,9 @@ public record SqlStatement(String sql, int line) {
 	}
 
 	/**
-	 * The first words of the statement in upper case, skipping comments and whitespace, stopping at the first
-	 * token that is not a plain word. {@code "create unique index concurrently idx on t(x)"} gives
+	 * The first words of the statement in upper case, skipping comments and whitespace,
+	 * stopping at the first token that is not a plain word.
+	 * {@code "create unique index concurrently idx on t(x)"} gives
 	 * {@code [CREATE, UNIQUE, INDEX, CONCURRENTLY, IDX, ON, T]} up to {@code max} words.
 	 * @param max the most words to return
 	 * @return the leading keywords

@@ -6,15 +6,17 @@ import java.util.List;
 import dev.migrations.MigrationParseException;
 
 /**
- * Splits SQL into statements with a real lexer, fed one line at a time so that goose's line-oriented
- * annotations can interleave. A {@code ;} ends a statement only outside '…' strings, "quoted" identifiers,
- * {@code --} and block comments, the {@code BEGIN … END} body of a trigger or SQL-standard function, and the tokens
- * the database's {@link LexicalRules} add: E'…' strings, `quoted` and [quoted] identifiers, {@code $tag$…$tag$}
- * bodies; whether block comments nest is the database's rule too.
+ * Splits SQL into statements with a real lexer, fed one line at a time so that goose's
+ * line-oriented annotations can interleave. A {@code ;} ends a statement only outside '…'
+ * strings, "quoted" identifiers, {@code --} and block comments, the {@code BEGIN … END}
+ * body of a trigger or SQL-standard function, and the tokens the database's
+ * {@link LexicalRules} add: E'…' strings, `quoted` and [quoted] identifiers,
+ * {@code $tag$…$tag$} bodies; whether block comments nest is the database's rule too.
  *
- * <p>Text is kept the way goose keeps it, so statements match goose's own: comment and blank lines before a
- * statement are dropped, comments inside it are kept, and a comment after the closing {@code ;} on the same line
- * stays with the statement.
+ * <p>
+ * Text is kept the way goose keeps it, so statements match goose's own: comment and blank
+ * lines before a statement are dropped, comments inside it are kept, and a comment after
+ * the closing {@code ;} on the same line stays with the statement.
  */
 final class StatementSplitter {
 
@@ -57,8 +59,8 @@ final class StatementSplitter {
 	/**
 	 * Creates a splitter for one section.
 	 * @param file the file's location, for errors
-	 * @param requireTerminator whether the last statement must end with {@code ;} (goose) or may run to the end of
-	 * the file (golang-migrate)
+	 * @param requireTerminator whether the last statement must end with {@code ;} (goose)
+	 * or may run to the end of the file (golang-migrate)
 	 */
 	StatementSplitter(String file, boolean requireTerminator) {
 		this(file, requireTerminator, LexicalRules.UNKNOWN_DATABASE);
@@ -115,14 +117,17 @@ final class StatementSplitter {
 		}
 	}
 
-	/** Adds a statement that was delimited elsewhere (a goose StatementBegin block), keeping the order. */
+	/**
+	 * Adds a statement that was delimited elsewhere (a goose StatementBegin block),
+	 * keeping the order.
+	 */
 	void block(SqlStatement statement) {
 		this.statements.add(statement);
 	}
 
 	/**
-	 * Drops comments waiting for a statement to follow them. At a goose StatementBegin they would otherwise end
-	 * up on the statement after the block.
+	 * Drops comments waiting for a statement to follow them. At a goose StatementBegin
+	 * they would otherwise end up on the statement after the block.
 	 */
 	void dropPendingComments() {
 		if (!hasPendingStatement()) {
@@ -143,8 +148,8 @@ final class StatementSplitter {
 
 	/**
 	 * Ends the section and returns its statements.
-	 * @throws MigrationParseException for an unterminated string, comment or body, or (for goose) a last
-	 * statement without its semicolon
+	 * @throws MigrationParseException for an unterminated string, comment or body, or
+	 * (for goose) a last statement without its semicolon
 	 */
 	List<SqlStatement> finish() {
 		if (this.mode != Mode.CODE) {
@@ -168,9 +173,13 @@ final class StatementSplitter {
 		return stripped.isEmpty() || stripped.startsWith("--");
 	}
 
-	/** Whether the rest of the line holds only blanks and comments that end on it, which stay with the statement. */
+	/**
+	 * Whether the rest of the line holds only blanks and comments that end on it, which
+	 * stay with the statement.
+	 */
 	private boolean isBlankOrComment(String line, int from) {
-		// Scans in place: copying the rest of the line at every semicolon is quadratic on a long line.
+		// Scans in place: copying the rest of the line at every semicolon is quadratic on
+		// a long line.
 		int i = from;
 		while (true) {
 			while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
@@ -274,7 +283,10 @@ final class StatementSplitter {
 		this.openedAt = number;
 	}
 
-	/** E'...' (PostgreSQL's escape string): the E must be a token of its own, right before the quote. */
+	/**
+	 * E'...' (PostgreSQL's escape string): the E must be a token of its own, right before
+	 * the quote.
+	 */
 	private static boolean isEscapeStringPrefix(String line, int quoteIndex) {
 		if (quoteIndex == 0) {
 			return false;
@@ -311,7 +323,8 @@ final class StatementSplitter {
 				j += 2;
 			}
 			else if (c == this.closingQuote) {
-				// A doubled quote stands for itself; SQLite's [name] has no way to hold a ']'.
+				// A doubled quote stands for itself; SQLite's [name] has no way to hold a
+				// ']'.
 				if (this.quote != '[' && j + 1 < line.length() && line.charAt(j + 1) == this.quote) {
 					j += 2;
 				}

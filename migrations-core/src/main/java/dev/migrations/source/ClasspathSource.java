@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 import dev.migrations.MigrationSourceException;
 
 /**
- * Migration files at a classpath location. Every classpath root holding the location contributes: a directory
- * ({@code file:} URLs), a jar ({@code jar:file:} URLs) or a jar nested in a Spring Boot executable jar (whose
- * loader serves {@code jar:nested:} URLs through the standard {@link JarURLConnection}). In a directory, as in
+ * Migration files at a classpath location. Every classpath root holding the location
+ * contributes: a directory ({@code file:} URLs), a jar ({@code jar:file:} URLs) or a jar
+ * nested in a Spring Boot executable jar (whose loader serves {@code jar:nested:} URLs
+ * through the standard {@link JarURLConnection}). In a directory, as in
  * {@link DirectorySource}, a symbolic link that leads out of the location is refused.
  */
 final class ClasspathSource implements MigrationSource {
@@ -52,11 +53,13 @@ final class ClasspathSource implements MigrationSource {
 		List<MigrationResource> resources = new ArrayList<>();
 		for (URL root : roots) {
 			try {
-				// A directory's files are read from disk, where a symbolic link must not lead out of the directory.
+				// A directory's files are read from disk, where a symbolic link must not
+				// lead out of the directory.
 				Path directory = "file".equals(root.getProtocol()) ? Path.of(root.toURI()) : null;
 				Path realDirectory = (directory != null) ? directory.toRealPath() : null;
 				for (String name : listFileNames(root)) {
-					// With several roots, say which one a file came from, or a duplicate version names one path twice.
+					// With several roots, say which one a file came from, or a duplicate
+					// version names one path twice.
 					String origin = (roots.size() > 1) ? " (in " + root + ")" : "";
 					String location = location() + "/" + name + origin;
 					resources.add((directory != null)
@@ -95,7 +98,10 @@ final class ClasspathSource implements MigrationSource {
 	private List<String> listFileNames(URL root) throws IOException, URISyntaxException {
 		if ("file".equals(root.getProtocol())) {
 			try (Stream<Path> entries = Files.list(Path.of(root.toURI()))) {
-				return entries.filter(Files::isRegularFile).map((file) -> file.getFileName().toString()).sorted().toList();
+				return entries.filter(Files::isRegularFile)
+					.map((file) -> file.getFileName().toString())
+					.sorted()
+					.toList();
 			}
 		}
 		URLConnection connection = root.openConnection();
@@ -122,8 +128,10 @@ final class ClasspathSource implements MigrationSource {
 
 	private static MigrationResource resource(URL root, String name, String location)
 			throws IOException, URISyntaxException {
-		// The root is already encoded; the name may hold spaces or non-ASCII letters. It is encoded as an absolute
-		// path because a relative one with a ':' in it (00004_at_12:00.sql) would be read as a URI scheme.
+		// The root is already encoded; the name may hold spaces or non-ASCII letters. It
+		// is encoded as an absolute
+		// path because a relative one with a ':' in it (00004_at_12:00.sql) would be read
+		// as a URI scheme.
 		String encodedName = new URI(null, null, "/" + name, null).toASCIIString().substring(1);
 		URL file = new URL(trimTrailingSlash(root.toString()) + "/" + encodedName);
 		return MigrationResource.of(name, location, () -> {

@@ -9,9 +9,10 @@ import java.util.List;
 import dev.migrations.MigrationSourceException;
 
 /**
- * Files listed in a directory on disk, for every source that lists one. A symbolic link is followed only when its
- * real target stays inside the directory, so that a migrations directory cannot be made to run a file from elsewhere;
- * a target in a subdirectory is fine, which is how a Kubernetes ConfigMap volume lays its files out
+ * Files listed in a directory on disk, for every source that lists one. A symbolic link
+ * is followed only when its real target stays inside the directory, so that a migrations
+ * directory cannot be made to run a file from elsewhere; a target in a subdirectory is
+ * fine, which is how a Kubernetes ConfigMap volume lays its files out
  * ({@code x.sql -> ..data/x.sql}, {@code ..data -> ..2024_05_01_10_00_00.1234}).
  */
 final class DirectoryFiles {
@@ -26,7 +27,8 @@ final class DirectoryFiles {
 	 * @param location where the file is, as shown in messages
 	 * @param sourceLocation the location the directory stands for, as shown in messages
 	 * @return the resource
-	 * @throws MigrationSourceException when the file is a symbolic link whose target is outside the directory
+	 * @throws MigrationSourceException when the file is a symbolic link whose target is
+	 * outside the directory
 	 */
 	static MigrationResource resource(Path directory, Path file, String location, String sourceLocation) {
 		if (Files.isSymbolicLink(file)) {
@@ -58,8 +60,9 @@ final class DirectoryFiles {
 	}
 
 	/**
-	 * Reads a whole file. {@link RandomAccessFile} goes through fewer layers than {@link Files#readAllBytes}, which
-	 * halved the time to read a thousand small files in a fresh JVM, where the start of an application runs.
+	 * Reads a whole file. {@link RandomAccessFile} goes through fewer layers than
+	 * {@link Files#readAllBytes}, which halved the time to read a thousand small files in
+	 * a fresh JVM, where the start of an application runs.
 	 */
 	private static byte[] read(Path file) throws IOException {
 		try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {

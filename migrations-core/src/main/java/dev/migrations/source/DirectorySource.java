@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import dev.migrations.MigrationSourceException;
 
 /**
- * Migration files in one directory on disk. A symbolic link that resolves outside the directory is refused, so
- * that a migrations directory cannot be made to run a file from elsewhere.
+ * Migration files in one directory on disk. A symbolic link that resolves outside the
+ * directory is refused, so that a migrations directory cannot be made to run a file from
+ * elsewhere.
  */
 final class DirectorySource implements MigrationSource {
 

@@ -6,10 +6,15 @@ import java.util.Objects;
 /** One file of a migration source: its name, where it came from, and a way to read it. */
 public interface MigrationResource {
 
-	/** The file name, which carries the version: {@code 00003_add_cache_hit_count.sql}. */
+	/**
+	 * The file name, which carries the version: {@code 00003_add_cache_hit_count.sql}.
+	 */
 	String name();
 
-	/** Where the file is, as shown in messages: a path, or {@code classpath:db/migrations/00003_x.sql}. */
+	/**
+	 * Where the file is, as shown in messages: a path, or
+	 * {@code classpath:db/migrations/00003_x.sql}.
+	 */
 	String location();
 
 	/**
@@ -20,8 +25,8 @@ public interface MigrationResource {
 	byte[] read() throws IOException;
 
 	/**
-	 * Creates a resource from a name, a location and a reader, for sources the engine does not discover itself
-	 * (Spring's resource resolver, an archive, generated files).
+	 * Creates a resource from a name, a location and a reader, for sources the engine
+	 * does not discover itself (Spring's resource resolver, an archive, generated files).
 	 * @param name the file name
 	 * @param location where the file is, for messages
 	 * @param reader reads the file's bytes

@@ -28,8 +28,8 @@ public final class MigrationSources {
 	}
 
 	/**
-	 * A location on the classpath, found in directories, jars and Spring Boot executable jars alike. All classpath
-	 * roots that hold the location contribute.
+	 * A location on the classpath, found in directories, jars and Spring Boot executable
+	 * jars alike. All classpath roots that hold the location contribute.
 	 * @param path the location, such as {@code db/migrations}
 	 * @param classLoader the class loader to search
 	 * @return the source
@@ -39,7 +39,8 @@ public final class MigrationSources {
 	}
 
 	/**
-	 * A fixed list of resources, for files found by other means (Spring's resource resolver, for one).
+	 * A fixed list of resources, for files found by other means (Spring's resource
+	 * resolver, for one).
 	 * @param location the location, for messages
 	 * @param resources the files
 	 * @return the source
@@ -67,14 +68,15 @@ public final class MigrationSources {
 	}
 
 	/**
-	 * A file on disk that was found by other means (Spring's resource resolver lists classpath directories itself),
-	 * under the rule the engine's own sources follow: a symbolic link must lead to a file in the same directory.
+	 * A file on disk that was found by other means (Spring's resource resolver lists
+	 * classpath directories itself), under the rule the engine's own sources follow: a
+	 * symbolic link must lead to a file in the same directory.
 	 * @param file the file
 	 * @param location where the file is, as shown in messages
 	 * @param sourceLocation the location the file was found in, as shown in messages
 	 * @return the resource
-	 * @throws MigrationSourceException when the file is a symbolic link that leads out of its directory, or its
-	 * directory cannot be resolved
+	 * @throws MigrationSourceException when the file is a symbolic link that leads out of
+	 * its directory, or its directory cannot be resolved
 	 */
 	public static MigrationResource file(Path file, String location, String sourceLocation) {
 		Path directory = file.toAbsolutePath().getParent();
@@ -89,7 +91,8 @@ public final class MigrationSources {
 	}
 
 	/**
-	 * A location string: {@code classpath:path}, {@code filesystem:path}, or a plain path on disk.
+	 * A location string: {@code classpath:path}, {@code filesystem:path}, or a plain path
+	 * on disk.
 	 * @param location the location
 	 * @param classLoader the class loader for classpath locations
 	 * @return the source

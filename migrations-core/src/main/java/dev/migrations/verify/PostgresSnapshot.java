@@ -10,10 +10,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Lists the current schema's objects from PostgreSQL's catalog. Each query gives rows of the owning table (or
- * {@code null}), the key and the definition; the catalog's own deparsing ({@code pg_get_indexdef},
- * {@code pg_get_constraintdef}, ...) already normalizes spelling, and no OID appears in a definition. Objects that
- * belong to an extension are left out: the extension's own line stands for them.
+ * Lists the current schema's objects from PostgreSQL's catalog. Each query gives rows of
+ * the owning table (or {@code null}), the key and the definition; the catalog's own
+ * deparsing ({@code pg_get_indexdef}, {@code pg_get_constraintdef}, ...) already
+ * normalizes spelling, and no OID appears in a definition. Objects that belong to an
+ * extension are left out: the extension's own line stands for them.
  */
 public final class PostgresSnapshot {
 
@@ -31,8 +32,8 @@ public final class PostgresSnapshot {
 			+ " || coalesce(' PARTITION BY ' || pg_catalog.pg_get_partkeydef(c.oid), '')"
 			+ " || coalesce(' PARTITION OF ' || (SELECT p.relname FROM pg_catalog.pg_inherits i"
 			+ " JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1)"
-			+ " || ' ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid), '')"
-			+ " FROM " + RELATIONS + " WHERE " + OWN + " AND c.relkind IN ('r', 'p', 'f')";
+			+ " || ' ' || pg_catalog.pg_get_expr(c.relpartbound, c.oid), '')" + " FROM " + RELATIONS + " WHERE " + OWN
+			+ " AND c.relkind IN ('r', 'p', 'f')";
 
 	private static final String COLUMNS = "SELECT c.relname, 'column ' || c.relname || '.' || a.attname,"
 			+ " pg_catalog.format_type(a.atttypid, a.atttypmod)"
@@ -45,51 +46,57 @@ public final class PostgresSnapshot {
 			+ " FROM " + RELATIONS + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
 			+ " JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
 			+ " LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation"
-			+ " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-			+ " WHERE " + OWN + " AND c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped";
+			+ " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum" + " WHERE " + OWN
+			+ " AND c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped";
 
 	private static final String INDEXES = "SELECT tablename, 'index ' || tablename || '.' || indexname, indexdef"
 			+ " FROM pg_catalog.pg_indexes WHERE schemaname = current_schema()";
 
 	private static final String CONSTRAINTS = "SELECT c.relname, 'constraint ' || c.relname || '.' || k.conname,"
-			+ " pg_catalog.pg_get_constraintdef(k.oid)"
-			+ " FROM " + RELATIONS + " JOIN pg_catalog.pg_constraint k ON k.conrelid = c.oid WHERE " + OWN;
+			+ " pg_catalog.pg_get_constraintdef(k.oid)" + " FROM " + RELATIONS
+			+ " JOIN pg_catalog.pg_constraint k ON k.conrelid = c.oid WHERE " + OWN;
 
 	private static final String VIEWS = "SELECT c.relname,"
 			+ " CASE c.relkind WHEN 'm' THEN 'materialized view ' ELSE 'view ' END || c.relname,"
-			+ " pg_catalog.pg_get_viewdef(c.oid)"
-			+ " FROM " + RELATIONS + " WHERE " + OWN + " AND c.relkind IN ('v', 'm')";
+			+ " pg_catalog.pg_get_viewdef(c.oid)" + " FROM " + RELATIONS + " WHERE " + OWN
+			+ " AND c.relkind IN ('v', 'm')";
 
 	private static final String TRIGGERS = "SELECT c.relname, 'trigger ' || c.relname || '.' || g.tgname,"
-			+ " pg_catalog.pg_get_triggerdef(g.oid)"
-			+ " FROM " + RELATIONS + " JOIN pg_catalog.pg_trigger g ON g.tgrelid = c.oid"
-			+ " WHERE " + OWN + " AND NOT g.tgisinternal";
+			+ " pg_catalog.pg_get_triggerdef(g.oid)" + " FROM " + RELATIONS
+			+ " JOIN pg_catalog.pg_trigger g ON g.tgrelid = c.oid" + " WHERE " + OWN + " AND NOT g.tgisinternal";
 
-	/** A sequence's owner is the table whose column it feeds (serial or identity), so it goes with that table. */
+	/**
+	 * A sequence's owner is the table whose column it feeds (serial or identity), so it
+	 * goes with that table.
+	 */
 	private static final String SEQUENCES = "SELECT o.relname, 'sequence ' || c.relname,"
 			+ " pg_catalog.format_type(s.seqtypid, NULL) || ' START ' || s.seqstart || ' INCREMENT ' || s.seqincrement"
 			+ " || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache"
 			+ " || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE '' END"
-			+ " || coalesce(' OWNED BY ' || o.relname || '.' || oa.attname, '')"
-			+ " FROM " + RELATIONS + " JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid"
+			+ " || coalesce(' OWNED BY ' || o.relname || '.' || oa.attname, '')" + " FROM " + RELATIONS
+			+ " JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid"
 			+ " LEFT JOIN pg_catalog.pg_depend od ON od.classid = 'pg_catalog.pg_class'::regclass AND od.objid = c.oid"
 			+ " AND od.refclassid = 'pg_catalog.pg_class'::regclass AND od.refobjsubid > 0 AND od.deptype IN ('a', 'i')"
 			+ " LEFT JOIN pg_catalog.pg_class o ON o.oid = od.refobjid"
 			+ " LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = od.refobjid AND oa.attnum = od.refobjsubid"
 			+ " WHERE " + OWN;
 
-	/** Aggregates have no pg_get_functiondef; their signature and result stand for them. */
+	/**
+	 * Aggregates have no pg_get_functiondef; their signature and result stand for them.
+	 */
 	private static final String FUNCTIONS = "SELECT NULL,"
 			+ " CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' ELSE 'function ' END"
 			+ " || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',"
 			+ " CASE WHEN p.prokind = 'a' THEN 'RETURNS ' || pg_catalog.pg_get_function_result(p.oid)"
-			+ " ELSE pg_catalog.pg_get_functiondef(p.oid) END"
-			+ " FROM pg_catalog.pg_proc p"
+			+ " ELSE pg_catalog.pg_get_functiondef(p.oid) END" + " FROM pg_catalog.pg_proc p"
 			+ " JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace AND n.nspname = current_schema()"
 			+ " WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = 'pg_catalog.pg_proc'::regclass"
 			+ " AND x.objid = p.oid AND x.deptype = 'e')";
 
-	/** Enums with their labels in order, domains with their constraints, and free-standing composite types. */
+	/**
+	 * Enums with their labels in order, domains with their constraints, and free-standing
+	 * composite types.
+	 */
 	private static final String TYPES = "SELECT NULL, 'type ' || t.typname, CASE t.typtype"
 			+ " WHEN 'e' THEN 'ENUM (' || (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)"
 			+ " FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid) || ')'"
@@ -136,7 +143,10 @@ public final class PostgresSnapshot {
 		return new SchemaSnapshot(objects);
 	}
 
-	/** The current schema as the catalog qualifies names with it ({@code t_1.users}, {@code "Odd".users}). */
+	/**
+	 * The current schema as the catalog qualifies names with it ({@code t_1.users},
+	 * {@code "Odd".users}).
+	 */
 	private static Pattern qualifier(Statement statement) throws SQLException {
 		try (ResultSet schema = statement.executeQuery("SELECT quote_ident(current_schema())")) {
 			schema.next();
@@ -145,9 +155,10 @@ public final class PostgresSnapshot {
 	}
 
 	/**
-	 * Drops the current schema's name, which the catalog writes into index, trigger and function definitions, so
-	 * that a snapshot reads the same in any schema; and collapses whitespace, since function bodies are kept as
-	 * written and a Down that recreates one with other line breaks still restores it.
+	 * Drops the current schema's name, which the catalog writes into index, trigger and
+	 * function definitions, so that a snapshot reads the same in any schema; and
+	 * collapses whitespace, since function bodies are kept as written and a Down that
+	 * recreates one with other line breaks still restores it.
 	 */
 	private static String normalize(String definition, Pattern qualifier) {
 		if (definition == null) {

@@ -9,17 +9,21 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The schema objects of a database as its dialect lists them, each under a key naming its kind and name
- * ({@code table users}, {@code column users.email}, {@code index users.users_email_idx},
- * {@code constraint users.users_pkey}, {@code view v}, {@code function f(integer)}, {@code type mood},
- * {@code sequence s}) with a normalized definition, so that two snapshots compare equal exactly when the schemas do.
- * Objects that belong to a table are keyed {@code kind table.name}.
+ * The schema objects of a database as its dialect lists them, each under a key naming its
+ * kind and name ({@code table users}, {@code column users.email},
+ * {@code index users.users_email_idx}, {@code constraint users.users_pkey},
+ * {@code view v}, {@code function f(integer)}, {@code type mood}, {@code sequence s})
+ * with a normalized definition, so that two snapshots compare equal exactly when the
+ * schemas do. Objects that belong to a table are keyed {@code kind table.name}.
  *
  * @param objects the definitions by key
  */
 public record SchemaSnapshot(SortedMap<String, String> objects) {
 
-	/** The kinds listed first in differences, so that a table comes before its columns and indexes. */
+	/**
+	 * The kinds listed first in differences, so that a table comes before its columns and
+	 * indexes.
+	 */
 	private static final List<String> KIND_ORDER = List.of("table", "materialized view", "view", "column", "constraint",
 			"index", "trigger", "sequence", "type", "function", "procedure", "aggregate", "extension");
 
@@ -34,9 +38,10 @@ public record SchemaSnapshot(SortedMap<String, String> objects) {
 	}
 
 	/**
-	 * What differs from an earlier snapshot, one readable line per object, worded for {@code verify}: this snapshot
-	 * is taken after a migration's Down, {@code before} before its Up. The columns, indexes, constraints and triggers
-	 * of a table that is only on one side are left out, since the table's own line says it all.
+	 * What differs from an earlier snapshot, one readable line per object, worded for
+	 * {@code verify}: this snapshot is taken after a migration's Down, {@code before}
+	 * before its Up. The columns, indexes, constraints and triggers of a table that is
+	 * only on one side are left out, since the table's own line says it all.
 	 * @param before the snapshot to compare with
 	 * @return the differences, tables first; empty when the schemas are the same
 	 */
@@ -102,7 +107,10 @@ public record SchemaSnapshot(SortedMap<String, String> objects) {
 		return owners.stream().anyMatch((owner) -> name.startsWith(owner + "."));
 	}
 
-	/** The definition after a one-sided key, except for a table's or view's, which the later lines would repeat. */
+	/**
+	 * The definition after a one-sided key, except for a table's or view's, which the
+	 * later lines would repeat.
+	 */
 	private static String shown(String key, String definition) {
 		return (ownerName(key) != null) ? "" : " (" + quoted(definition) + ")";
 	}

@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A canonical form of SQLite SQL text, so that a schema written twice compares equal when only its spelling
- * differs: comments and whitespace are dropped, keywords upper-cased, identifiers lower-cased (SQLite compares them
- * without case) and unquoted when they can be, and tokens joined with single spaces. String literals are kept
- * exactly. SQLite keeps a schema object's SQL as written (and quotes a renamed table's name), so this is what
- * makes a rebuilt table comparable with the original.
+ * A canonical form of SQLite SQL text, so that a schema written twice compares equal when
+ * only its spelling differs: comments and whitespace are dropped, keywords upper-cased,
+ * identifiers lower-cased (SQLite compares them without case) and unquoted when they can
+ * be, and tokens joined with single spaces. String literals are kept exactly. SQLite
+ * keeps a schema object's SQL as written (and quotes a renamed table's name), so this is
+ * what makes a rebuilt table comparable with the original.
  */
 final class SqlText {
 
@@ -25,7 +26,8 @@ final class SqlText {
 			+ " PARTITION PLAN PRAGMA PRECEDING PRIMARY QUERY RAISE RANGE RECURSIVE REFERENCES REGEXP REINDEX RELEASE"
 			+ " RENAME REPLACE RESTRICT RETURNING RIGHT ROLLBACK ROW ROWID ROWS SAVEPOINT SELECT SET STORED STRICT TABLE"
 			+ " TEMP TEMPORARY THEN TIES TO TRANSACTION TRIGGER TRUE UNBOUNDED UNION UNIQUE UPDATE USING VACUUM VALUES"
-			+ " VIEW VIRTUAL WHEN WHERE WINDOW WITH WITHOUT").split(" "));
+			+ " VIEW VIRTUAL WHEN WHERE WINDOW WITH WITHOUT")
+		.split(" "));
 
 	private static final Set<String> TWO_CHAR_OPERATORS = Set.of("<=", ">=", "<>", "!=", "==", "||", "<<", ">>", "->");
 
@@ -71,8 +73,8 @@ final class SqlText {
 			else if (c == '"' || c == '`' || c == '[') {
 				char close = (c == '[') ? ']' : c;
 				end = closingQuote(sql, i, close);
-				String inner = sql.substring(i + 1, Math.max(i + 1, end - 1)).replace(String.valueOf(close) + close,
-						String.valueOf(close));
+				String inner = sql.substring(i + 1, Math.max(i + 1, end - 1))
+					.replace(String.valueOf(close) + close, String.valueOf(close));
 				tokens.add(word(inner));
 			}
 			else if (Character.isLetterOrDigit(c) || c == '_') {
@@ -94,8 +96,9 @@ final class SqlText {
 	}
 
 	/**
-	 * Joins canonical tokens with single spaces, except inside parentheses, before commas, around dots, after a
-	 * unary sign, and before the parenthesis of a function call or a table's column list.
+	 * Joins canonical tokens with single spaces, except inside parentheses, before
+	 * commas, around dots, after a unary sign, and before the parenthesis of a function
+	 * call or a table's column list.
 	 * @param tokens the tokens
 	 * @return the text
 	 */
@@ -120,7 +123,8 @@ final class SqlText {
 	 * Where the parenthesis opening at an index closes.
 	 * @param tokens the tokens
 	 * @param open the index of a {@code (}
-	 * @return the index of the matching {@code )}, or the size of the list when it does not close
+	 * @return the index of the matching {@code )}, or the size of the list when it does
+	 * not close
 	 */
 	static int closing(List<String> tokens, int open) {
 		int depth = 0;
@@ -159,7 +163,10 @@ final class SqlText {
 		return (at < 0) ? sql.length() : at + terminator.length();
 	}
 
-	/** The index just past a quoted token's closing quote, where a doubled quote stands for one. */
+	/**
+	 * The index just past a quoted token's closing quote, where a doubled quote stands
+	 * for one.
+	 */
 	private static int closingQuote(String sql, int open, char close) {
 		int i = open + 1;
 		while (i < sql.length()) {

@@ -16,13 +16,17 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Lists a SQLite database's schema from {@code sqlite_master} and the table pragmas. Column order is left out, as
- * a table rebuilt by a Down may list its columns in another order; constraints SQLite names itself (the autoindexes
- * of UNIQUE and PRIMARY KEY) are keyed by their columns, since a rebuild renumbers them.
+ * Lists a SQLite database's schema from {@code sqlite_master} and the table pragmas.
+ * Column order is left out, as a table rebuilt by a Down may list its columns in another
+ * order; constraints SQLite names itself (the autoindexes of UNIQUE and PRIMARY KEY) are
+ * keyed by their columns, since a rebuild renumbers them.
  */
 public final class SqliteSnapshot {
 
-	/** The words that open a table constraint rather than a column in a CREATE TABLE's list. */
+	/**
+	 * The words that open a table constraint rather than a column in a CREATE TABLE's
+	 * list.
+	 */
 	private static final Set<String> TABLE_CONSTRAINTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN");
 
 	private final Connection connection;
@@ -45,8 +49,9 @@ public final class SqliteSnapshot {
 	private void read() throws SQLException {
 		Map<String, String> indexSql = new TreeMap<>();
 		List<String[]> rows = new ArrayList<>();
-		try (Statement query = this.connection.createStatement(); ResultSet result = query.executeQuery(
-				"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+		try (Statement query = this.connection.createStatement();
+				ResultSet result = query.executeQuery(
+						"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
 			while (result.next()) {
 				String[] row = { result.getString(1), result.getString(2), result.getString(3), result.getString(4) };
 				if (!this.excluded.contains(row[2].toLowerCase(Locale.ROOT))) {
@@ -94,8 +99,8 @@ public final class SqliteSnapshot {
 
 	private void columns(String table, Map<String, Written> written) throws SQLException {
 		TreeMap<Integer, String> primaryKey = new TreeMap<>();
-		for (List<String> column : rows("SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)",
-				table)) {
+		for (List<String> column : rows(
+				"SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)", table)) {
 			Written clauses = written.getOrDefault(column.get(0).toLowerCase(Locale.ROOT), Written.NONE);
 			List<String> parts = new ArrayList<>();
 			String type = SqlText.normalize(column.get(1)).toUpperCase(Locale.ROOT);
@@ -126,8 +131,9 @@ public final class SqliteSnapshot {
 	}
 
 	/**
-	 * A column's collation and generation expression appear in no pragma: they are read from the column's
-	 * definition in the table's SQL, by the column's name in lower case.
+	 * A column's collation and generation expression appear in no pragma: they are read
+	 * from the column's definition in the table's SQL, by the column's name in lower
+	 * case.
 	 */
 	private static Map<String, Written> writtenClauses(List<String> definition) {
 		Map<String, Written> clauses = new HashMap<>();
@@ -183,8 +189,9 @@ public final class SqliteSnapshot {
 			List<String> names = new ArrayList<>();
 			List<String> columns = new ArrayList<>();
 			boolean expression = false;
-			for (List<String> column : rows("SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key = 1"
-					+ " ORDER BY seqno", index.get(0))) {
+			for (List<String> column : rows(
+					"SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key = 1" + " ORDER BY seqno",
+					index.get(0))) {
 				expression |= column.get(0).equals("-2");
 				String name = column.get(0).equals("-1") ? "rowid" : column.get(1);
 				names.add(name);
@@ -203,7 +210,10 @@ public final class SqliteSnapshot {
 		}
 	}
 
-	/** An index on expressions, or a partial one: its column list and WHERE clause as written. */
+	/**
+	 * An index on expressions, or a partial one: its column list and WHERE clause as
+	 * written.
+	 */
 	private static String fromSql(String sql) {
 		List<String> tokens = SqlText.tokens(sql);
 		int open = tokens.indexOf("(");
@@ -221,8 +231,8 @@ public final class SqliteSnapshot {
 			List<String> first = key.get(0);
 			String from = key.stream().map((row) -> row.get(2)).collect(Collectors.joining(", "));
 			boolean implicit = key.stream().allMatch((row) -> row.get(3) == null);
-			String to = implicit ? "" : " (" + key.stream().map((row) -> SqlText.normalize(row.get(3)))
-				.collect(Collectors.joining(", ")) + ")";
+			String to = implicit ? "" : " ("
+					+ key.stream().map((row) -> SqlText.normalize(row.get(3))).collect(Collectors.joining(", ")) + ")";
 			String definition = "REFERENCES " + SqlText.normalize(first.get(1)) + to + " ON UPDATE " + first.get(4)
 					+ " ON DELETE " + first.get(5) + ("NONE".equals(first.get(6)) ? "" : " MATCH " + first.get(6));
 			definitions.computeIfAbsent("constraint " + table + ".FOREIGN KEY (" + from + ")", (k) -> new TreeSet<>())
@@ -262,7 +272,8 @@ public final class SqliteSnapshot {
 		static Written of(List<String> column) {
 			String collation = null;
 			String expression = null;
-			// Only the column's own clauses count, not words inside its CHECK or DEFAULT expressions.
+			// Only the column's own clauses count, not words inside its CHECK or DEFAULT
+			// expressions.
 			int depth = 0;
 			for (int i = 1; i < column.size() - 1; i++) {
 				String token = column.get(i);

@@ -21,16 +21,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package boundaries of core, read from its compiled classes. The supported API is {@code dev.migrations} (the
- * {@code Migrator}, its builder, results, exceptions, the listener, Java migrations) and {@code dev.migrations.source};
- * the other packages are the engine's own. A reader finds the parser, the dialects, the version tables and the locks
- * by their packages, and each package depends only on the ones below it.
+ * The package boundaries of core, read from its compiled classes. The supported API is
+ * {@code dev.migrations} (the {@code Migrator}, its builder, results, exceptions, the
+ * listener, Java migrations) and {@code dev.migrations.source}; the other packages are
+ * the engine's own. A reader finds the parser, the dialects, the version tables and the
+ * locks by their packages, and each package depends only on the ones below it.
  */
 class ArchitectureTests {
 
-	/** The engine's own packages, which no method of the API may take or return a type of. */
+	/**
+	 * The engine's own packages, which no method of the API may take or return a type of.
+	 */
 	private static final String[] ENGINE = { "dev.migrations.dialect..", "dev.migrations.history..",
-			"dev.migrations.internal..", "dev.migrations.lock..", "dev.migrations.parser..", "dev.migrations.verify.." };
+			"dev.migrations.internal..", "dev.migrations.lock..", "dev.migrations.parser..",
+			"dev.migrations.verify.." };
 
 	private static JavaClasses core;
 
@@ -77,8 +81,7 @@ class ArchitectureTests {
 	}
 
 	private static DescribedPredicate<JavaCodeUnit> arePublic() {
-		return DescribedPredicate.describe("are public",
-				(unit) -> unit.getModifiers().contains(JavaModifier.PUBLIC));
+		return DescribedPredicate.describe("are public", (unit) -> unit.getModifiers().contains(JavaModifier.PUBLIC));
 	}
 
 	private static ArchCondition<JavaCodeUnit> takeAndReturnNoEngineType() {
@@ -88,8 +91,8 @@ class ArchitectureTests {
 			public void check(JavaCodeUnit unit, ConditionEvents events) {
 				Stream.concat(Stream.of(unit.getRawReturnType()), unit.getRawParameterTypes().stream())
 					.filter(ArchitectureTests::isEngineType)
-					.forEach((type) -> events.add(SimpleConditionEvent.violated(unit,
-							unit.getFullName() + " exposes " + type.getName())));
+					.forEach((type) -> events
+						.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " exposes " + type.getName())));
 			}
 
 		};
@@ -97,9 +100,11 @@ class ArchitectureTests {
 
 	private static boolean isEngineType(JavaClass type) {
 		JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
-		return List.of(ENGINE).stream()
+		return List.of(ENGINE)
+			.stream()
 			.map((pattern) -> pattern.substring(0, pattern.length() - 2))
-			.anyMatch((prefix) -> base.getPackageName().equals(prefix) || base.getPackageName().startsWith(prefix + "."));
+			.anyMatch(
+					(prefix) -> base.getPackageName().equals(prefix) || base.getPackageName().startsWith(prefix + "."));
 	}
 
 }

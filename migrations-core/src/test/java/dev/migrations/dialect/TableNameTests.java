@@ -10,7 +10,10 @@ import dev.migrations.MigrationConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** A version table name is a plain lower-case identifier, optionally qualified by a schema, and nothing else. */
+/**
+ * A version table name is a plain lower-case identifier, optionally qualified by a
+ * schema, and nothing else.
+ */
 class TableNameTests {
 
 	@ParameterizedTest
@@ -80,8 +83,7 @@ class TableNameTests {
 
 	@Test
 	void namesTheTableOptionAndTheValueInItsError() {
-		assertThatExceptionOfType(MigrationConfigurationException.class)
-			.isThrownBy(() -> TableName.parse("Versions"))
+		assertThatExceptionOfType(MigrationConfigurationException.class).isThrownBy(() -> TableName.parse("Versions"))
 			.withMessage("Invalid version table name 'Versions': 'Versions' is not a plain identifier (lower-case"
 					+ " letters, digits and _, starting with a letter or _, at most 63 characters).")
 			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("table"));
@@ -99,7 +101,8 @@ class TableNameTests {
 	void replacesTheTableButKeepsTheSchema() {
 		assertThat(TableName.parse("audit.goose_db_version").withName("goose_lock"))
 			.isEqualTo(new TableName("audit", "goose_lock"));
-		assertThat(TableName.parse("goose_db_version").withName("goose_lock")).isEqualTo(new TableName(null, "goose_lock"));
+		assertThat(TableName.parse("goose_db_version").withName("goose_lock"))
+			.isEqualTo(new TableName(null, "goose_lock"));
 	}
 
 	private static void assertInvalid(String value, String reason) {

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which names hold secrets, and how their values are hidden from everything that shows a statement. */
+/**
+ * Which names hold secrets, and how their values are hidden from everything that shows a
+ * statement.
+ */
 class MaskingTests {
 
 	@ParameterizedTest

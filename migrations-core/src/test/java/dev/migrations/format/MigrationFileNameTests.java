@@ -9,14 +9,18 @@ import dev.migrations.Direction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** A migration file name carries its version, its description and, for golang-migrate, its direction. */
+/**
+ * A migration file name carries its version, its description and, for golang-migrate, its
+ * direction.
+ */
 class MigrationFileNameTests {
 
 	@Test
 	void readsAGooseNameIntoVersionAndDescription() {
 		MigrationFileName name = MigrationFileName.goose("00003_add_cache_hit_count.sql");
 
-		assertThat(name).isEqualTo(new MigrationFileName("00003_add_cache_hit_count.sql", 3, "add_cache_hit_count", null));
+		assertThat(name)
+			.isEqualTo(new MigrationFileName("00003_add_cache_hit_count.sql", 3, "add_cache_hit_count", null));
 	}
 
 	@Test
@@ -59,7 +63,8 @@ class MigrationFileNameTests {
 	void readsAGolangMigrateUpName() {
 		MigrationFileName name = MigrationFileName.golangMigrate("000001_create_users.up.sql");
 
-		assertThat(name).isEqualTo(new MigrationFileName("000001_create_users.up.sql", 1, "create_users", Direction.UP));
+		assertThat(name)
+			.isEqualTo(new MigrationFileName("000001_create_users.up.sql", 1, "create_users", Direction.UP));
 	}
 
 	@Test
@@ -107,8 +112,8 @@ class MigrationFileNameTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "1_x.sql", "1_x.up", "1_x.UP.sql", "x_1.up.sql", "1x.up.sql", "README.md",
-			"1_x.sideways.sql" })
+	@ValueSource(
+			strings = { "1_x.sql", "1_x.up", "1_x.UP.sql", "x_1.up.sql", "1x.up.sql", "README.md", "1_x.sideways.sql" })
 	void doesNotTakeOtherNamesForGolangMigrate(String name) {
 		assertThat(MigrationFileName.isGolangMigrateName(name)).isFalse();
 	}
@@ -129,8 +134,8 @@ class MigrationFileNameTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "_a.sql", "a1_a.sql", "1a_b.sql", "1.sql", "1_a.SQL", "1_a.sqlx", "1_a\n.sql",
-			"1_a\r.sql", "1_a\u2028.sql", "1_a\u0085.sql", "", "1", "1_", "1_.sq", "１_a.sql" })
+	@ValueSource(strings = { "_a.sql", "a1_a.sql", "1a_b.sql", "1.sql", "1_a.SQL", "1_a.sqlx", "1_a\n.sql", "1_a\r.sql",
+			"1_a\u2028.sql", "1_a\u0085.sql", "", "1", "1_", "1_.sq", "１_a.sql" })
 	void refusesNamesOfAnyOtherShape(String name) {
 		assertThat(MigrationFileName.isGooseName(name)).as(name).isFalse();
 		assertThat(MigrationFileName.isGooseName(name)).isEqualTo(name.matches("[0-9]+_.*\\.sql"));

@@ -35,14 +35,17 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * {@code create} writes the next migration in the directory's format and {@code fix} turns timestamp versions into
- * the next sequential ones, both on real files.
+ * {@code create} writes the next migration in the directory's format and {@code fix}
+ * turns timestamp versions into the next sequential ones, both on real files.
  */
 class MigrationFilesTests {
 
 	private static final String GOOSE_FILE = "-- +goose Up\nSELECT 1;\n\n-- +goose Down\nSELECT 2;\n";
 
-	/** 07:08:09 UTC, 16:08:09 in Tokyo: timestamp versions must come out in UTC whatever the clock's zone. */
+	/**
+	 * 07:08:09 UTC, 16:08:09 in Tokyo: timestamp versions must come out in UTC whatever
+	 * the clock's zone.
+	 */
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-05T07:08:09Z"), ZoneId.of("Asia/Tokyo"));
 
 	@TempDir
@@ -181,7 +184,8 @@ class MigrationFilesTests {
 
 	@Test
 	void neverOverwritesAnExistingGooseFile() throws IOException {
-		// A directory is not a migration file, so it does not count as version 1, but its name is taken.
+		// A directory is not a migration file, so it does not count as version 1, but its
+		// name is taken.
 		Files.createDirectory(this.directory.resolve("00001_add_x.sql"));
 
 		assertThatExceptionOfType(MigrationStateException.class)
@@ -224,8 +228,8 @@ class MigrationFilesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "AddUserEmail", "add user-email", "addUserEmail", "  Add__User  Email!! ", "add_user_email",
-			"ADD USER EMAIL" })
+	@ValueSource(strings = { "AddUserEmail", "add user-email", "addUserEmail", "  Add__User  Email!! ",
+			"add_user_email", "ADD USER EMAIL" })
 	void writesTheNameInSnakeCase(String name) {
 		CreatedMigration created = create(name, MigrationFormat.GOOSE, Versioning.SEQUENTIAL);
 
@@ -411,7 +415,8 @@ class MigrationFilesTests {
 
 	@Test
 	void refusesWhenANewVersionIsAlreadyRecordedAsApplied() throws IOException {
-		// Version 2 was applied from a file this directory does not have yet (another branch, say).
+		// Version 2 was applied from a file this directory does not have yet (another
+		// branch, say).
 		write("00001_a.sql", GOOSE_FILE);
 		write("20240101000000_b.sql", GOOSE_FILE);
 
@@ -487,12 +492,12 @@ class MigrationFilesTests {
 
 	@Test
 	void collectsTheVersionsAStatusReportShowsAsApplied() {
-		StatusReport status = new StatusReport(5, false, List.of(
-				new MigrationStatus(1, "00001_a.sql", MigrationState.APPLIED, Instant.EPOCH),
-				new MigrationStatus(2, "00002_b.sql", MigrationState.CHECKSUM_MISMATCH, Instant.EPOCH),
-				new MigrationStatus(3, "00003_c.sql", MigrationState.OUT_OF_ORDER, null),
-				new MigrationStatus(4, null, MigrationState.MISSING, Instant.EPOCH),
-				new MigrationStatus(20240101000000L, "20240101000000_e.sql", MigrationState.PENDING, null)));
+		StatusReport status = new StatusReport(5, false,
+				List.of(new MigrationStatus(1, "00001_a.sql", MigrationState.APPLIED, Instant.EPOCH),
+						new MigrationStatus(2, "00002_b.sql", MigrationState.CHECKSUM_MISMATCH, Instant.EPOCH),
+						new MigrationStatus(3, "00003_c.sql", MigrationState.OUT_OF_ORDER, null),
+						new MigrationStatus(4, null, MigrationState.MISSING, Instant.EPOCH),
+						new MigrationStatus(20240101000000L, "20240101000000_e.sql", MigrationState.PENDING, null)));
 
 		assertThat(MigrationFiles.appliedVersions(status)).containsExactly(1L, 2L, 4L);
 	}

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The loader decides each location's format from its file names, checks versions and duplicates, and parses every
- * file, keeping parse errors with the migration rather than throwing them.
+ * The loader decides each location's format from its file names, checks versions and
+ * duplicates, and parses every file, keeping parse errors with the migration rather than
+ * throwing them.
  */
 class MigrationLoaderTests {
 
@@ -71,8 +72,8 @@ class MigrationLoaderTests {
 		assertThat(migration.name()).isEqualTo("000001_create_users.up.sql");
 		assertThat(migration.up().name()).isEqualTo("000001_create_users.up.sql");
 		assertThat(migration.down().name()).isEqualTo("000001_create_users.down.sql");
-		assertThat(statements(migration.up()))
-			.containsExactly("CREATE TABLE users (id INTEGER);", "CREATE INDEX u ON users (id)");
+		assertThat(statements(migration.up())).containsExactly("CREATE TABLE users (id INTEGER);",
+				"CREATE INDEX u ON users (id)");
 		assertThat(statements(migration.down())).containsExactly("DROP TABLE users;");
 	}
 
@@ -297,7 +298,9 @@ class MigrationLoaderTests {
 			assertThat(catalog.all()).extracting(Migration::name).containsExactly("00001_a.sql");
 		});
 
-		assertThat(log).contains("WARN").contains("Ignoring " + stray).contains("goose migrations are named <version>_<name>.sql");
+		assertThat(log).contains("WARN")
+			.contains("Ignoring " + stray)
+			.contains("goose migrations are named <version>_<name>.sql");
 	}
 
 	@Test
@@ -310,7 +313,9 @@ class MigrationLoaderTests {
 			assertThat(catalog.migrations().keySet()).containsExactly(1L);
 		});
 
-		assertThat(log).contains("WARN").contains("Ignoring " + stray).contains("golang-migrate migrations are named <version>_<title>.up.<ext>");
+		assertThat(log).contains("WARN")
+			.contains("Ignoring " + stray)
+			.contains("golang-migrate migrations are named <version>_<title>.up.<ext>");
 	}
 
 	@Test
@@ -366,8 +371,7 @@ class MigrationLoaderTests {
 	void passesOnTheErrorOfAMissingLocation() {
 		Path missing = this.directory.resolve("missing");
 
-		assertThatExceptionOfType(MigrationSourceException.class)
-			.isThrownBy(() -> load(MigrationFormat.AUTO, missing))
+		assertThatExceptionOfType(MigrationSourceException.class).isThrownBy(() -> load(MigrationFormat.AUTO, missing))
 			.withMessage("Migrations location filesystem:" + missing + " does not exist.");
 	}
 
@@ -392,7 +396,8 @@ class MigrationLoaderTests {
 	@Test
 	void keepsANonUtf8GolangMigrateFileAsAParseErrorInItsDirectionOnly() throws IOException {
 		write("1_a.up.sql", "SELECT 1;");
-		Files.write(this.directory.resolve("1_a.down.sql"), "SELECT 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1));
+		Files.write(this.directory.resolve("1_a.down.sql"),
+				"SELECT 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1));
 
 		Migration migration = load(MigrationFormat.AUTO, this.directory).get(1);
 
@@ -581,7 +586,8 @@ class MigrationLoaderTests {
 	}
 
 	private static String standardError(Runnable action) {
-		// slf4j-simple, the test binding, writes to whatever System.err is at the time of each message.
+		// slf4j-simple, the test binding, writes to whatever System.err is at the time of
+		// each message.
 		PrintStream original = System.err;
 		ByteArrayOutputStream captured = new ByteArrayOutputStream();
 		System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

@@ -11,7 +11,9 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Writes that must land together: in the caller's transaction, or in one of their own. */
+/**
+ * Writes that must land together: in the caller's transaction, or in one of their own.
+ */
 class AtomicallyTests {
 
 	@Test

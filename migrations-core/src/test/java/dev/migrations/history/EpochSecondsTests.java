@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The version queries' times as drivers return them: decimals, doubles, whole seconds. */
+/**
+ * The version queries' times as drivers return them: decimals, doubles, whole seconds.
+ */
 class EpochSecondsTests {
 
 	@Test
@@ -19,7 +21,8 @@ class EpochSecondsTests {
 	@Test
 	void readsASqliteDoubleToTheMicrosecond() {
 		assertThat(AbstractVersionTable.toInstant(1763776800.123)).isEqualTo(Instant.parse("2025-11-22T02:00:00.123Z"));
-		assertThat(AbstractVersionTable.toInstant(1763776800.999999)).isEqualTo(Instant.ofEpochSecond(1763776800L, 999999000));
+		assertThat(AbstractVersionTable.toInstant(1763776800.999999))
+			.isEqualTo(Instant.ofEpochSecond(1763776800L, 999999000));
 		assertThat(AbstractVersionTable.toInstant(1763776800.0)).isEqualTo(Instant.ofEpochSecond(1763776800L));
 		assertThat(AbstractVersionTable.toInstant(1763776800.9999999)).isEqualTo(Instant.ofEpochSecond(1763776801L));
 	}
@@ -38,7 +41,8 @@ class EpochSecondsTests {
 	void readsWholeSecondsAndTextAndNothing() {
 		assertThat(AbstractVersionTable.toInstant(1763776800L)).isEqualTo(Instant.ofEpochSecond(1763776800L));
 		assertThat(AbstractVersionTable.toInstant(17)).isEqualTo(Instant.ofEpochSecond(17));
-		assertThat(AbstractVersionTable.toInstant("1763776800.5")).isEqualTo(Instant.ofEpochSecond(1763776800L, 500_000_000));
+		assertThat(AbstractVersionTable.toInstant("1763776800.5"))
+			.isEqualTo(Instant.ofEpochSecond(1763776800L, 500_000_000));
 		assertThat(AbstractVersionTable.toInstant(null)).isNull();
 	}
 

@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The PostgreSQL advisory lock on its own: exclusion between sessions and broken sessions. */
+/**
+ * The PostgreSQL advisory lock on its own: exclusion between sessions and broken
+ * sessions.
+ */
 @RequiresPostgres
 class PostgresAdvisoryLockTests {
 

@@ -15,7 +15,10 @@ import dev.migrations.MigrationConfigurationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The SQLite migration lock within one JVM: waiting, timing out, interruption and cleanup. */
+/**
+ * The SQLite migration lock within one JVM: waiting, timing out, interruption and
+ * cleanup.
+ */
 class SqliteFileLockTests {
 
 	@TempDir

@@ -7,11 +7,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Checks that ENVSUB expansion follows goose's rules for references, defaults, required values and escapes. */
+/**
+ * Checks that ENVSUB expansion follows goose's rules for references, defaults, required
+ * values and escapes.
+ */
 class EnvSubstitutionTests {
 
-	private static final Map<String, String> ENV = Map.of("REGION", "emea", "EMPTY", "", "WORD", "abcdef",
-			"PRICE", "$5", "LONG_NAME_2", "ok");
+	private static final Map<String, String> ENV = Map.of("REGION", "emea", "EMPTY", "", "WORD", "abcdef", "PRICE",
+			"$5", "LONG_NAME_2", "ok");
 
 	@Test
 	void lineWithoutDollarSignIsReturnedAsIs() {
@@ -174,8 +177,7 @@ class EnvSubstitutionTests {
 
 	@Test
 	void unknownOperatorIsAnError() {
-		assertThatIllegalArgumentException().isThrownBy(() -> expand("${REGION+x}"))
-			.withMessageContaining("found '+'");
+		assertThatIllegalArgumentException().isThrownBy(() -> expand("${REGION+x}")).withMessageContaining("found '+'");
 	}
 
 	@Test
@@ -187,7 +189,8 @@ class EnvSubstitutionTests {
 
 	@Test
 	void deeperNestingIsAnErrorRatherThanAStackOverflow() {
-		// A hostile line of nested defaults must fail as a parse error, not exhaust the stack.
+		// A hostile line of nested defaults must fail as a parse error, not exhaust the
+		// stack.
 		String deep = "${UNSET:-".repeat(200_000) + "x" + "}".repeat(200_000);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> expand(deep))

@@ -26,31 +26,34 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Parses every case under {@code golden/goose} and {@code golden/plain} on the test classpath and compares the
- * statements, their lines and the errors with the expected files stored next to each input.
+ * Parses every case under {@code golden/goose} and {@code golden/plain} on the test
+ * classpath and compares the statements, their lines and the errors with the expected
+ * files stored next to each input.
  *
- * <p>A case is a directory holding {@code input.sql}, the expected statements as {@code up/01.sql},
- * {@code down/01.sql} (goose) or {@code statements/01.sql} (plain), each holding the exact statement text, and an
- * optional {@code expect.properties} with the errors, statement lines, transaction mode and environment.
+ * <p>
+ * A case is a directory holding {@code input.sql}, the expected statements as
+ * {@code up/01.sql}, {@code down/01.sql} (goose) or {@code statements/01.sql} (plain),
+ * each holding the exact statement text, and an optional {@code expect.properties} with
+ * the errors, statement lines, transaction mode and environment.
  */
 class GoldenFileTests {
 
-	private static final Set<String> GOOSE_KEYS = Set.of("transactional", "error.both", "error.line",
-			"error.contains", "up.error.line", "up.error.contains", "down.error.line", "down.error.contains",
-			"up.lines", "down.lines", "database");
+	private static final Set<String> GOOSE_KEYS = Set.of("transactional", "error.both", "error.line", "error.contains",
+			"up.error.line", "up.error.contains", "down.error.line", "down.error.contains", "up.lines", "down.lines",
+			"database");
 
 	private static final Set<String> PLAIN_KEYS = Set.of("error.line", "error.contains", "lines", "database");
 
 	@TestFactory
 	Stream<DynamicTest> gooseCases() throws IOException, URISyntaxException {
-		return cases("golden/goose").map((dir) -> dynamicTest(dir.getFileName().toString(), dir.toUri(),
-				() -> checkGooseCase(dir)));
+		return cases("golden/goose")
+			.map((dir) -> dynamicTest(dir.getFileName().toString(), dir.toUri(), () -> checkGooseCase(dir)));
 	}
 
 	@TestFactory
 	Stream<DynamicTest> plainCases() throws IOException, URISyntaxException {
-		return cases("golden/plain").map((dir) -> dynamicTest(dir.getFileName().toString(), dir.toUri(),
-				() -> checkPlainCase(dir)));
+		return cases("golden/plain")
+			.map((dir) -> dynamicTest(dir.getFileName().toString(), dir.toUri(), () -> checkPlainCase(dir)));
 	}
 
 	private static Stream<Path> cases(String folder) throws IOException, URISyntaxException {
@@ -128,8 +131,7 @@ class GoldenFileTests {
 		assertThat(error.reason()).contains(expect.getProperty(prefix + "error.contains"));
 	}
 
-	private static void checkStatements(String name, ParsedSection section, Path dir, String lines)
-			throws IOException {
+	private static void checkStatements(String name, ParsedSection section, Path dir, String lines) throws IOException {
 		assertThat(section.error()).as("%s error", name).isNull();
 		assertThat(section.isValid()).isTrue();
 		List<String> expected = expectedStatements(dir.resolve(name));
@@ -139,9 +141,12 @@ class GoldenFileTests {
 		}
 		assertThat(actual).as("%s statements", name).hasSameSizeAs(expected);
 		if (lines != null) {
-			List<Integer> expectedLines = Arrays.stream(lines.split(",")).map(String::strip).map(Integer::valueOf)
+			List<Integer> expectedLines = Arrays.stream(lines.split(","))
+				.map(String::strip)
+				.map(Integer::valueOf)
 				.toList();
-			assertThat(section.statements()).extracting(SqlStatement::line).as("%s statement lines", name)
+			assertThat(section.statements()).extracting(SqlStatement::line)
+				.as("%s statement lines", name)
 				.containsExactlyElementsOf(expectedLines);
 		}
 	}
@@ -168,7 +173,10 @@ class GoldenFileTests {
 		assertThat(dir.resolve(name)).as("a case expecting an error has no %s folder", name).doesNotExist();
 	}
 
-	/** The lexical rules of the case's {@code database} (sqlite, postgresql), or those for one not known. */
+	/**
+	 * The lexical rules of the case's {@code database} (sqlite, postgresql), or those for
+	 * one not known.
+	 */
 	private static LexicalRules rules(Properties expect) {
 		return switch (expect.getProperty("database", "")) {
 			case "sqlite" -> LexicalRules.SQLITE;

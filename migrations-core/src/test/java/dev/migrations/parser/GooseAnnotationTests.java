@@ -8,34 +8,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Checks which lines goose would read as annotations and how each annotation line is read. */
+/**
+ * Checks which lines goose would read as annotations and how each annotation line is
+ * read.
+ */
 class GooseAnnotationTests {
 
 	@ParameterizedTest
-	@CsvSource(delimiterString = "=>", value = {
-		"-- +goose Up => UP",
-		"-- +goose Down => DOWN",
-		"-- +goose StatementBegin => STATEMENT_BEGIN",
-		"-- +goose StatementEnd => STATEMENT_END",
-		"-- +goose NO TRANSACTION => NO_TRANSACTION",
-		"-- +goose ENVSUB ON => ENVSUB_ON",
-		"-- +goose ENVSUB OFF => ENVSUB_OFF"
-	})
+	@CsvSource(delimiterString = "=>",
+			value = { "-- +goose Up => UP", "-- +goose Down => DOWN", "-- +goose StatementBegin => STATEMENT_BEGIN",
+					"-- +goose StatementEnd => STATEMENT_END", "-- +goose NO TRANSACTION => NO_TRANSACTION",
+					"-- +goose ENVSUB ON => ENVSUB_ON", "-- +goose ENVSUB OFF => ENVSUB_OFF" })
 	void everyAnnotationGooseKnowsIsRead(String line, GooseAnnotation expected) {
 		assertThat(GooseAnnotation.parse(line)).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiterString = "=>", value = {
-		"-- +goose up => UP",
-		"-- +goose UP => UP",
-		"-- +goose dOwN => DOWN",
-		"-- +goose statementBegin => STATEMENT_BEGIN",
-		"-- +goose STATEMENTEND => STATEMENT_END",
-		"-- +goose no transaction => NO_TRANSACTION",
-		"-- +goose envsub on => ENVSUB_ON",
-		"-- +goose Envsub Off => ENVSUB_OFF"
-	})
+	@CsvSource(delimiterString = "=>",
+			value = { "-- +goose up => UP", "-- +goose UP => UP", "-- +goose dOwN => DOWN",
+					"-- +goose statementBegin => STATEMENT_BEGIN", "-- +goose STATEMENTEND => STATEMENT_END",
+					"-- +goose no transaction => NO_TRANSACTION", "-- +goose envsub on => ENVSUB_ON",
+					"-- +goose Envsub Off => ENVSUB_OFF" })
 	void annotationIsMatchedWithoutRegardToCase(String line, GooseAnnotation expected) {
 		assertThat(GooseAnnotation.parse(line)).isEqualTo(expected);
 	}
@@ -68,8 +61,8 @@ class GooseAnnotationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "-- +goose Sideways", "-- +goose Upp", "-- +goose NO TRANSACTIONS",
-			"-- +goose ENVSUB", "-- +goose Up -- and a remark" })
+	@ValueSource(strings = { "-- +goose Sideways", "-- +goose Upp", "-- +goose NO TRANSACTIONS", "-- +goose ENVSUB",
+			"-- +goose Up -- and a remark" })
 	void unknownAnnotationIsAnErrorThatListsTheKnownOnes(String line) {
 		assertThatIllegalArgumentException().isThrownBy(() -> GooseAnnotation.parse(line))
 			.withMessageStartingWith("unknown annotation '-- +goose ")
@@ -85,8 +78,8 @@ class GooseAnnotationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "-- a plain comment", "SELECT 1; -- +goose Up", "SELECT '+goose';",
-			"/* +goose Up */", "- +goose Up" })
+	@ValueSource(strings = { "", "-- a plain comment", "SELECT 1; -- +goose Up", "SELECT '+goose';", "/* +goose Up */",
+			"- +goose Up" })
 	void otherLinesAreNotCandidates(String line) {
 		assertThat(GooseAnnotation.isCandidate(line)).isFalse();
 	}

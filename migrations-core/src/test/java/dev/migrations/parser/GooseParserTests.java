@@ -10,7 +10,10 @@ import dev.migrations.MigrationParseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks how the goose parser reads sections, blocks, transaction mode and ENVSUB, and where errors land. */
+/**
+ * Checks how the goose parser reads sections, blocks, transaction mode and ENVSUB, and
+ * where errors land.
+ */
 class GooseParserTests {
 
 	private static final String FILE = "db/migrations/00042_orders.sql";
@@ -108,12 +111,12 @@ class GooseParserTests {
 
 	@Test
 	void blockCommentBeforeStatementBlockDoesNotLeakIntoTheNextStatement() {
-		GooseScript script = parse("-- +goose Up", "/* the function is used by reports */",
-				"-- +goose StatementBegin", "CREATE FUNCTION f() RETURNS integer AS $$ SELECT 1 $$ LANGUAGE sql;",
-				"-- +goose StatementEnd", "SELECT f();");
+		GooseScript script = parse("-- +goose Up", "/* the function is used by reports */", "-- +goose StatementBegin",
+				"CREATE FUNCTION f() RETURNS integer AS $$ SELECT 1 $$ LANGUAGE sql;", "-- +goose StatementEnd",
+				"SELECT f();");
 
-		assertThat(sqlOf(script.up())).containsExactly(
-				"CREATE FUNCTION f() RETURNS integer AS $$ SELECT 1 $$ LANGUAGE sql;", "SELECT f();");
+		assertThat(sqlOf(script.up()))
+			.containsExactly("CREATE FUNCTION f() RETURNS integer AS $$ SELECT 1 $$ LANGUAGE sql;", "SELECT f();");
 		assertThat(script.up().statements()).extracting(SqlStatement::line).containsExactly(4, 6);
 	}
 
@@ -219,8 +222,8 @@ class GooseParserTests {
 
 	@Test
 	void envsubFailureIsASectionErrorOnItsLine() {
-		GooseScript script = parse(Map.of(), "-- +goose ENVSUB ON", "-- +goose Up", "SELECT 1;", "-- +goose Down",
-				"", "DROP TABLE ${TABLE:?name the table};");
+		GooseScript script = parse(Map.of(), "-- +goose ENVSUB ON", "-- +goose Up", "SELECT 1;", "-- +goose Down", "",
+				"DROP TABLE ${TABLE:?name the table};");
 
 		assertThat(sqlOf(script.up())).containsExactly("SELECT 1;");
 		assertThat(script.down().error().line()).isEqualTo(6);

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks that migrations of ten megabytes and more parse completely, whether they are many lines, one huge string
- * or one huge line; a parser that slowed down quadratically would not finish these.
+ * Checks that migrations of ten megabytes and more parse completely, whether they are
+ * many lines, one huge string or one huge line; a parser that slowed down quadratically
+ * would not finish these.
  */
 class LargeMigrationTests {
 

@@ -33,11 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Properties of the lexer and the parsers over generated files: statements built from quotes, dollar quotes,
- * comments and semicolons are split exactly where they end; nothing but whitespace, comments and annotations is ever
- * dropped; and whatever the bytes, parsing ends, and fails only with its own parse error.
+ * Properties of the lexer and the parsers over generated files: statements built from
+ * quotes, dollar quotes, comments and semicolons are split exactly where they end;
+ * nothing but whitespace, comments and annotations is ever dropped; and whatever the
+ * bytes, parsing ends, and fails only with its own parse error.
  *
- * <p>A try that does not finish in ten seconds counts as a loop; the tries themselves take milliseconds.
+ * <p>
+ * A try that does not finish in ten seconds counts as a loop; the tries themselves take
+ * milliseconds.
  */
 class ParserPropertiesTests {
 
@@ -62,8 +65,7 @@ class ParserPropertiesTests {
 
 	@Property(tries = 300)
 	@StatisticsReport(StatisticsReportMode.OFF)
-	void joiningTheStatementsLeavesOutNothingButWhitespaceCommentsAndAnnotations(
-			@ForAll("sqlSoup") String text) {
+	void joiningTheStatementsLeavesOutNothingButWhitespaceCommentsAndAnnotations(@ForAll("sqlSoup") String text) {
 		GooseScript goose = within(() -> GooseParser.parse(FILE, "-- +goose Up\n" + text, Map.of()));
 		ParsedSection plain = within(() -> PlainSqlParser.parse(FILE, text));
 
@@ -71,7 +73,8 @@ class ParserPropertiesTests {
 		if (gooseParsed) {
 			List<SqlStatement> statements = new ArrayList<>(goose.up().statements());
 			statements.addAll(goose.down().statements());
-			// goose takes annotation lines out of the text before it splits it; the plain parser keeps them as comments.
+			// goose takes annotation lines out of the text before it splits it; the plain
+			// parser keeps them as comments.
 			assertNothingButCommentsBetween(Lines.withoutAnnotations("-- +goose Up\n" + text), statements);
 		}
 		if (plain.isValid()) {
@@ -79,7 +82,8 @@ class ParserPropertiesTests {
 		}
 		Statistics.label("goose parses").collect(gooseParsed);
 		Statistics.label("plain parses").collect(plain.isValid());
-		// Guards against a generator that makes the property vacuous: enough of the soup must parse.
+		// Guards against a generator that makes the property vacuous: enough of the soup
+		// must parse.
 		Statistics.label("goose parses").coverage((checker) -> checker.check(true).percentage((p) -> p >= 5));
 		Statistics.label("plain parses").coverage((checker) -> checker.check(true).percentage((p) -> p >= 5));
 	}
@@ -90,7 +94,8 @@ class ParserPropertiesTests {
 		for (MigrationFormat format : List.of(MigrationFormat.GOOSE, MigrationFormat.GOLANG_MIGRATE)) {
 			String name = (format == MigrationFormat.GOOSE) ? "00001_fuzz.sql" : "1_fuzz.up.sql";
 			MigrationResource resource = MigrationResource.of(name, "memory/" + name, () -> content);
-			MigrationLoader loader = new MigrationLoader(format, Map.of("A", "value of a", "B", "b"), Map.of("p", "p's"));
+			MigrationLoader loader = new MigrationLoader(format, Map.of("A", "value of a", "B", "b"),
+					Map.of("p", "p's"));
 
 			MigrationCatalog catalog = within(
 					() -> loader.load(List.of(MigrationSources.of("memory", List.of(resource)))));
@@ -116,7 +121,8 @@ class ParserPropertiesTests {
 		}
 	}
 
-	// ---- Oracles ------------------------------------------------------------------------------------------------
+	// ---- Oracles
+	// ------------------------------------------------------------------------------------------------
 
 	private static void assertStatements(ParsedSection section, List<Expected> expected) {
 		assertThat(section.error()).isNull();
@@ -127,9 +133,10 @@ class ParserPropertiesTests {
 	}
 
 	/**
-	 * Finds each statement in the text, in order, on the line it says it starts on, and checks that what lies between
-	 * them (and around them) is only whitespace, line comments (annotations are line comments), block comments and
-	 * lone semicolons (empty statements, which carry nothing).
+	 * Finds each statement in the text, in order, on the line it says it starts on, and
+	 * checks that what lies between them (and around them) is only whitespace, line
+	 * comments (annotations are line comments), block comments and lone semicolons (empty
+	 * statements, which carry nothing).
 	 */
 	private static void assertNothingButCommentsBetween(Lines lines, List<SqlStatement> statements) {
 		String text = lines.text();
@@ -160,8 +167,8 @@ class ParserPropertiesTests {
 				i = commentEnd;
 			}
 			else {
-				throw new AssertionError("Text was dropped between statements: '" + gap.substring(i) + "' in '" + gap
-						+ "'");
+				throw new AssertionError(
+						"Text was dropped between statements: '" + gap.substring(i) + "' in '" + gap + "'");
 			}
 		}
 	}
@@ -185,11 +192,13 @@ class ParserPropertiesTests {
 	}
 
 	/**
-	 * A text with some lines taken out, which remembers the line each remaining character had in the original.
+	 * A text with some lines taken out, which remembers the line each remaining character
+	 * had in the original.
+	 *
 	 * @param text the remaining text
 	 * @param originalLines the original line number of each remaining line, in order
-	 * @param starts for each original line (from 1), the offset in {@code text} where it, or the next remaining line,
-	 * starts
+	 * @param starts for each original line (from 1), the offset in {@code text} where it,
+	 * or the next remaining line, starts
 	 */
 	record Lines(String text, List<Integer> originalLines, int[] starts) {
 
@@ -231,7 +240,8 @@ class ParserPropertiesTests {
 
 	}
 
-	// ---- Generated files ----------------------------------------------------------------------------------------
+	// ---- Generated files
+	// ----------------------------------------------------------------------------------------
 
 	/** A statement the parser must return, and the line it starts on. */
 	record Expected(String sql, int line) {
@@ -239,6 +249,7 @@ class ParserPropertiesTests {
 
 	/**
 	 * A generated file and what its sections must parse to.
+	 *
 	 * @param text the file, with LF line breaks
 	 * @param crlf whether its bytes use CRLF instead
 	 * @param up the Up section's (or the only section's) statements
@@ -263,8 +274,8 @@ class ParserPropertiesTests {
 
 	@Provide
 	Arbitrary<GeneratedFile> gooseFiles() {
-		return Combinators.combine(units(true), units(true), SqlFragments.gaps().list().ofSize(14),
-				Arbitraries.of(true, false))
+		return Combinators
+			.combine(units(true), units(true), SqlFragments.gaps().list().ofSize(14), Arbitraries.of(true, false))
 			.as((up, down, gaps, crlf) -> {
 				FileWriter writer = new FileWriter();
 				writer.append("-- +goose Up\n");
@@ -277,8 +288,9 @@ class ParserPropertiesTests {
 
 	@Provide
 	Arbitrary<GeneratedFile> plainFiles() {
-		return Combinators.combine(units(false), SqlFragments.gaps().list().ofSize(7), Arbitraries.of(true, false),
-				Arbitraries.of(true, false))
+		return Combinators
+			.combine(units(false), SqlFragments.gaps().list().ofSize(7), Arbitraries.of(true, false),
+					Arbitraries.of(true, false))
 			.as((units, gaps, crlf, lastWithoutSemicolon) -> {
 				FileWriter writer = new FileWriter();
 				List<Unit> written = units;
@@ -293,11 +305,12 @@ class ParserPropertiesTests {
 			});
 	}
 
-	/** Well-formed fragments, stray semicolons, line breaks and annotations, in any order. */
+	/**
+	 * Well-formed fragments, stray semicolons, line breaks and annotations, in any order.
+	 */
 	@Provide
 	Arbitrary<String> sqlSoup() {
-		Arbitrary<String> pieces = Arbitraries.frequencyOf(
-				Tuple.of(8, SqlFragments.fragments()),
+		Arbitrary<String> pieces = Arbitraries.frequencyOf(Tuple.of(8, SqlFragments.fragments()),
 				Tuple.of(3, Arbitraries.of(";", " ", "\n")),
 				Tuple.of(2, Arbitraries.of("SELECT", "CREATE TRIGGER t BEGIN", "END", "CREATE FUNCTION")),
 				Tuple.of(1, Arbitraries.of("\n-- +goose Down\n", "\n-- +goose StatementBegin\n",
@@ -305,10 +318,16 @@ class ParserPropertiesTests {
 		return pieces.list().ofMaxSize(20).map((list) -> String.join(" ", list));
 	}
 
-	/** Raw tokens, some broken, with bytes now and then mangled: a byte order mark, invalid UTF-8. */
+	/**
+	 * Raw tokens, some broken, with bytes now and then mangled: a byte order mark,
+	 * invalid UTF-8.
+	 */
 	@Provide
 	Arbitrary<byte[]> anyFiles() {
-		Arbitrary<String> texts = SqlFragments.rawTokens().list().ofMaxSize(40).map((tokens) -> String.join("", tokens));
+		Arbitrary<String> texts = SqlFragments.rawTokens()
+			.list()
+			.ofMaxSize(40)
+			.map((tokens) -> String.join("", tokens));
 		Arbitrary<List<Integer>> damage = Arbitraries.integers().between(0, 1_000).list().ofMaxSize(3);
 		Arbitrary<Boolean> bom = Arbitraries.of(true, false, false);
 		return Combinators.combine(texts, damage, bom).as((text, positions, withBom) -> {
@@ -329,8 +348,7 @@ class ParserPropertiesTests {
 			.ofMinSize(1)
 			.ofMaxSize(3)
 			.map((statements) -> new Unit(statements, true));
-		Arbitrary<Unit> unit = blocks ? Arbitraries.frequencyOf(Tuple.of(3, single),
-				Tuple.of(1, block)) : single;
+		Arbitrary<Unit> unit = blocks ? Arbitraries.frequencyOf(Tuple.of(3, single), Tuple.of(1, block)) : single;
 		return unit.list().ofMaxSize(6);
 	}
 
@@ -352,7 +370,8 @@ class ParserPropertiesTests {
 			Statement previous = null;
 			for (int i = 0; i < units.size(); i++) {
 				Unit unit = units.get(i);
-				// Two statements share a line when nothing after the first ';' would join it (a comment would).
+				// Two statements share a line when nothing after the first ';' would join
+				// it (a comment would).
 				boolean sameLine = previous != null && !unit.block() && previous.tail().equals(";") && i % 2 == 0
 						&& Character.isLetter(unit.statements().get(0).head().charAt(0));
 				if (previous != null) {
@@ -377,7 +396,8 @@ class ParserPropertiesTests {
 			if (this.text.length() > 0 && this.text.charAt(this.text.length() - 1) != '\n') {
 				this.text.append('\n');
 			}
-			// Comment and blank lines before a block's first statement are dropped, as goose drops them.
+			// Comment and blank lines before a block's first statement are dropped, as
+			// goose drops them.
 			this.text.append("-- +goose StatementBegin\n-- leading note\n\n");
 			int start = this.text.length();
 			for (int i = 0; i < statements.size(); i++) {

@@ -8,7 +8,9 @@ import dev.migrations.MigrationParseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks how golang-migrate files, which hold nothing but SQL, are split into statements. */
+/**
+ * Checks how golang-migrate files, which hold nothing but SQL, are split into statements.
+ */
 class PlainSqlParserTests {
 
 	private static final String FILE = "migrations/000003_add_parcels.up.sql";
@@ -31,8 +33,8 @@ class PlainSqlParserTests {
 
 	@Test
 	void gooseAnnotationsAreOrdinaryComments() {
-		assertThat(sqlOf(parse("-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 2;\n")))
-			.containsExactly("SELECT 1;", "SELECT 2;");
+		assertThat(sqlOf(parse("-- +goose Up\nSELECT 1;\n-- +goose Down\nSELECT 2;\n"))).containsExactly("SELECT 1;",
+				"SELECT 2;");
 	}
 
 	@Test

@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Checks that migration bytes decode as strict UTF-8 with the byte order mark and CRLF line ends normalized. */
+/**
+ * Checks that migration bytes decode as strict UTF-8 with the byte order mark and CRLF
+ * line ends normalized.
+ */
 class SourceTextTests {
 
 	private static final String FILE = "db/0001_init.sql";
@@ -39,7 +42,8 @@ class SourceTextTests {
 	@Test
 	void byteOrderMarkAfterTheStartIsRefusedNamingItsLine() {
 		assertThatExceptionOfType(MigrationParseException.class)
-			.isThrownBy(() -> SourceText.decode("00002_bom.sql", utf8("-- +goose Up\nSELECT 1;\n\uFEFF-- +goose Down\n")))
+			.isThrownBy(
+					() -> SourceText.decode("00002_bom.sql", utf8("-- +goose Up\nSELECT 1;\n\uFEFF-- +goose Down\n")))
 			.satisfies((ex) -> {
 				assertThat(ex.file()).isEqualTo("00002_bom.sql");
 				assertThat(ex.line()).isEqualTo(3);
@@ -50,7 +54,8 @@ class SourceTextTests {
 	@Test
 	void nulIsRefusedNamingItsLine() {
 		assertThatExceptionOfType(MigrationParseException.class)
-			.isThrownBy(() -> SourceText.decode("00002_nul.sql", utf8("-- +goose Up\r\nSELECT 'a\u0000'; DROP TABLE t;\n")))
+			.isThrownBy(
+					() -> SourceText.decode("00002_nul.sql", utf8("-- +goose Up\r\nSELECT 'a\u0000'; DROP TABLE t;\n")))
 			.satisfies((ex) -> {
 				assertThat(ex.line()).isEqualTo(2);
 				assertThat(ex.reason()).contains("NUL character (byte 0) in the file");

@@ -8,9 +8,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators of SQL for the parser's properties: well-formed fragments (words, strings, quoted identifiers, dollar
- * quotes, comments) whose insides are full of the characters that end statements elsewhere, and raw tokens, well
- * formed or not, for inputs that may be anything.
+ * Generators of SQL for the parser's properties: well-formed fragments (words, strings,
+ * quoted identifiers, dollar quotes, comments) whose insides are full of the characters
+ * that end statements elsewhere, and raw tokens, well formed or not, for inputs that may
+ * be anything.
  */
 final class SqlFragments {
 
@@ -24,42 +25,44 @@ final class SqlFragments {
 	private SqlFragments() {
 	}
 
-	/** A word: ASCII or unicode letters, digits and underscores, or a keyword the lexer tracks elsewhere. */
+	/**
+	 * A word: ASCII or unicode letters, digits and underscores, or a keyword the lexer
+	 * tracks elsewhere.
+	 */
 	static Arbitrary<String> words() {
 		Arbitrary<String> plain = Arbitraries.strings()
 			.withChars("abcxyzABCXYZ_éßø日本語")
 			.ofMinLength(1)
 			.ofMaxLength(6)
 			.flatMap((word) -> Arbitraries.strings().numeric().ofMaxLength(2).map((digits) -> word + digits));
-		return Arbitraries.oneOf(plain, Arbitraries.of("BEGIN", "END", "CASE", "WHEN", "THEN", "ATOMIC", "TRIGGER",
-				"FUNCTION", "e", "E", "x"));
+		return Arbitraries.oneOf(plain,
+				Arbitraries.of("BEGIN", "END", "CASE", "WHEN", "THEN", "ATOMIC", "TRIGGER", "FUNCTION", "e", "E", "x"));
 	}
 
-	/** A fragment of a statement that holds no statement-ending ';' outside its quotes or comments. */
+	/**
+	 * A fragment of a statement that holds no statement-ending ';' outside its quotes or
+	 * comments.
+	 */
 	static Arbitrary<String> fragments() {
-		return Arbitraries.frequencyOf(
-				Tuple.of(4, words()),
+		return Arbitraries.frequencyOf(Tuple.of(4, words()),
 				Tuple.of(2, Arbitraries.integers().between(0, 99_999).map(String::valueOf)),
-				Tuple.of(3, stringLiterals()),
-				Tuple.of(1, escapeStrings()),
-				Tuple.of(2, quotedIdentifiers('"')),
-				Tuple.of(1, quotedIdentifiers('`')),
-				Tuple.of(2, dollarQuotes()),
-				Tuple.of(2, blockComments()),
-				Tuple.of(2, lineComments()),
-				Tuple.of(1, parenthesized()),
-				Tuple.of(2, Arbitraries.of("+", "-", "*", "/", "<>", "=", ",", "||", "::int", "$1", ".",
-						"😀")));
+				Tuple.of(3, stringLiterals()), Tuple.of(1, escapeStrings()), Tuple.of(2, quotedIdentifiers('"')),
+				Tuple.of(1, quotedIdentifiers('`')), Tuple.of(2, dollarQuotes()), Tuple.of(2, blockComments()),
+				Tuple.of(2, lineComments()), Tuple.of(1, parenthesized()),
+				Tuple.of(2, Arbitraries.of("+", "-", "*", "/", "<>", "=", ",", "||", "::int", "$1", ".", "😀")));
 	}
 
 	/** '...' with doubled quotes, and a backslash that escapes nothing. */
 	static Arbitrary<String> stringLiterals() {
-		return content(Arbitraries.oneOf(trickyChars().filter((c) -> !c.equals("'")),
-				Arbitraries.of("''", "\n", "\\", "😀")))
+		return content(
+				Arbitraries.oneOf(trickyChars().filter((c) -> !c.equals("'")), Arbitraries.of("''", "\n", "\\", "😀")))
 			.map((inside) -> "'" + inside + "'");
 	}
 
-	/** PostgreSQL's E'...', where a backslash escapes the next character, the quote included. */
+	/**
+	 * PostgreSQL's E'...', where a backslash escapes the next character, the quote
+	 * included.
+	 */
 	static Arbitrary<String> escapeStrings() {
 		return content(Arbitraries.oneOf(trickyChars().filter((c) -> !c.equals("\\") && !c.equals("'")),
 				Arbitraries.of("''", "\\'", "\\\\", "\\n", "\n")))
@@ -85,8 +88,8 @@ final class SqlFragments {
 
 	/** /* ... *&#47; with a comment nested in it now and then, as PostgreSQL allows. */
 	static Arbitrary<String> blockComments() {
-		Arbitrary<String> plain = content(Arbitraries.oneOf(
-				trickyChars().filter((c) -> !c.equals("*") && !c.equals("/")), Arbitraries.of("\n", "--", "'")));
+		Arbitrary<String> plain = content(Arbitraries
+			.oneOf(trickyChars().filter((c) -> !c.equals("*") && !c.equals("/")), Arbitraries.of("\n", "--", "'")));
 		return Combinators.combine(plain, plain, Arbitraries.of(true, false))
 			.as((outer, inner, nested) -> "/*" + outer + (nested ? "/*" + inner + "*/" : "") + "*/");
 	}
@@ -105,12 +108,14 @@ final class SqlFragments {
 	}
 
 	/**
-	 * One statement: a plain first word, fragments apart by blanks or line breaks, and its ';', perhaps followed by a
-	 * comment on the same line (which belongs to it) or preceded by a block comment on the line before.
+	 * One statement: a plain first word, fragments apart by blanks or line breaks, and
+	 * its ';', perhaps followed by a comment on the same line (which belongs to it) or
+	 * preceded by a block comment on the line before.
 	 */
 	static Arbitrary<Statement> statements() {
 		Arbitrary<String> separators = Arbitraries.of(" ", " ", "\t", "\n", "\n  ");
-		Arbitrary<String> body = Combinators.combine(separators, fragments()).as((separator, fragment) -> separator + fragment)
+		Arbitrary<String> body = Combinators.combine(separators, fragments())
+			.as((separator, fragment) -> separator + fragment)
 			.list()
 			.ofMaxSize(8)
 			.map((pieces) -> String.join("", pieces));
@@ -122,8 +127,10 @@ final class SqlFragments {
 
 	/**
 	 * A generated statement.
+	 *
 	 * @param head everything before its ';'
-	 * @param tail the ';' and what follows it on its line, or nothing for a last statement without one
+	 * @param tail the ';' and what follows it on its line, or nothing for a last
+	 * statement without one
 	 */
 	record Statement(String head, String tail) {
 
@@ -133,7 +140,10 @@ final class SqlFragments {
 
 	}
 
-	/** What may stand between two statements: nothing but line breaks, blank lines and comment lines. */
+	/**
+	 * What may stand between two statements: nothing but line breaks, blank lines and
+	 * comment lines.
+	 */
 	static Arbitrary<String> gaps() {
 		return Arbitraries.of("\n", "\n\n", "  \n", "\n-- between; statements\n", "\n--\n\n", "\n   -- indented note\n")
 			.list()
@@ -142,19 +152,20 @@ final class SqlFragments {
 			.map((pieces) -> String.join("", pieces) + "\n");
 	}
 
-	/** Raw tokens, well formed or broken: anything a file can hold, annotations and ENVSUB included. */
+	/**
+	 * Raw tokens, well formed or broken: anything a file can hold, annotations and ENVSUB
+	 * included.
+	 */
 	static Arbitrary<String> rawTokens() {
 		Arbitrary<String> tokens = Arbitraries.of("'", "\"", "`", "$$", "$a$", "$", "/*", "*/", "--", ";", ";", "\n",
 				"\n", "\r\n", "\r", " ", "\t", "(", ")", "E'", "e'", "\\", "BEGIN", "END", "CASE", "CREATE", "TRIGGER",
 				"FUNCTION", "PROCEDURE", "ATOMIC", "SELECT", "x", "1", "\n-- +goose Up\n", "\n-- +goose Down\n",
 				"\n-- +goose StatementBegin\n", "\n-- +goose StatementEnd\n", "\n-- +goose NO TRANSACTION\n",
 				"\n-- +goose ENVSUB ON\n", "\n-- +goose ENVSUB OFF\n", "\n-- +goose Sideways\n", "\n  -- +goose Up\n",
-				"\n-- +goose\n", "\n-- +GOOSE up\n", "${A}", "$A", "${A:-d}", "${A-d}", "${A?m}", "${A:?m}",
-				"${A:1:2}", "${", "${A:-${B", "$${A}", "${1}", "${A:x}", "\n-- migrations:placeholders\n", "${p}",
-				"${missing}", "é", "日本", "😀", "\u0000", "\uFEFF", "\u2028");
-		return Arbitraries.frequencyOf(
-				Tuple.of(6, tokens),
-				Tuple.of(3, fragments()),
+				"\n-- +goose\n", "\n-- +GOOSE up\n", "${A}", "$A", "${A:-d}", "${A-d}", "${A?m}", "${A:?m}", "${A:1:2}",
+				"${", "${A:-${B", "$${A}", "${1}", "${A:x}", "\n-- migrations:placeholders\n", "${p}", "${missing}",
+				"é", "日本", "😀", "\u0000", "\uFEFF", "\u2028");
+		return Arbitraries.frequencyOf(Tuple.of(6, tokens), Tuple.of(3, fragments()),
 				Tuple.of(1, Arbitraries.strings().ofMaxLength(4)));
 	}
 
@@ -163,7 +174,10 @@ final class SqlFragments {
 	}
 
 	private static Arbitrary<String> content(Arbitrary<String> pieces) {
-		return pieces.filter((piece) -> !piece.contains("+goose")).list().ofMaxSize(10).map((list) -> String.join("", list));
+		return pieces.filter((piece) -> !piece.contains("+goose"))
+			.list()
+			.ofMaxSize(10)
+			.map((list) -> String.join("", list));
 	}
 
 }

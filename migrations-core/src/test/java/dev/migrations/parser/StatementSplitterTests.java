@@ -9,14 +9,18 @@ import dev.migrations.MigrationParseException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Checks where the statement splitter ends statements and which text it keeps with them. */
+/**
+ * Checks where the statement splitter ends statements and which text it keeps with them.
+ */
 class StatementSplitterTests {
 
 	@Test
 	void semicolonInsideParenthesesDoesNotEndStatement() {
-		assertThat(split("CREATE RULE log_orders AS ON INSERT TO orders DO ALSO (INSERT INTO log VALUES (NEW.id); NOTIFY orders);",
+		assertThat(split(
+				"CREATE RULE log_orders AS ON INSERT TO orders DO ALSO (INSERT INTO log VALUES (NEW.id); NOTIFY orders);",
 				"SELECT 2;"))
-			.containsExactly("CREATE RULE log_orders AS ON INSERT TO orders DO ALSO (INSERT INTO log VALUES (NEW.id); NOTIFY orders);",
+			.containsExactly(
+					"CREATE RULE log_orders AS ON INSERT TO orders DO ALSO (INSERT INTO log VALUES (NEW.id); NOTIFY orders);",
 					"SELECT 2;");
 	}
 
@@ -76,8 +80,7 @@ class StatementSplitterTests {
 
 	@Test
 	void backslashEscapedQuoteInsideEscapeStringDoesNotCloseIt() {
-		assertThat(split("SELECT E'it\\'s; fine'; SELECT 2;")).containsExactly("SELECT E'it\\'s; fine';",
-				"SELECT 2;");
+		assertThat(split("SELECT E'it\\'s; fine'; SELECT 2;")).containsExactly("SELECT E'it\\'s; fine';", "SELECT 2;");
 	}
 
 	@Test
@@ -138,8 +141,8 @@ class StatementSplitterTests {
 
 	@Test
 	void nestedBlockCommentsCloseOnlyAtTheOutermostEnd() {
-		assertThat(split("SELECT /* a /* b; */ c; */ 1; SELECT 2;")).containsExactly(
-				"SELECT /* a /* b; */ c; */ 1;", "SELECT 2;");
+		assertThat(split("SELECT /* a /* b; */ c; */ 1; SELECT 2;")).containsExactly("SELECT /* a /* b; */ c; */ 1;",
+				"SELECT 2;");
 	}
 
 	@Test
@@ -154,10 +157,8 @@ class StatementSplitterTests {
 
 	@Test
 	void taggedDollarQuoteClosesOnlyWithTheSameTag() {
-		assertThat(split("DO $outer$", "BEGIN PERFORM $inner$ x; $inner$; PERFORM $$;$$; END", "$outer$;",
-				"SELECT 2;"))
-			.containsExactly("DO $outer$\nBEGIN PERFORM $inner$ x; $inner$; PERFORM $$;$$; END\n$outer$;",
-					"SELECT 2;");
+		assertThat(split("DO $outer$", "BEGIN PERFORM $inner$ x; $inner$; PERFORM $$;$$; END", "$outer$;", "SELECT 2;"))
+			.containsExactly("DO $outer$\nBEGIN PERFORM $inner$ x; $inner$; PERFORM $$;$$; END\n$outer$;", "SELECT 2;");
 	}
 
 	@Test
@@ -217,10 +218,11 @@ class StatementSplitterTests {
 
 	@Test
 	void beginAtomicFunctionBodyKeepsItsSemicolons() {
-		assertThat(split("CREATE OR REPLACE FUNCTION f() RETURNS integer LANGUAGE sql", "BEGIN ATOMIC",
-				"\tSELECT 1;", "END;", "SELECT f();"))
-			.containsExactly("CREATE OR REPLACE FUNCTION f() RETURNS integer LANGUAGE sql\nBEGIN ATOMIC\n"
-					+ "\tSELECT 1;\nEND;", "SELECT f();");
+		assertThat(split("CREATE OR REPLACE FUNCTION f() RETURNS integer LANGUAGE sql", "BEGIN ATOMIC", "\tSELECT 1;",
+				"END;", "SELECT f();"))
+			.containsExactly(
+					"CREATE OR REPLACE FUNCTION f() RETURNS integer LANGUAGE sql\nBEGIN ATOMIC\n" + "\tSELECT 1;\nEND;",
+					"SELECT f();");
 	}
 
 	@Test
@@ -245,14 +247,14 @@ class StatementSplitterTests {
 
 	@Test
 	void caseExpressionOutsideABodiedStatementDoesNotHoldTheSemicolon() {
-		assertThat(split("SELECT CASE WHEN true THEN 1 END; SELECT 2;")).containsExactly(
-				"SELECT CASE WHEN true THEN 1 END;", "SELECT 2;");
+		assertThat(split("SELECT CASE WHEN true THEN 1 END; SELECT 2;"))
+			.containsExactly("SELECT CASE WHEN true THEN 1 END;", "SELECT 2;");
 	}
 
 	@Test
 	void createTableNamedLikeAKeywordIsNotABodiedStatement() {
-		assertThat(split("CREATE TABLE trigger_log (begin_at date, \"end\" date); SELECT 2;")).containsExactly(
-				"CREATE TABLE trigger_log (begin_at date, \"end\" date);", "SELECT 2;");
+		assertThat(split("CREATE TABLE trigger_log (begin_at date, \"end\" date); SELECT 2;"))
+			.containsExactly("CREATE TABLE trigger_log (begin_at date, \"end\" date);", "SELECT 2;");
 	}
 
 	@Test
@@ -275,8 +277,7 @@ class StatementSplitterTests {
 	void blockCommentAfterSemicolonStaysWithTheStatement() {
 		List<SqlStatement> statements = statements("SELECT 1; /* the first */", "SELECT 2;");
 
-		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 1; /* the first */",
-				"SELECT 2;");
+		assertThat(statements).extracting(SqlStatement::sql).containsExactly("SELECT 1; /* the first */", "SELECT 2;");
 		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 2);
 	}
 
@@ -294,8 +295,7 @@ class StatementSplitterTests {
 
 	@Test
 	void versionedCommentAfterSemicolonIsAStatementOfItsOwn() {
-		assertThat(split("SELECT 1; /*!80031 SET x = 1 */;")).containsExactly("SELECT 1;",
-				"/*!80031 SET x = 1 */;");
+		assertThat(split("SELECT 1; /*!80031 SET x = 1 */;")).containsExactly("SELECT 1;", "/*!80031 SET x = 1 */;");
 	}
 
 	@Test
@@ -311,8 +311,8 @@ class StatementSplitterTests {
 
 	@Test
 	void commentAndBlankLinesInsideStatementAreKept() {
-		assertThat(split("CREATE TABLE a (", "", "\t-- the key", "\tid integer", ");")).containsExactly(
-				"CREATE TABLE a (\n\n\t-- the key\n\tid integer\n);");
+		assertThat(split("CREATE TABLE a (", "", "\t-- the key", "\tid integer", ");"))
+			.containsExactly("CREATE TABLE a (\n\n\t-- the key\n\tid integer\n);");
 	}
 
 	@Test
@@ -332,8 +332,7 @@ class StatementSplitterTests {
 
 	@Test
 	void mysqlVersionedCommentCountsAsCode() {
-		assertThat(split("/*!40101 SET NAMES utf8 */;", "/* plain */;")).containsExactly(
-				"/*!40101 SET NAMES utf8 */;");
+		assertThat(split("/*!40101 SET NAMES utf8 */;", "/* plain */;")).containsExactly("/*!40101 SET NAMES utf8 */;");
 	}
 
 	@Test
@@ -360,8 +359,8 @@ class StatementSplitterTests {
 		splitter.block(new SqlStatement("SELECT 2; SELECT 3;", 2));
 		splitter.feed("SELECT 4;", 5);
 
-		assertThat(splitter.finish()).extracting(SqlStatement::sql).containsExactly("SELECT 1;",
-				"SELECT 2; SELECT 3;", "SELECT 4;");
+		assertThat(splitter.finish()).extracting(SqlStatement::sql)
+			.containsExactly("SELECT 1;", "SELECT 2; SELECT 3;", "SELECT 4;");
 	}
 
 	@Test
@@ -393,8 +392,7 @@ class StatementSplitterTests {
 
 		assertThat(error.line()).isEqualTo(3);
 		assertThat(error.file()).isEqualTo("test.sql");
-		assertThat(error.reason()).contains("not terminated with a semicolon")
-			.contains("StatementBegin/StatementEnd");
+		assertThat(error.reason()).contains("not terminated with a semicolon").contains("StatementBegin/StatementEnd");
 	}
 
 	@Test

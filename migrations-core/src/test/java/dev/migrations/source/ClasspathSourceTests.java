@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A classpath source finds a location in every classpath root that holds it, whether a directory or a jar, built
- * here as real files and read through real class loaders.
+ * A classpath source finds a location in every classpath root that holds it, whether a
+ * directory or a jar, built here as real files and read through real class loaders.
  */
 class ClasspathSourceTests {
 
@@ -36,8 +36,8 @@ class ClasspathSourceTests {
 
 	@Test
 	void listsTheFilesOfALocationInAClasspathDirectory() throws IOException {
-		Path root = directoryRoot("classes", Map.of("db/migrations/00002_b.sql", "SELECT 2;",
-				"db/migrations/00001_a.sql", "SELECT 1;"));
+		Path root = directoryRoot("classes",
+				Map.of("db/migrations/00002_b.sql", "SELECT 2;", "db/migrations/00001_a.sql", "SELECT 1;"));
 
 		try (URLClassLoader loader = loader(root)) {
 			List<MigrationResource> resources = MigrationSources.classpath("db/migrations", loader).resources();
@@ -51,8 +51,8 @@ class ClasspathSourceTests {
 
 	@Test
 	void leavesOutFilesInSubdirectoriesOfAClasspathDirectory() throws IOException {
-		Path root = directoryRoot("classes", Map.of("db/migrations/00001_a.sql", "a",
-				"db/migrations/archive/00002_old.sql", "old"));
+		Path root = directoryRoot("classes",
+				Map.of("db/migrations/00001_a.sql", "a", "db/migrations/archive/00002_old.sql", "old"));
 
 		try (URLClassLoader loader = loader(root)) {
 			assertThat(MigrationSources.classpath("db/migrations", loader).resources())
@@ -90,9 +90,10 @@ class ClasspathSourceTests {
 
 	@Test
 	void readsFileNamesWithUriReservedCharactersInAClasspathDirectory() throws IOException {
-		Path root = directoryRoot("classes", Map.of("db/migrations/00001_50%_off.sql", "SELECT 'percent';",
-				"db/migrations/00002_issue#7.sql", "SELECT 'hash';", "db/migrations/00003_why?.sql", "SELECT 'why';",
-				"db/migrations/00004_at_12:00.sql", "SELECT 'colon';"));
+		Path root = directoryRoot("classes",
+				Map.of("db/migrations/00001_50%_off.sql", "SELECT 'percent';", "db/migrations/00002_issue#7.sql",
+						"SELECT 'hash';", "db/migrations/00003_why?.sql", "SELECT 'why';",
+						"db/migrations/00004_at_12:00.sql", "SELECT 'colon';"));
 
 		try (URLClassLoader loader = loader(root)) {
 			List<MigrationResource> resources = MigrationSources.classpath("db/migrations", loader).resources();
@@ -106,9 +107,9 @@ class ClasspathSourceTests {
 
 	@Test
 	void listsTheFilesOfALocationInAJarWithDirectoryEntries() throws IOException {
-		Path jar = jar("migrations.jar", true, Map.of("db/migrations/00002_b.sql", "SELECT 2;",
-				"db/migrations/00001_a.sql", "SELECT 1;", "db/migrations/archive/00003_old.sql", "old",
-				"db/other/00004_elsewhere.sql", "elsewhere"));
+		Path jar = jar("migrations.jar", true,
+				Map.of("db/migrations/00002_b.sql", "SELECT 2;", "db/migrations/00001_a.sql", "SELECT 1;",
+						"db/migrations/archive/00003_old.sql", "old", "db/other/00004_elsewhere.sql", "elsewhere"));
 
 		try (URLClassLoader loader = loader(jar)) {
 			List<MigrationResource> resources = MigrationSources.classpath("db/migrations", loader).resources();
@@ -122,8 +123,10 @@ class ClasspathSourceTests {
 
 	@Test
 	void cannotFindALocationInAJarWithoutDirectoryEntries() throws IOException {
-		// A class loader finds a directory in a jar only through its directory entry, and some tools write jars
-		// without them; the location then looks missing, and the message must say so plainly.
+		// A class loader finds a directory in a jar only through its directory entry, and
+		// some tools write jars
+		// without them; the location then looks missing, and the message must say so
+		// plainly.
 		Path jar = jar("flat.jar", false, Map.of("db/migrations/00001_a.sql", "SELECT 1;"));
 
 		try (URLClassLoader loader = loader(jar)) {
@@ -154,9 +157,9 @@ class ClasspathSourceTests {
 
 	@Test
 	void readsFileNamesWithUriReservedCharactersInAJar() throws IOException {
-		Path jar = jar("migrations.jar", true, Map.of("db/migrations/00001_50%_off.sql", "SELECT 'percent';",
-				"db/migrations/00002_issue#7.sql", "SELECT 'hash';", "db/migrations/00003_at_12:00.sql",
-				"SELECT 'colon';"));
+		Path jar = jar("migrations.jar", true,
+				Map.of("db/migrations/00001_50%_off.sql", "SELECT 'percent';", "db/migrations/00002_issue#7.sql",
+						"SELECT 'hash';", "db/migrations/00003_at_12:00.sql", "SELECT 'colon';"));
 
 		try (URLClassLoader loader = loader(jar)) {
 			List<MigrationResource> resources = MigrationSources.classpath("db/migrations", loader).resources();

@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** A directory source lists the regular files directly in one directory on disk, and nothing outside it. */
+/**
+ * A directory source lists the regular files directly in one directory on disk, and
+ * nothing outside it.
+ */
 class DirectorySourceTests {
 
 	@TempDir
@@ -126,8 +129,8 @@ class DirectorySourceTests {
 		MigrationSource source = MigrationSources.directory(this.directory);
 
 		assertThatExceptionOfType(MigrationSourceException.class).isThrownBy(source::resources)
-			.withMessageContaining("Migration file " + link + " is a symbolic link to a file outside filesystem:"
-					+ this.directory)
+			.withMessageContaining(
+					"Migration file " + link + " is a symbolic link to a file outside filesystem:" + this.directory)
 			.satisfies((ex) -> assertThat(ex.location()).isEqualTo("filesystem:" + this.directory))
 			.satisfies((ex) -> assertThat(ex.files()).containsExactly(link.toString()));
 	}
@@ -135,8 +138,7 @@ class DirectorySourceTests {
 	@Test
 	void refusesASymbolicLinkThatEscapesThroughARelativePath(@TempDir Path elsewhere) throws IOException {
 		Path outside = Files.writeString(elsewhere.resolve("00001_a.sql"), "a");
-		Path link = Files.createSymbolicLink(this.directory.resolve("00001_a.sql"),
-				this.directory.relativize(outside));
+		Path link = Files.createSymbolicLink(this.directory.resolve("00001_a.sql"), this.directory.relativize(outside));
 		MigrationSource source = MigrationSources.directory(this.directory);
 
 		assertThatExceptionOfType(MigrationSourceException.class).isThrownBy(source::resources)
@@ -145,7 +147,8 @@ class DirectorySourceTests {
 
 	@Test
 	void readsTheLinksOfAKubernetesConfigMapVolume() throws IOException {
-		// As the kubelet mounts a ConfigMap: the files in a hidden timestamped directory, reached through ..data.
+		// As the kubelet mounts a ConfigMap: the files in a hidden timestamped directory,
+		// reached through ..data.
 		Path timestamped = Files.createDirectory(this.directory.resolve("..2026_12_04_10_00_00.123456789"));
 		Files.writeString(timestamped.resolve("00001_a.sql"), "a");
 		Files.writeString(timestamped.resolve("00002_b.sql"), "b");
@@ -177,13 +180,14 @@ class DirectorySourceTests {
 		Path outside = Files.createSymbolicLink(this.directory.resolve("00003_c.sql"),
 				Files.writeString(elsewhere.resolve("secret.sql"), "DROP TABLE users;"));
 
-		assertThat(new String(MigrationSources.file(plain, "memory/00001_a.sql", "memory").read(), StandardCharsets.UTF_8))
+		assertThat(
+				new String(MigrationSources.file(plain, "memory/00001_a.sql", "memory").read(), StandardCharsets.UTF_8))
 			.isEqualTo("SELECT 1;");
 		assertThat(MigrationSources.file(inside, "memory/00002_b.sql", "memory").name()).isEqualTo("00002_b.sql");
 		assertThatExceptionOfType(MigrationSourceException.class)
 			.isThrownBy(() -> MigrationSources.file(outside, "memory/00003_c.sql", "memory"))
-			.withMessage("Migration file " + outside + " is a symbolic link to a file outside memory; copy the file into"
-					+ " the directory instead.")
+			.withMessage("Migration file " + outside
+					+ " is a symbolic link to a file outside memory; copy the file into" + " the directory instead.")
 			.satisfies((ex) -> assertThat(ex.location()).isEqualTo("memory"));
 		Path gone = this.directory.resolve("gone/00004_d.sql");
 		assertThatExceptionOfType(MigrationSourceException.class)
@@ -212,7 +216,8 @@ class DirectorySourceTests {
 
 	@Test
 	void readsAFileNameWithUnicodeLetters() throws IOException {
-		// Non-ASCII file names need a JVM whose file name encoding is UTF-8 (a UTF-8 locale).
+		// Non-ASCII file names need a JVM whose file name encoding is UTF-8 (a UTF-8
+		// locale).
 		assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names are not UTF-8 here");
 		write("00001_créer_entrées_日本.sql", "SELECT 'é';");
 

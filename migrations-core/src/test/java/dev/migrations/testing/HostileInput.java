@@ -11,9 +11,10 @@ import dev.migrations.MigrationException;
 import dev.migrations.source.MigrationResource;
 
 /**
- * One malformed or hostile input from {@link HostileInputs}: the files (and, where it matters, what the database
- * holds first), and the answer the engine owes: refused with a typed exception that names the file and line, or
- * working with a known result. Shared by the engine's tests and the command line's.
+ * One malformed or hostile input from {@link HostileInputs}: the files (and, where it
+ * matters, what the database holds first), and the answer the engine owes: refused with a
+ * typed exception that names the file and line, or working with a known result. Shared by
+ * the engine's tests and the command line's.
  */
 public final class HostileInput {
 
@@ -66,7 +67,10 @@ public final class HostileInput {
 
 	private boolean heavy;
 
-	/** The vendor whose lexical rules make the input what it is, or {@code null} when it is the same everywhere. */
+	/**
+	 * The vendor whose lexical rules make the input what it is, or {@code null} when it
+	 * is the same everywhere.
+	 */
 	private String onlyOn;
 
 	private boolean leavesVersionTables;
@@ -83,7 +87,10 @@ public final class HostileInput {
 		return this;
 	}
 
-	/** The files (relative to the directory) the message must name, and for a parse error the line, 0 for none. */
+	/**
+	 * The files (relative to the directory) the message must name, and for a parse error
+	 * the line, 0 for none.
+	 */
 	HostileInput naming(String file, int line) {
 		this.files.add(file);
 		this.line = line;
@@ -100,7 +107,10 @@ public final class HostileInput {
 		return this;
 	}
 
-	/** The input is what it is only under one database's lexical rules ({@code sqlite}, {@code postgresql}). */
+	/**
+	 * The input is what it is only under one database's lexical rules ({@code sqlite},
+	 * {@code postgresql}).
+	 */
 	HostileInput onlyOn(String vendor) {
 		this.onlyOn = vendor;
 		return this;
@@ -130,7 +140,10 @@ public final class HostileInput {
 		return databaseHolds((vendor) -> List.of(statements));
 	}
 
-	/** What the database holds first, in SQL for its vendor ({@code sqlite}, {@code postgresql}). */
+	/**
+	 * What the database holds first, in SQL for its vendor ({@code sqlite},
+	 * {@code postgresql}).
+	 */
 	HostileInput databaseHolds(Function<String, List<String>> statements) {
 		this.before = statements;
 		return this;
@@ -173,7 +186,10 @@ public final class HostileInput {
 		return this;
 	}
 
-	/** A migration that fails in the database: the version tables are created first, and stay, without a row. */
+	/**
+	 * A migration that fails in the database: the version tables are created first, and
+	 * stay, without a row.
+	 */
 	HostileInput leavesVersionTables() {
 		this.leavesVersionTables = true;
 		return this;
@@ -229,7 +245,10 @@ public final class HostileInput {
 		return this.refusal != null;
 	}
 
-	/** The line a parse error names: 0 for the whole file, -1 when the refusal is not about a line. */
+	/**
+	 * The line a parse error names: 0 for the whole file, -1 when the refusal is not
+	 * about a line.
+	 */
 	public int line() {
 		return this.line;
 	}
@@ -277,12 +296,18 @@ public final class HostileInput {
 		return this.onlyOn == null || this.onlyOn.equals(vendor);
 	}
 
-	/** Whether the input is too big to run more than once per build (it runs on SQLite only). */
+	/**
+	 * Whether the input is too big to run more than once per build (it runs on SQLite
+	 * only).
+	 */
 	public boolean isHeavy() {
 		return this.heavy;
 	}
 
-	/** Whether the refusal comes after the version tables were created (a statement the database rejects). */
+	/**
+	 * Whether the refusal comes after the version tables were created (a statement the
+	 * database rejects).
+	 */
 	public boolean leavesVersionTablesBehind() {
 		return this.leavesVersionTables;
 	}

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Enables PostgreSQL tests when the server answers; under {@code CI=true} a silent server is a failure. */
+/**
+ * Enables PostgreSQL tests when the server answers; under {@code CI=true} a silent server
+ * is a failure.
+ */
 public final class PostgresAvailableCondition implements ExecutionCondition {
 
 	private static volatile String unavailableReason;

@@ -1,9 +1,10 @@
 package dev.migrations.testing;
 
 /**
- * The PostgreSQL schema of the test class that runs now, for Spring tests whose context reads its URL from a
- * {@code @DynamicPropertySource}: created the first time it is asked for, dropped by the class's {@code @AfterAll}.
- * Test classes of one JVM run one after another, so one is enough.
+ * The PostgreSQL schema of the test class that runs now, for Spring tests whose context
+ * reads its URL from a {@code @DynamicPropertySource}: created the first time it is asked
+ * for, dropped by the class's {@code @AfterAll}. Test classes of one JVM run one after
+ * another, so one is enough.
  */
 public final class PostgresClassSchema {
 

@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A database of its own on the test server, created empty and dropped (with any session still in it) on close. For
- * tests that a schema cannot isolate: advisory locks are per database, so a goose lock held or left behind here meets
- * no other test, and terminating every session of this database touches no other build.
+ * A database of its own on the test server, created empty and dropped (with any session
+ * still in it) on close. For tests that a schema cannot isolate: advisory locks are per
+ * database, so a goose lock held or left behind here meets no other test, and terminating
+ * every session of this database touches no other build.
  */
 public final class PostgresScratchDatabase implements TestDatabase {
 
@@ -38,7 +39,10 @@ public final class PostgresScratchDatabase implements TestDatabase {
 		return new PostgresScratchDatabase(name);
 	}
 
-	/** The test server's URL with another database in it, keeping the user and other parameters. */
+	/**
+	 * The test server's URL with another database in it, keeping the user and other
+	 * parameters.
+	 */
 	static String urlOf(String database) {
 		Matcher matcher = DATABASE_IN_URL.matcher(PostgresTestDatabase.baseUrl());
 		if (!matcher.matches()) {
@@ -52,7 +56,9 @@ public final class PostgresScratchDatabase implements TestDatabase {
 		return this.name;
 	}
 
-	/** This database's URL with one more parameter ({@code ApplicationName=runner}, say). */
+	/**
+	 * This database's URL with one more parameter ({@code ApplicationName=runner}, say).
+	 */
 	public String url(String parameter) {
 		String url = this.dataSource.url();
 		return url + (url.contains("?") ? "&" : "?") + parameter;
@@ -76,7 +82,10 @@ public final class PostgresScratchDatabase implements TestDatabase {
 			.toList();
 	}
 
-	/** The sessions connected to this database other than the asking one, as seen by the server now. */
+	/**
+	 * The sessions connected to this database other than the asking one, as seen by the
+	 * server now.
+	 */
 	public List<Map<String, Object>> sessions() {
 		return query("SELECT pid, application_name, state, query FROM pg_catalog.pg_stat_activity"
 				+ " WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY pid");
@@ -102,14 +111,16 @@ public final class PostgresScratchDatabase implements TestDatabase {
 	}
 
 	/**
-	 * Ends every other session of this database from the server side, as a server restart would, and waits until
-	 * they are gone (a pool may open new ones meanwhile, as it would once a restarted server is back); answers how
-	 * many it ended.
+	 * Ends every other session of this database from the server side, as a server restart
+	 * would, and waits until they are gone (a pool may open new ones meanwhile, as it
+	 * would once a restarted server is back); answers how many it ended.
 	 */
 	public int terminateSessions() throws InterruptedException {
-		// In the select list, pg_terminate_backend runs only for the rows the WHERE clause keeps.
+		// In the select list, pg_terminate_backend runs only for the rows the WHERE
+		// clause keeps.
 		List<Object> ended = query("SELECT pid, pg_terminate_backend(pid) AS ended FROM pg_catalog.pg_stat_activity"
-				+ " WHERE datname = current_database() AND pid <> pg_backend_pid()").stream()
+				+ " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+			.stream()
 			.filter((row) -> Boolean.TRUE.equals(row.get("ended")))
 			.map((row) -> row.get("pid"))
 			.toList();

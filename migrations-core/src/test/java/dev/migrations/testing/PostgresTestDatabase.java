@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A schema of its own in the test PostgreSQL database ({@code MIGRATIONS_TEST_PG_URL}, by default the local
- * server's {@code test} database), made the connection's current schema and dropped on close.
+ * A schema of its own in the test PostgreSQL database ({@code MIGRATIONS_TEST_PG_URL}, by
+ * default the local server's {@code test} database), made the connection's current schema
+ * and dropped on close.
  */
 public final class PostgresTestDatabase implements TestDatabase {
 

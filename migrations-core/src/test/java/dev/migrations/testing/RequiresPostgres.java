@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks tests that need the real PostgreSQL server. Without one they are skipped, with the reason shown; under
- * {@code CI=true} they fail instead, so that a missing server cannot hide behind skipped tests.
+ * Marks tests that need the real PostgreSQL server. Without one they are skipped, with
+ * the reason shown; under {@code CI=true} they fail instead, so that a missing server
+ * cannot hide behind skipped tests.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

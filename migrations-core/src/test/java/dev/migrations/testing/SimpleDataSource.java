@@ -8,7 +8,10 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-/** A data source for tests: only {@link #getConnection()} to write, the rest of the interface answered plainly. */
+/**
+ * A data source for tests: only {@link #getConnection()} to write, the rest of the
+ * interface answered plainly.
+ */
 public abstract class SimpleDataSource implements DataSource {
 
 	@Override

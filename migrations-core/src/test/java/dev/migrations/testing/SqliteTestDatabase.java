@@ -31,7 +31,10 @@ public final class SqliteTestDatabase implements TestDatabase {
 		}
 	}
 
-	/** A database at a given file, which the test does not own: closing it leaves the file alone. */
+	/**
+	 * A database at a given file, which the test does not own: closing it leaves the file
+	 * alone.
+	 */
 	public static SqliteTestDatabase at(Path file) {
 		return new SqliteTestDatabase(file, false);
 	}

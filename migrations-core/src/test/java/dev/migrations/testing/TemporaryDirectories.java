@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Temporary directories a test creates outside JUnit's {@code @TempDir}, deleted with everything in them when the
- * test JVM ends, so that test runs leave nothing behind.
+ * Temporary directories a test creates outside JUnit's {@code @TempDir}, deleted with
+ * everything in them when the test JVM ends, so that test runs leave nothing behind.
  */
 final class TemporaryDirectories {
 
@@ -50,7 +50,8 @@ final class TemporaryDirectories {
 			}
 		}
 		catch (IOException ex) {
-			// Best effort: a file still open elsewhere keeps its directory; the operating system's cleanup takes it.
+			// Best effort: a file still open elsewhere keeps its directory; the operating
+			// system's cleanup takes it.
 		}
 	}
 

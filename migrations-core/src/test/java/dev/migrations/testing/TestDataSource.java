@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plain {@link DriverManager} data source: a new connection per call, as the engine expects to cope with. It
- * counts the connections asked for, so that a test can prove the engine asked for none.
+ * A plain {@link DriverManager} data source: a new connection per call, as the engine
+ * expects to cope with. It counts the connections asked for, so that a test can prove the
+ * engine asked for none.
  */
 public final class TestDataSource extends SimpleDataSource {
 

@@ -12,10 +12,16 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-/** A real database a test owns for its duration: a SQLite file, or a PostgreSQL schema of its own. */
+/**
+ * A real database a test owns for its duration: a SQLite file, or a PostgreSQL schema of
+ * its own.
+ */
 public interface TestDatabase extends AutoCloseable {
 
-	/** Connections to this database (for PostgreSQL, with the test's schema as the current schema). */
+	/**
+	 * Connections to this database (for PostgreSQL, with the test's schema as the current
+	 * schema).
+	 */
 	TestDataSource dataSource();
 
 	/** {@code sqlite} or {@code postgresql}. */
@@ -41,7 +47,9 @@ public interface TestDatabase extends AutoCloseable {
 		}
 	}
 
-	/** Runs a query and returns its rows, each a column-name-to-value map in column order. */
+	/**
+	 * Runs a query and returns its rows, each a column-name-to-value map in column order.
+	 */
 	default List<Map<String, Object>> query(String sql) {
 		return query(dataSource(), sql);
 	}

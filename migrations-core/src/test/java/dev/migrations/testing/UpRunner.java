@@ -10,9 +10,12 @@ import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.SqliteFileLock;
 
 /**
- * A separate JVM for the multi-process tests. {@code up <jdbc-url> <dir> <start-epoch-millis>} waits for the
- * start instant (so that all processes begin together) and runs {@code up}, printing how many migrations it ran;
- * {@code hold-sqlite-lock <db-file> <millis>} holds the SQLite migration lock for a while.
+ * A separate JVM for the multi-process tests. {@code up <jdbc-url>
+ * <dir>
+ *  <start-epoch-millis>} waits for the start instant (so that all processes begin
+ * together) and runs {@code up}, printing how many migrations it ran;
+ * {@code hold-sqlite-lock <db-file> <millis>} holds the SQLite migration lock for a
+ * while.
  */
 public final class UpRunner {
 
@@ -21,7 +24,8 @@ public final class UpRunner {
 
 	public static void main(String[] args) throws Exception {
 		if (args[0].equals("hold-sqlite-lock")) {
-			try (DatabaseLock.Lease lease = new SqliteFileLock(java.nio.file.Path.of(args[1])).acquire(Duration.ofSeconds(10))) {
+			try (DatabaseLock.Lease lease = new SqliteFileLock(java.nio.file.Path.of(args[1]))
+				.acquire(Duration.ofSeconds(10))) {
 				System.out.println("locked");
 				System.out.flush();
 				Thread.sleep(Long.parseLong(args[2]));

@@ -14,7 +14,10 @@ import dev.migrations.testing.RequiresPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a PostgreSQL snapshot lists from the catalog of the current schema, and which differences it sees. */
+/**
+ * What a PostgreSQL snapshot lists from the catalog of the current schema, and which
+ * differences it sees.
+ */
 @RequiresPostgres
 class PostgresSnapshotTests {
 
@@ -74,9 +77,10 @@ class PostgresSnapshotTests {
 
 	@Test
 	void listsEnumTypesWithTheirLabelsInOrderAndOtherTypes() {
-		this.database.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')", "ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy'",
-				"CREATE DOMAIN positive AS integer NOT NULL CHECK (VALUE > 0)", "CREATE TYPE pair AS (a integer, b text)",
-				"CREATE TABLE people (feeling mood DEFAULT 'ok')");
+		this.database.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')",
+				"ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy'",
+				"CREATE DOMAIN positive AS integer NOT NULL CHECK (VALUE > 0)",
+				"CREATE TYPE pair AS (a integer, b text)", "CREATE TABLE people (feeling mood DEFAULT 'ok')");
 
 		assertThat(snapshot().objects()).containsEntry("type mood", "ENUM ('sad', 'ok', 'happy')")
 			.containsEntry("type positive", "DOMAIN integer NOT NULL CONSTRAINT positive_check CHECK ((VALUE > 0))")
@@ -87,14 +91,16 @@ class PostgresSnapshotTests {
 
 	@Test
 	void listsFunctionsByNameAndArgumentsWithTheirDefinition() {
-		this.database.execute("CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql\n  AS $$ SELECT x + 1 $$",
+		this.database.execute(
+				"CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql\n  AS $$ SELECT x + 1 $$",
 				"CREATE FUNCTION add_one(x bigint) RETURNS bigint LANGUAGE sql AS $$ SELECT x + 1 $$",
 				"CREATE PROCEDURE tidy() LANGUAGE sql AS $$ SELECT 1 $$",
 				"CREATE AGGREGATE total(integer) (SFUNC = int4pl, STYPE = integer)");
 
 		assertThat(snapshot().objects())
-			.containsEntry("function add_one(x integer)", "CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer"
-					+ " LANGUAGE sql AS $function$ SELECT x + 1 $function$")
+			.containsEntry("function add_one(x integer)",
+					"CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer"
+							+ " LANGUAGE sql AS $function$ SELECT x + 1 $function$")
 			.containsKey("function add_one(x bigint)")
 			.containsKey("procedure tidy()")
 			.containsEntry("aggregate total(integer)", "RETURNS integer");
@@ -108,7 +114,8 @@ class PostgresSnapshotTests {
 				"CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
 				"CREATE TRIGGER tokens_touched BEFORE UPDATE ON tokens FOR EACH ROW EXECUTE FUNCTION touch()");
 
-		assertThat(snapshot().objects()).containsEntry("view busy", "SELECT tokens.id FROM tokens WHERE (tokens.uses > 10);")
+		assertThat(snapshot().objects())
+			.containsEntry("view busy", "SELECT tokens.id FROM tokens WHERE (tokens.uses > 10);")
 			.containsEntry("materialized view counts", "SELECT count(*) AS n FROM tokens;")
 			.containsEntry("trigger tokens.tokens_touched",
 					"CREATE TRIGGER tokens_touched BEFORE UPDATE ON tokens FOR EACH ROW EXECUTE FUNCTION touch()")
@@ -156,14 +163,19 @@ class PostgresSnapshotTests {
 
 	@Test
 	void aFunctionRecreatedWithOtherLineBreaksHasNoDifference() {
-		this.database.execute("CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$\n  SELECT x + 1\n$$");
+		this.database
+			.execute("CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$\n  SELECT x + 1\n$$");
 		SchemaSnapshot before = snapshot();
-		this.database.execute("CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 1 $$");
+		this.database.execute(
+				"CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 1 $$");
 		SchemaSnapshot same = snapshot();
-		this.database.execute("CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 2 $$");
+		this.database.execute(
+				"CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 2 $$");
 
 		assertThat(same.differencesFrom(before)).isEmpty();
-		assertThat(snapshot().differencesFrom(before)).singleElement().asString().startsWith("function add_one(x integer): was");
+		assertThat(snapshot().differencesFrom(before)).singleElement()
+			.asString()
+			.startsWith("function add_one(x integer): was");
 	}
 
 }

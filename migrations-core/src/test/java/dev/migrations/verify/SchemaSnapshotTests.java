@@ -39,9 +39,9 @@ class SchemaSnapshotTests {
 	@Test
 	void aTableOnOneSideStandsForItsColumnsIndexesAndConstraints() {
 		SchemaSnapshot before = snapshot(Map.of("table users", "table"));
-		SchemaSnapshot after = snapshot(Map.of("table users", "table", "table tokens", "table",
-				"column tokens.id", "TEXT", "index tokens.tokens_id", "(id)", "constraint tokens.tokens_pkey",
-				"PRIMARY KEY (id)", "trigger tokens.t", "CREATE TRIGGER", "sequence tokens_seq", "bigint"));
+		SchemaSnapshot after = snapshot(Map.of("table users", "table", "table tokens", "table", "column tokens.id",
+				"TEXT", "index tokens.tokens_id", "(id)", "constraint tokens.tokens_pkey", "PRIMARY KEY (id)",
+				"trigger tokens.t", "CREATE TRIGGER", "sequence tokens_seq", "bigint"));
 
 		assertThat(after.differencesFrom(before)).containsExactly("table tokens: present after Down, absent before Up",
 				"sequence tokens_seq: present after Down, absent before Up (\"bigint\")");
@@ -62,7 +62,8 @@ class SchemaSnapshotTests {
 		SchemaSnapshot before = snapshot(Map.of("view v", "SELECT 1\n  FROM t;"));
 		SchemaSnapshot after = snapshot(Map.of("view v", "SELECT 2\n  FROM t;"));
 
-		assertThat(after.differencesFrom(before)).containsExactly("view v: was \"SELECT 1 FROM t;\", now \"SELECT 2 FROM t;\"");
+		assertThat(after.differencesFrom(before))
+			.containsExactly("view v: was \"SELECT 1 FROM t;\", now \"SELECT 2 FROM t;\"");
 	}
 
 	@Test

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SQLite keeps SQL as written; the canonical form makes two spellings of the same schema compare equal. */
+/**
+ * SQLite keeps SQL as written; the canonical form makes two spellings of the same schema
+ * compare equal.
+ */
 class SqlTextTests {
 
 	@Test

@@ -12,7 +12,10 @@ import dev.migrations.testing.SqliteTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a SQLite snapshot lists, and which differences between two schemas it sees and which it must not. */
+/**
+ * What a SQLite snapshot lists, and which differences between two schemas it sees and
+ * which it must not.
+ */
 class SqliteSnapshotTests {
 
 	private final SqliteTestDatabase database = SqliteTestDatabase.create();
@@ -59,7 +62,8 @@ class SqliteSnapshotTests {
 			.containsEntry("constraint projects.UNIQUE (name)", "UNIQUE (name)")
 			.containsEntry("index tokens.tokens_project", "(project_id, uses DESC)")
 			.containsEntry("index tokens.tokens_used", "(uses) WHERE uses > 0")
-			.doesNotContainKeys("index projects.sqlite_autoindex_projects_1", "index projects.sqlite_autoindex_projects_2");
+			.doesNotContainKeys("index projects.sqlite_autoindex_projects_1",
+					"index projects.sqlite_autoindex_projects_2");
 	}
 
 	@Test
@@ -69,8 +73,10 @@ class SqliteSnapshotTests {
 				"CREATE TRIGGER tokens_counted AFTER UPDATE ON tokens BEGIN SELECT 1; END",
 				"INSERT INTO projects VALUES ('p', 'p')", "INSERT INTO tokens (project_id) VALUES ('p')");
 
-		assertThat(snapshot().objects()).containsEntry("view busy", "CREATE VIEW busy AS SELECT id FROM tokens WHERE uses > 10")
-			.containsEntry("trigger tokens.tokens_counted", "CREATE TRIGGER tokens_counted AFTER UPDATE ON tokens BEGIN SELECT 1; END")
+		assertThat(snapshot().objects())
+			.containsEntry("view busy", "CREATE VIEW busy AS SELECT id FROM tokens WHERE uses > 10")
+			.containsEntry("trigger tokens.tokens_counted",
+					"CREATE TRIGGER tokens_counted AFTER UPDATE ON tokens BEGIN SELECT 1; END")
 			.allSatisfy((key, definition) -> assertThat(key).doesNotContain("sqlite_"));
 	}
 
@@ -81,7 +87,8 @@ class SqliteSnapshotTests {
 				"CREATE UNIQUE INDEX version_unique ON schema_migrations (version)",
 				"CREATE TRIGGER versions_kept AFTER DELETE ON schema_migrations BEGIN SELECT 1; END");
 
-		assertThat(snapshot("schema_migrations").objects().keySet()).noneMatch((key) -> key.contains("schema_migrations"))
+		assertThat(snapshot("schema_migrations").objects().keySet())
+			.noneMatch((key) -> key.contains("schema_migrations"))
 			.contains("table tokens");
 	}
 
@@ -89,10 +96,11 @@ class SqliteSnapshotTests {
 	void aTableRebuiltWithItsColumnsInAnotherOrderHasNoDifference() {
 		createTables();
 		SchemaSnapshot before = snapshot();
-		this.database.execute("CREATE TABLE tokens_rebuilt (label TEXT COLLATE NOCASE,"
-				+ " uses INTEGER NOT NULL DEFAULT 0 CHECK(uses>=0),"
-				+ " project_id TEXT NOT NULL REFERENCES \"projects\"(id) ON DELETE CASCADE,"
-				+ " id INTEGER PRIMARY KEY AUTOINCREMENT, constraint label_set check (label <> ''))",
+		this.database.execute(
+				"CREATE TABLE tokens_rebuilt (label TEXT COLLATE NOCASE,"
+						+ " uses INTEGER NOT NULL DEFAULT 0 CHECK(uses>=0),"
+						+ " project_id TEXT NOT NULL REFERENCES \"projects\"(id) ON DELETE CASCADE,"
+						+ " id INTEGER PRIMARY KEY AUTOINCREMENT, constraint label_set check (label <> ''))",
 				"INSERT INTO tokens_rebuilt (id, project_id, uses, label) SELECT id, project_id, uses, label FROM tokens",
 				"DROP TABLE tokens", "ALTER TABLE tokens_rebuilt RENAME TO tokens",
 				"CREATE INDEX tokens_project ON tokens(project_id,uses desc)",
@@ -105,7 +113,8 @@ class SqliteSnapshotTests {
 	void aUniqueConstraintIsKnownByItsColumnsNotByTheNameSqliteGivesItsIndex() {
 		this.database.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE, name TEXT UNIQUE)");
 		SchemaSnapshot before = snapshot();
-		this.database.execute("CREATE TABLE users_rebuilt (id INTEGER PRIMARY KEY, name TEXT UNIQUE, email TEXT UNIQUE)",
+		this.database.execute(
+				"CREATE TABLE users_rebuilt (id INTEGER PRIMARY KEY, name TEXT UNIQUE, email TEXT UNIQUE)",
 				"DROP TABLE users", "ALTER TABLE users_rebuilt RENAME TO users");
 
 		assertThat(snapshot().differencesFrom(before)).isEmpty();

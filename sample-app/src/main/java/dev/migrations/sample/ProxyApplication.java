@@ -6,9 +6,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The sample application: the management side of an LLM API proxy (projects, their tokens, token checks and the
- * audit log) on SQLite or PostgreSQL, its schema kept by the migrations starter. {@code java -jar sample-app.jar
- * migrate ...} runs the migration command line against the application's configuration instead.
+ * The sample application: the management side of an LLM API proxy (projects, their
+ * tokens, token checks and the audit log) on SQLite or PostgreSQL, its schema kept by the
+ * migrations starter. {@code java -jar sample-app.jar
+ * migrate ...} runs the migration command line against the application's configuration
+ * instead.
  */
 @SpringBootApplication
 public class ProxyApplication {

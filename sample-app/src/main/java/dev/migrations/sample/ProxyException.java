@@ -1,8 +1,9 @@
 package dev.migrations.sample;
 
 /**
- * Base of the failures the management API answers with a problem: each subclass is one kind, and its message is
- * written for the client (it never carries an API key or a token secret).
+ * Base of the failures the management API answers with a problem: each subclass is one
+ * kind, and its message is written for the client (it never carries an API key or a token
+ * secret).
  */
 public abstract class ProxyException extends RuntimeException {
 

@@ -11,11 +11,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Creates the directory of the application's SQLite database file ({@code ./data} by default) before anything
- * opens it: SQLite creates a missing file, not a missing directory. It acts once the environment is complete
- * (command-line and test properties included) and before any bean exists, in the application and in the
- * {@code migrate} command line alike. {@code proxy.sqlite.create-directory=false} turns it off; the command line
- * does so when {@code --db} names another database.
+ * Creates the directory of the application's SQLite database file ({@code ./data} by
+ * default) before anything opens it: SQLite creates a missing file, not a missing
+ * directory. It acts once the environment is complete (command-line and test properties
+ * included) and before any bean exists, in the application and in the {@code migrate}
+ * command line alike. {@code proxy.sqlite.create-directory=false} turns it off; the
+ * command line does so when {@code --db} names another database.
  */
 public final class SqliteDirectory implements ApplicationListener<ApplicationPreparedEvent> {
 
@@ -38,7 +39,8 @@ public final class SqliteDirectory implements ApplicationListener<ApplicationPre
 	/**
 	 * The database file a SQLite JDBC URL names.
 	 * @param url a JDBC URL, or {@code null}
-	 * @return the file, or empty for other databases, in-memory ones and {@code file:} URIs
+	 * @return the file, or empty for other databases, in-memory ones and {@code file:}
+	 * URIs
 	 */
 	static Optional<Path> file(String url) {
 		if (url == null || !url.startsWith(PREFIX)) {

@@ -33,7 +33,8 @@ class ActuatorTests extends SqliteApplicationTests {
 	void onlyHealthAndMigrationsAreExposed() {
 		assertThat(api().get("/actuator/env").status()).isEqualTo(404);
 		assertThat(api().get("/actuator/beans").status()).isEqualTo(404);
-		assertThat(api().get("/actuator").json().get("_links").propertyNames()).doesNotContain("env", "beans", "configprops");
+		assertThat(api().get("/actuator").json().get("_links").propertyNames()).doesNotContain("env", "beans",
+				"configprops");
 	}
 
 	/** Needs the starter's migrations endpoint ({@code @Endpoint(id = "migrations")}). */

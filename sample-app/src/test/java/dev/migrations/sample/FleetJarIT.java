@@ -27,17 +27,22 @@ import dev.migrations.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Eight instances of the packaged application started together on one database, as a scaled-out deployment starts
- * them: the starter's default mode, each migrating at startup in its application runner. Every instance becomes
- * ready and serves the API, and each migration is applied once, by one of them. An eighth migration, beside the
- * application's seven, keeps the lock long enough for the others to be certainly waiting: on PostgreSQL it waits
- * until all eight instances are connected; on SQLite it counts for seconds.
+ * Eight instances of the packaged application started together on one database, as a
+ * scaled-out deployment starts them: the starter's default mode, each migrating at
+ * startup in its application runner. Every instance becomes ready and serves the API, and
+ * each migration is applied once, by one of them. An eighth migration, beside the
+ * application's seven, keeps the lock long enough for the others to be certainly waiting:
+ * on PostgreSQL it waits until all eight instances are connected; on SQLite it counts for
+ * seconds.
  */
 class FleetJarIT {
 
 	private static final int INSTANCES = 8;
 
-	/** How long starting eight applications on two shared cores may take before the test gives up; not a limit. */
+	/**
+	 * How long starting eight applications on two shared cores may take before the test
+	 * gives up; not a limit.
+	 */
 	private static final Duration HANG_GUARD = Duration.ofMinutes(8);
 
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
@@ -50,7 +55,10 @@ class FleetJarIT {
 	@TempDir
 	Path workingDirectory;
 
-	/** A running instance; closing it stops it as a service manager does (SIGTERM) and waits. */
+	/**
+	 * A running instance; closing it stops it as a service manager does (SIGTERM) and
+	 * waits.
+	 */
 	private record Instance(Process process, Path log) implements AutoCloseable {
 
 		String output() {
@@ -102,10 +110,12 @@ class FleetJarIT {
 				SELECT 1;
 				""".formatted(INSTANCES, INSTANCES);
 		try (PostgresScratchDatabase database = PostgresScratchDatabase.create()) {
-			runFleet(database, pause, (instance) -> List.of(
-					"--spring.datasource.url=" + database.url("ApplicationName=fleet-instance-" + instance),
-					// Eight pools on one server: two connections each are plenty for this test.
-					"--spring.datasource.hikari.maximum-pool-size=2"));
+			runFleet(database, pause,
+					(instance) -> List.of(
+							"--spring.datasource.url=" + database.url("ApplicationName=fleet-instance-" + instance),
+							// Eight pools on one server: two connections each are plenty
+							// for this test.
+							"--spring.datasource.hikari.maximum-pool-size=2"));
 		}
 	}
 
@@ -119,7 +129,8 @@ class FleetJarIT {
 				-- +goose Down
 				SELECT 1;
 				""";
-		// The application's own default: ./data/proxy.db in the working directory they share.
+		// The application's own default: ./data/proxy.db in the working directory they
+		// share.
 		try (SqliteTestDatabase database = SqliteTestDatabase.at(this.workingDirectory.resolve("data/proxy.db"))) {
 			runFleet(database, pause, (instance) -> List.of());
 		}
@@ -172,8 +183,8 @@ class FleetJarIT {
 		Api api = null;
 		while (System.nanoTime() < giveUp) {
 			if (!instance.process().isAlive()) {
-				throw new AssertionError("An instance exited with " + instance.process().exitValue() + ":\n"
-						+ instance.output());
+				throw new AssertionError(
+						"An instance exited with " + instance.process().exitValue() + ":\n" + instance.output());
 			}
 			if (api == null) {
 				Matcher port = PORT.matcher(instance.output());
@@ -197,11 +208,14 @@ class FleetJarIT {
 		}
 	}
 
-	/** Each instance creates a project; every instance then lists all of them, from the one database. */
+	/**
+	 * Each instance creates a project; every instance then lists all of them, from the
+	 * one database.
+	 */
 	private static void assertEachServes(List<Api> apis) {
 		for (int i = 0; i < apis.size(); i++) {
-			Api.Response created = apis.get(i).post("/api/projects",
-					Api.json("name", "fleet-" + (i + 1), "api_key", "sk-fleet-key-" + (i + 1)));
+			Api.Response created = apis.get(i)
+				.post("/api/projects", Api.json("name", "fleet-" + (i + 1), "api_key", "sk-fleet-key-" + (i + 1)));
 			assertThat(created.status()).as(created.text()).isEqualTo(201);
 		}
 		for (Api api : apis) {
@@ -222,8 +236,8 @@ class FleetJarIT {
 		List<Long> versions = IntStream.rangeClosed(1, MIGRATIONS.size()).mapToObj(Long::valueOf).toList();
 		assertThat(database.query("SELECT version_id FROM goose_db_version ORDER BY id"))
 			.extracting((Map<String, Object> row) -> ((Number) row.get("version_id")).longValue())
-			.containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(0L), versions.stream())
-				.toList());
+			.containsExactlyElementsOf(
+					java.util.stream.Stream.concat(java.util.stream.Stream.of(0L), versions.stream()).toList());
 		assertThat(database.query("SELECT version, file_name FROM goose_db_version_meta ORDER BY version"))
 			.extracting((Map<String, Object> row) -> row.get("file_name"))
 			.containsExactlyElementsOf(MIGRATIONS);

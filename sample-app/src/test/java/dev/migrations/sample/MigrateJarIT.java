@@ -21,9 +21,10 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged executable jar as a user runs it: {@code java -jar sample-app.jar migrate ...}, against the
- * application's own configuration (its database, profiles and environment variables, and its migrations from inside
- * the Spring Boot jar) unless options say otherwise.
+ * The packaged executable jar as a user runs it:
+ * {@code java -jar sample-app.jar migrate ...}, against the application's own
+ * configuration (its database, profiles and environment variables, and its migrations
+ * from inside the Spring Boot jar) unless options say otherwise.
  */
 class MigrateJarIT {
 
@@ -38,8 +39,9 @@ class MigrateJarIT {
 	}
 
 	private Run migrate(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "migrate"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "migrate"));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile());
 		builder.environment().putAll(environment);
@@ -55,12 +57,14 @@ class MigrateJarIT {
 		Run up = migrate("up");
 
 		assertThat(up.status()).as(up.err()).isZero();
-		assertThat(up.out()).contains("OK   up 00001_initial_schema.sql").contains("OK   up 00006_fix_outcome_constraint.sql")
+		assertThat(up.out()).contains("OK   up 00001_initial_schema.sql")
+			.contains("OK   up 00006_fix_outcome_constraint.sql")
 			.contains("OK   up 00007_add_audit_project_timestamp_index.sql")
 			.contains("from version 0 to 7");
 		assertThat(this.workingDirectory.resolve("data/proxy.db")).exists();
 		try (SqliteTestDatabase database = SqliteTestDatabase.at(this.workingDirectory.resolve("data/proxy.db"))) {
-			assertThat(database.tables()).containsExactly("audit_events", "goose_db_version", "goose_db_version_meta", "projects", "tokens");
+			assertThat(database.tables()).containsExactly("audit_events", "goose_db_version", "goose_db_version_meta",
+					"projects", "tokens");
 		}
 
 		Run status = migrate("status", "--json");
@@ -73,7 +77,8 @@ class MigrateJarIT {
 		Run status = migrate("status");
 
 		assertThat(status.status()).as(status.err()).isZero();
-		assertThat(status.out()).contains("00001_initial_schema.sql").contains("00007_add_audit_project_timestamp_index.sql");
+		assertThat(status.out()).contains("00001_initial_schema.sql")
+			.contains("00007_add_audit_project_timestamp_index.sql");
 		assertThat(status.out().lines().filter((line) -> line.contains("pending"))).hasSize(7);
 		assertThat(this.workingDirectory.resolve("data")).isDirectory();
 	}
@@ -145,9 +150,11 @@ class MigrateJarIT {
 
 	@Test
 	void theDriversWarningsAreNotPrintedBeforeTheCommandsOwnLine() throws Exception {
-		// pgjdbc warns through java.util.logging about the port, then fails to parse the URL.
+		// pgjdbc warns through java.util.logging about the port, then fails to parse the
+		// URL.
 		Run run = migrate("status", "--db", "jdbc:postgresql://127.0.0.1:99999/test?user=postgres", "--dir",
-				MigrationDir.at(this.workingDirectory.resolve("m")).goose("00001_t.sql", "SELECT 1;", "SELECT 1;")
+				MigrationDir.at(this.workingDirectory.resolve("m"))
+					.goose("00001_t.sql", "SELECT 1;", "SELECT 1;")
 					.location());
 
 		assertThat(run.status()).isEqualTo(1);
@@ -157,12 +164,15 @@ class MigrateJarIT {
 
 	@Test
 	void sqliteJdbcsCleanUpOfOtherProcessesLibrariesPrintsNothing() throws Exception {
-		// sqlite-jdbc deletes the native libraries other processes extracted into the temporary directory; when
-		// another process deleted one first it logs an error and a stack trace. A directory in one's place fails the
+		// sqlite-jdbc deletes the native libraries other processes extracted into the
+		// temporary directory; when
+		// another process deleted one first it logs an error and a stack trace. A
+		// directory in one's place fails the
 		// deletion every time.
 		Path sharedTemp = Files.createDirectories(this.workingDirectory.resolve("tmp"));
-		Files.writeString(Files.createDirectories(
-				sharedTemp.resolve("sqlite-" + SQLiteJDBCLoader.getVersion() + "-another-process.so")).resolve("x"), "");
+		Files.writeString(Files
+			.createDirectories(sharedTemp.resolve("sqlite-" + SQLiteJDBCLoader.getVersion() + "-another-process.so"))
+			.resolve("x"), "");
 		MigrationDir dir = MigrationDir.at(this.workingDirectory.resolve("m"))
 			.goose("00001_t.sql", "CREATE TABLE t (id INTEGER);", "DROP TABLE t;");
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -194,7 +204,8 @@ class MigrateJarIT {
 			String url = database.dataSource().url();
 
 			assertThat(migrate("up", "--db", url).status()).isZero();
-			assertThat(database.tables()).containsExactly("audit_events", "goose_db_version", "goose_db_version_meta", "projects", "tokens");
+			assertThat(database.tables()).containsExactly("audit_events", "goose_db_version", "goose_db_version_meta",
+					"projects", "tokens");
 			assertThat(migrate("down-to", "0", "--db", url).status()).isZero();
 			assertThat(database.tables()).containsExactly("goose_db_version", "goose_db_version_meta");
 			Run again = migrate("up", "--db", url, "--json");

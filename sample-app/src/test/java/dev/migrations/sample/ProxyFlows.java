@@ -23,8 +23,8 @@ import dev.migrations.sample.support.ProxyFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The flows that must work the same on both databases: a project's life, every answer of a token check, stored
- * times, and checks racing for a token's last uses.
+ * The flows that must work the same on both databases: a project's life, every answer of
+ * a token check, stored times, and checks racing for a token's last uses.
  */
 interface ProxyFlows {
 
@@ -71,7 +71,8 @@ interface ProxyFlows {
 		assertThat(api().post("/api/projects", Api.json("name", name, "api_key", "sk-2")).status()).isEqualTo(409);
 		assertThat(api().get("/api/projects/" + projectId + "-missing").status()).isEqualTo(404);
 
-		List<JsonNode> events = List.copyOf(api().get("/api/audit-events?project_id=" + projectId).json().get("items").values());
+		List<JsonNode> events = List
+			.copyOf(api().get("/api/audit-events?project_id=" + projectId).json().get("items").values());
 		assertThat(events).map((event) -> event.get("action").asString() + " " + event.get("outcome").asString())
 			.containsExactly("token.check denied", "project.deactivate success", "token.list success",
 					"token.check success", "token.create success", "project.create success");
@@ -83,7 +84,8 @@ interface ProxyFlows {
 	default void aTokenCheckAnswersEveryStatus() {
 		String projectId = fixtures().project(ProxyFixtures.uniqueName("statuses")).get("id").asString();
 		JsonNode valid = fixtures().token(projectId, Api.json("expires_at", Instant.now().plusSeconds(600).toString()));
-		JsonNode expired = fixtures().token(projectId, Api.json("expires_at", Instant.now().plusSeconds(600).toString()));
+		JsonNode expired = fixtures().token(projectId,
+				Api.json("expires_at", Instant.now().plusSeconds(600).toString()));
 		JsonNode revoked = fixtures().token(projectId, "{}");
 		JsonNode limited = fixtures().token(projectId, Api.json("max_requests", 1));
 		jdbc().sql("UPDATE tokens SET expires_at = :at WHERE id = :id")

@@ -38,18 +38,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The packaged executable jar started as a user starts it, {@code java -jar sample-app.jar}, in a directory of its
- * own: it migrates its database, becomes ready, serves the API, and stops when told to.
+ * The packaged executable jar started as a user starts it,
+ * {@code java -jar sample-app.jar}, in a directory of its own: it migrates its database,
+ * becomes ready, serves the API, and stops when told to.
  */
 class ProxyJarIT {
 
-	/** How long a start may take before the test gives up on a hung process; not a performance limit. */
+	/**
+	 * How long a start may take before the test gives up on a hung process; not a
+	 * performance limit.
+	 */
 	private static final Duration HANG_GUARD = Duration.ofMinutes(2);
 
 	@TempDir
 	Path workingDirectory;
 
-	/** A running application; closing it stops it the way a service manager does (SIGTERM) and waits. */
+	/**
+	 * A running application; closing it stops it the way a service manager does (SIGTERM)
+	 * and waits.
+	 */
 	private record RunningProxy(Process process, Api api, Path log) implements AutoCloseable {
 
 		String output() {
@@ -83,7 +90,8 @@ class ProxyJarIT {
 
 	private RunningProxy start(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(),
 				"--server.port=" + port));
@@ -98,7 +106,10 @@ class ProxyJarIT {
 		return proxy;
 	}
 
-	/** Readiness is UP once the startup migrations have run: they run before the application accepts traffic. */
+	/**
+	 * Readiness is UP once the startup migrations have run: they run before the
+	 * application accepts traffic.
+	 */
 	private static void awaitReadiness(RunningProxy proxy) throws InterruptedException {
 		Instant giveUp = Instant.now().plus(HANG_GUARD);
 		while (Instant.now().isBefore(giveUp)) {
@@ -126,7 +137,10 @@ class ProxyJarIT {
 		}
 	}
 
-	/** Creates a project and a token through the API and checks the token twice; answers the secrets used. */
+	/**
+	 * Creates a project and a token through the API and checks the token twice; answers
+	 * the secrets used.
+	 */
 	private static List<String> useTheApi(Api api) {
 		Api.Response project = api.post("/api/projects", Api.json("name", "jar-project", "api_key", "sk-jar-key-123"));
 		assertThat(project.status()).as(project.text()).isEqualTo(201);
@@ -203,8 +217,9 @@ class ProxyJarIT {
 	}
 
 	/**
-	 * Passwords holding a character where a guessed secret would end, in the URL and configured: neither the starter's
-	 * report nor the pool's or Spring's log lines show any part of them, whatever fails.
+	 * Passwords holding a character where a guessed secret would end, in the URL and
+	 * configured: neither the starter's report nor the pool's or Spring's log lines show
+	 * any part of them, whatever fails.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
@@ -214,9 +229,10 @@ class ProxyJarIT {
 			"an unknown role | jdbc:postgresql://127.0.0.1:5432/test?user=no_such_role_7f3a | pw;Zq4-unseen" })
 	@RequiresPostgres
 	void noFailureToConnectShowsAnyPartOfThePassword(String failure, String url, String password) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "--server.port=0",
-				"--spring.datasource.url=" + url));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "--server.port=0",
+						"--spring.datasource.url=" + url));
 		if (password != null) {
 			command.add("--spring.datasource.password=" + password);
 		}
@@ -237,7 +253,8 @@ class ProxyJarIT {
 		Map<String, Set<String>> releases = new TreeMap<>();
 		try (JarFile jar = new JarFile(System.getProperty("sample.jar"))) {
 			jar.stream().map(JarEntry::getName).forEach((name) -> {
-				Matcher library = Pattern.compile("BOOT-INF/lib/(spring-boot|spring)-[a-z-]*?-?(\\d+\\.\\d+\\.\\d+)\\.jar")
+				Matcher library = Pattern
+					.compile("BOOT-INF/lib/(spring-boot|spring)-[a-z-]*?-?(\\d+\\.\\d+\\.\\d+)\\.jar")
 					.matcher(name);
 				if (library.matches()) {
 					releases.computeIfAbsent(library.group(1), (key) -> new TreeSet<>()).add(library.group(2));

@@ -20,7 +20,8 @@ class SqliteDirectoryTests {
 	void aSqliteUrlNamesItsFileWithoutParameters() {
 		assertThat(SqliteDirectory.file("jdbc:sqlite:./data/proxy.db?foreign_keys=true&busy_timeout=5000"))
 			.contains(Path.of("./data/proxy.db"));
-		assertThat(SqliteDirectory.file("jdbc:sqlite:/var/lib/proxy/proxy.db")).contains(Path.of("/var/lib/proxy/proxy.db"));
+		assertThat(SqliteDirectory.file("jdbc:sqlite:/var/lib/proxy/proxy.db"))
+			.contains(Path.of("/var/lib/proxy/proxy.db"));
 	}
 
 	@Test
@@ -55,7 +56,8 @@ class SqliteDirectoryTests {
 	void itCanBeTurnedOff() {
 		Path database = this.directory.resolve("off/proxy.db");
 
-		run("--spring.datasource.url=jdbc:sqlite:" + database, "--" + SqliteDirectory.ENABLED_PROPERTY + "=false").close();
+		run("--spring.datasource.url=jdbc:sqlite:" + database, "--" + SqliteDirectory.ENABLED_PROPERTY + "=false")
+			.close();
 
 		assertThat(database.getParent()).doesNotExist();
 	}

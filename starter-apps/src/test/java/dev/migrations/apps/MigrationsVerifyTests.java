@@ -12,9 +12,10 @@ import dev.migrations.VerifyResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The applications' own migrations, checked as the README's testing guide suggests: {@code verify} applies every
- * migration on a scratch database, rolls each back and applies it again, so a Down that does not undo its Up fails
- * the build rather than a rollback in production.
+ * The applications' own migrations, checked as the README's testing guide suggests:
+ * {@code verify} applies every migration on a scratch database, rolls each back and
+ * applies it again, so a Down that does not undo its Up fails the build rather than a
+ * rollback in production.
  */
 class MigrationsVerifyTests {
 
@@ -24,7 +25,8 @@ class MigrationsVerifyTests {
 	@Test
 	void everyMigrationRollsBackAndAppliesAgain() {
 		Migrator migrator = Migrator.builder()
-			.dataSource(new SimpleDriverDataSource(new org.sqlite.JDBC(), "jdbc:sqlite:" + this.temp.resolve("scratch.db")))
+			.dataSource(
+					new SimpleDriverDataSource(new org.sqlite.JDBC(), "jdbc:sqlite:" + this.temp.resolve("scratch.db")))
 			.locations("classpath:db/migrations")
 			.build();
 

@@ -10,8 +10,9 @@ import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
 
 /**
- * A test class whose application context runs in a fresh schema of its own on the test PostgreSQL server, dropped
- * after the class. Skipped without the server, failed under {@code CI=true}.
+ * A test class whose application context runs in a fresh schema of its own on the test
+ * PostgreSQL server, dropped after the class. Skipped without the server, failed under
+ * {@code CI=true}.
  */
 @RequiresPostgres
 @DirtiesContext

@@ -9,7 +9,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.migrations.testing.SqliteTestDatabase;
 
-/** A test class whose application context runs on a fresh SQLite file of its own, closed after the class. */
+/**
+ * A test class whose application context runs on a fresh SQLite file of its own, closed
+ * after the class.
+ */
 @DirtiesContext
 public abstract class OnSqlite {
 

@@ -8,8 +8,9 @@ import java.util.Locale;
 import dev.migrations.benchmarks.Tool;
 
 /**
- * The child process: one tool's migrate call in a fresh JVM, timed around the call alone, reported on stdout as
- * {@code TIMING ms=…}. The database's URL comes from {@value #URL_VARIABLE}, so that it is never on a command line.
+ * The child process: one tool's migrate call in a fresh JVM, timed around the call alone,
+ * reported on stdout as {@code TIMING ms=…}. The database's URL comes from
+ * {@value #URL_VARIABLE}, so that it is never on a command line.
  *
  * <pre>
  * ChildMain migrate &lt;tool&gt; &lt;files&gt; &lt;count&gt;
@@ -65,9 +66,10 @@ public final class ChildMain {
 	}
 
 	/**
-	 * Loads the JDBC driver before the timer starts: every tool pays it once per JVM, and sqlite-jdbc's first
-	 * connection unpacks and loads its native library, which took a few hundred milliseconds here and would drown
-	 * what the tools themselves do. The whole-process time still includes it.
+	 * Loads the JDBC driver before the timer starts: every tool pays it once per JVM, and
+	 * sqlite-jdbc's first connection unpacks and loads its native library, which took a
+	 * few hundred milliseconds here and would drown what the tools themselves do. The
+	 * whole-process time still includes it.
 	 */
 	private static void loadDriver(String url) throws SQLException {
 		if (url.startsWith("jdbc:sqlite:")) {

@@ -5,7 +5,10 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
-/** The drivers' own unpooled data sources, as an application without a pool would hand them to the engine. */
+/**
+ * The drivers' own unpooled data sources, as an application without a pool would hand
+ * them to the engine.
+ */
 final class DataSources {
 
 	private DataSources() {

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 
 import dev.migrations.Migrator;
 
-/** This engine on goose files, with its defaults (validation before {@code up} included). */
+/**
+ * This engine on goose files, with its defaults (validation before {@code up} included).
+ */
 final class OursRun implements ToolRun {
 
 	@Override

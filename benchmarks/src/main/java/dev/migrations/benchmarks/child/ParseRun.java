@@ -20,8 +20,9 @@ import dev.migrations.parser.GooseParser;
 import dev.migrations.parser.GooseScript;
 
 /**
- * This engine's parse workload, in a child process of its own: the goose parser's throughput over files already in
- * memory, then the peak heap of building a {@link Migrator} over the same directory and planning {@code up}.
+ * This engine's parse workload, in a child process of its own: the goose parser's
+ * throughput over files already in memory, then the peak heap of building a
+ * {@link Migrator} over the same directory and planning {@code up}.
  */
 final class ParseRun {
 
@@ -67,7 +68,10 @@ final class ParseRun {
 		System.gc();
 		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		long start = System.nanoTime();
-		Migrator migrator = Migrator.builder().dataSource(DataSources.forUrl(url)).locations("filesystem:" + files).build();
+		Migrator migrator = Migrator.builder()
+			.dataSource(DataSources.forUrl(url))
+			.locations("filesystem:" + files)
+			.build();
 		MigrationPlan plan = migrator.plan(Operation.up());
 		double planMs = (System.nanoTime() - start) / 1e6;
 		long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
@@ -76,8 +80,8 @@ final class ParseRun {
 		System.out.printf(Locale.ROOT, "PLAN migrations=%d ms=%.3f peak_heap_bytes=%d retained_heap_bytes=%d%n",
 				plan.migrations().size(), planMs, peak, retained);
 		if (migrator.migrations().size() != plan.migrations().size()) {
-			throw new IllegalStateException("Planned " + plan.migrations().size() + " of "
-					+ migrator.migrations().size() + " migrations");
+			throw new IllegalStateException(
+					"Planned " + plan.migrations().size() + " of " + migrator.migrations().size() + " migrations");
 		}
 	}
 

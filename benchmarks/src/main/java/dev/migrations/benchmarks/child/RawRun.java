@@ -11,9 +11,10 @@ import java.sql.Statement;
 import dev.migrations.benchmarks.MigrationSql;
 
 /**
- * The floor for doing the same work safely with plain JDBC: a minimal history table, its highest version read
- * once, and each pending migration's statements in one transaction with its history row. No files, no checksums,
- * no lock. With nothing pending this is a single {@code MAX(version)} query.
+ * The floor for doing the same work safely with plain JDBC: a minimal history table, its
+ * highest version read once, and each pending migration's statements in one transaction
+ * with its history row. No files, no checksums, no lock. With nothing pending this is a
+ * single {@code MAX(version)} query.
  */
 final class RawRun implements ToolRun {
 
@@ -30,8 +31,8 @@ final class RawRun implements ToolRun {
 			long current = currentVersion(connection);
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement();
-					PreparedStatement record = connection.prepareStatement(
-							"INSERT INTO " + HISTORY + " (version) VALUES (?)")) {
+					PreparedStatement record = connection
+						.prepareStatement("INSERT INTO " + HISTORY + " (version) VALUES (?)")) {
 				for (long version = current + 1; version <= count; version++) {
 					apply(connection, statement, record, version);
 				}

@@ -3,8 +3,8 @@ package dev.migrations.benchmarks.child;
 import java.nio.file.Path;
 
 /**
- * One tool's migrate call, as a user's application makes it: build the tool's object, connect, apply whatever is
- * pending. The child process times exactly this.
+ * One tool's migrate call, as a user's application makes it: build the tool's object,
+ * connect, apply whatever is pending. The child process times exactly this.
  */
 interface ToolRun {
 

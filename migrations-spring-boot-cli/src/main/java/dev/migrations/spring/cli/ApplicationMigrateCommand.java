@@ -16,11 +16,12 @@ import dev.migrations.spring.autoconfigure.MigrationsProperties;
 import dev.migrations.spring.autoconfigure.MigratorConfigurer;
 
 /**
- * Runs the {@code migrate} command line from an application that uses the starter, against the application's own
- * configuration: its {@code application.yml} and profiles give the DataSource ({@code migrations.url} or
- * {@code spring.datasource.*}) and every {@code migrations.*} setting, unless {@code --db}/{@code --dir} and the other
- * options override them. Only the configuration is read: no bean of the application is created, no web server
- * started.
+ * Runs the {@code migrate} command line from an application that uses the starter,
+ * against the application's own configuration: its {@code application.yml} and profiles
+ * give the DataSource ({@code migrations.url} or {@code spring.datasource.*}) and every
+ * {@code migrations.*} setting, unless {@code --db}/{@code --dir} and the other options
+ * override them. Only the configuration is read: no bean of the application is created,
+ * no web server started.
  */
 public final class ApplicationMigrateCommand {
 
@@ -36,8 +37,10 @@ public final class ApplicationMigrateCommand {
 	 * @return the exit status
 	 */
 	public static int run(String[] args, Map<String, String> environment) {
-		// The command prints its own output; the application's logging setup would print Spring's startup lines
-		// among it. Logging stays with whatever the application configured for its command line.
+		// The command prints its own output; the application's logging setup would print
+		// Spring's startup lines
+		// among it. Logging stays with whatever the application configured for its
+		// command line.
 		if (System.getProperty(LOGGING_SYSTEM) == null) {
 			System.setProperty(LOGGING_SYSTEM, "none");
 		}
@@ -72,7 +75,10 @@ public final class ApplicationMigrateCommand {
 				configurer::configureOptions);
 	}
 
-	/** An empty context: the command needs the application's configuration, none of its beans. */
+	/**
+	 * An empty context: the command needs the application's configuration, none of its
+	 * beans.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ConfigurationOnly {
 

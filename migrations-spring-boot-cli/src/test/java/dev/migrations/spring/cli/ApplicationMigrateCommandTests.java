@@ -25,8 +25,7 @@ class ApplicationMigrateCommandTests {
 
 	@Test
 	void dataSourceAndLocationsComeFromTheApplicationsConfiguration() {
-		MockEnvironment environment = new MockEnvironment()
-			.withProperty("spring.datasource.url", "jdbc:sqlite:app.db")
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:sqlite:app.db")
 			.withProperty("spring.datasource.username", "app")
 			.withProperty("spring.datasource.password", "s3cret")
 			.withProperty("migrations.locations", "classpath:db/one,filesystem:db/two");
@@ -58,10 +57,10 @@ class ApplicationMigrateCommandTests {
 	@Test
 	void engineSettingsComeFromTheMigrationsProperties() {
 		MigrationDir dir = MigrationDir.at(this.temp.resolve("migrations"))
-			.file("00001_named.sql", "-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${table_name} (id INTEGER);\n");
+			.file("00001_named.sql",
+					"-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${table_name} (id INTEGER);\n");
 		String db = this.temp.resolve("app.db").toString();
-		MockEnvironment environment = new MockEnvironment()
-			.withProperty("spring.datasource.url", "jdbc:sqlite:" + db)
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:sqlite:" + db)
 			.withProperty("migrations.locations", "filesystem:" + dir.location())
 			.withProperty("migrations.table", "app_versions")
 			.withProperty("migrations.placeholders.table_name", "named");
@@ -73,7 +72,8 @@ class ApplicationMigrateCommandTests {
 
 		assertThat(status).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("OK   up 00001_named.sql");
-		assertThat(SqliteTestDatabase.at(Path.of(db)).tables()).containsExactly("app_versions", "app_versions_meta", "named");
+		assertThat(SqliteTestDatabase.at(Path.of(db)).tables()).containsExactly("app_versions", "app_versions_meta",
+				"named");
 	}
 
 	@Test

@@ -16,8 +16,9 @@ import dev.migrations.Migrator;
 import dev.migrations.StatusReport;
 
 /**
- * The {@code migrations} actuator endpoint: the status of every migration, per {@link Migrator} bean. It reads and
- * never writes; {@link WritableMigrationsEndpoint} adds an operation that applies pending migrations.
+ * The {@code migrations} actuator endpoint: the status of every migration, per
+ * {@link Migrator} bean. It reads and never writes; {@link WritableMigrationsEndpoint}
+ * adds an operation that applies pending migrations.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -59,6 +60,7 @@ public class MigrationsEndpoint {
 
 	/**
 	 * The migrators of the application.
+	 *
 	 * @param migrators the status of each migrator, by bean name
 	 */
 	public record MigratorsDescriptor(Map<String, MigratorDescriptor> migrators) implements OperationResponseBody {
@@ -67,6 +69,7 @@ public class MigrationsEndpoint {
 
 	/**
 	 * Where one database stands.
+	 *
 	 * @param version the current version (the failed one when dirty)
 	 * @param dirty whether a golang-migrate table is marked dirty
 	 * @param pending how many migrations are not applied, out-of-order ones included
@@ -83,23 +86,25 @@ public class MigrationsEndpoint {
 
 	/**
 	 * One migration.
+	 *
 	 * @param version the version
-	 * @param file the file name, or {@code null} when the version is applied but its file is gone
-	 * @param state {@code applied}, {@code checksum_mismatch}, {@code pending}, {@code out_of_order} or
-	 * {@code missing}
+	 * @param file the file name, or {@code null} when the version is applied but its file
+	 * is gone
+	 * @param state {@code applied}, {@code checksum_mismatch}, {@code pending},
+	 * {@code out_of_order} or {@code missing}
 	 * @param appliedAt when it was applied, when known
 	 * @param executionTime how long it took in milliseconds, when recorded
-	 * @param checksum for an applied version: {@code verified} (a recorded checksum matches the file),
-	 * {@code mismatch} (the file changed since), or {@code unverified} (no checksum recorded); {@code null} when not
-	 * applied
+	 * @param checksum for an applied version: {@code verified} (a recorded checksum
+	 * matches the file), {@code mismatch} (the file changed since), or {@code unverified}
+	 * (no checksum recorded); {@code null} when not applied
 	 */
 	public record MigrationDescriptor(long version, String file, String state, Instant appliedAt, Long executionTime,
 			String checksum) {
 
 		static MigrationDescriptor of(MigrationStatus status) {
 			Duration executionTime = status.executionTime();
-			return new MigrationDescriptor(status.version(), status.file(), status.state().label(),
-					status.appliedAt(), (executionTime != null) ? executionTime.toMillis() : null, checksum(status));
+			return new MigrationDescriptor(status.version(), status.file(), status.state().label(), status.appliedAt(),
+					(executionTime != null) ? executionTime.toMillis() : null, checksum(status));
 		}
 
 		private static String checksum(MigrationStatus status) {

@@ -16,8 +16,9 @@ import dev.migrations.Migrator;
 import dev.migrations.spring.autoconfigure.MigrationsAutoConfiguration;
 
 /**
- * Auto-configuration of the {@code migrations} endpoint: read-only, or with the operation that applies pending
- * migrations when {@code migrations.endpoint.migrate-enabled} is true.
+ * Auto-configuration of the {@code migrations} endpoint: read-only, or with the operation
+ * that applies pending migrations when {@code migrations.endpoint.migrate-enabled} is
+ * true.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)

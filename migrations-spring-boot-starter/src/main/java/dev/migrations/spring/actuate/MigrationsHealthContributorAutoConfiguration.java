@@ -18,8 +18,9 @@ import dev.migrations.spring.autoconfigure.MigrationsProgress;
 import dev.migrations.spring.autoconfigure.MigrationsStartup;
 
 /**
- * Auto-configuration of the {@code migrations} health contributor: one {@link MigrationsHealthIndicator} for a single
- * {@link Migrator}, or a composite keyed by bean name when there are several.
+ * Auto-configuration of the {@code migrations} health contributor: one
+ * {@link MigrationsHealthIndicator} for a single {@link Migrator}, or a composite keyed
+ * by bean name when there are several.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -30,7 +31,8 @@ public final class MigrationsHealthContributorAutoConfiguration
 
 	MigrationsHealthContributorAutoConfiguration(ObjectProvider<MigrationsStartup> startup,
 			ObjectProvider<MigrationsProgress> progress) {
-		super((migrator) -> new MigrationsHealthIndicator(migrator, startup.getIfAvailable(), progress.getIfAvailable()));
+		super((migrator) -> new MigrationsHealthIndicator(migrator, startup.getIfAvailable(),
+				progress.getIfAvailable()));
 	}
 
 	@Bean

@@ -16,10 +16,12 @@ import dev.migrations.spring.autoconfigure.MigrationsProgress;
 import dev.migrations.spring.autoconfigure.MigrationsStartup;
 
 /**
- * Whether a database's schema is ready: down when it is dirty or an applied file changed since it ran, out of service
- * while the startup migrations run or while there are pending migrations that this application's startup is still to
- * apply, up otherwise. Pending migrations it will never apply (above {@code migrations.target}, out of order and
- * ignored, or with {@code on-startup} {@code validate} or {@code none}) leave it up, with their count in the details.
+ * Whether a database's schema is ready: down when it is dirty or an applied file changed
+ * since it ran, out of service while the startup migrations run or while there are
+ * pending migrations that this application's startup is still to apply, up otherwise.
+ * Pending migrations it will never apply (above {@code migrations.target}, out of order
+ * and ignored, or with {@code on-startup} {@code validate} or {@code none}) leave it up,
+ * with their count in the details.
  */
 public final class MigrationsHealthIndicator implements HealthIndicator {
 
@@ -34,8 +36,10 @@ public final class MigrationsHealthIndicator implements HealthIndicator {
 	/**
 	 * Creates the indicator.
 	 * @param migrator the migrator whose database to check
-	 * @param startup what the application applies at startup, or {@code null} when nothing runs at startup
-	 * @param progress the startup migrations' progress, or {@code null} when nothing runs at startup
+	 * @param startup what the application applies at startup, or {@code null} when
+	 * nothing runs at startup
+	 * @param progress the startup migrations' progress, or {@code null} when nothing runs
+	 * at startup
 	 */
 	public MigrationsHealthIndicator(Migrator migrator, MigrationsStartup startup, MigrationsProgress progress) {
 		this.migrator = migrator;
@@ -46,7 +50,8 @@ public final class MigrationsHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		if (this.progress != null && this.progress.phase() == MigrationsProgress.Phase.RUNNING) {
-			// Reading the version table now could wait on the migration's locks; the answer is known anyway.
+			// Reading the version table now could wait on the migration's locks; the
+			// answer is known anyway.
 			return Health.outOfService().withDetail("startup", "running").build();
 		}
 		StatusReport report;
@@ -79,8 +84,10 @@ public final class MigrationsHealthIndicator implements HealthIndicator {
 		return health.build();
 	}
 
-	// Driver messages can carry the JDBC URL ("No suitable driver found for jdbc:..."), so neither the details nor
-	// the log get the message: the exception type and SQLState say enough to start looking.
+	// Driver messages can carry the JDBC URL ("No suitable driver found for jdbc:..."),
+	// so neither the details nor
+	// the log get the message: the exception type and SQLState say enough to start
+	// looking.
 	private static Health failed(RuntimeException ex) {
 		String sqlState = (ex instanceof DatabaseAccessException access) ? access.sqlState() : null;
 		logger.warn("Could not read the migration status for the health check: {}{}", ex.getClass().getName(),

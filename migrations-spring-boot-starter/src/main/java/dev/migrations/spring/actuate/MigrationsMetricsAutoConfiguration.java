@@ -13,10 +13,11 @@ import dev.migrations.Migrator;
 import dev.migrations.spring.autoconfigure.MigrationsAutoConfiguration;
 
 /**
- * Auto-configuration of the migration metrics: the {@code migrations.duration} timer, recorded by a listener that
- * the auto-configured {@link Migrator} picks up with the other listener beans, and the {@code migrations.pending}
- * gauge. Ordered after the registry's auto-configuration (by name, as Micrometer's Spring Boot module is optional) so
- * that the registry bean is there to be found.
+ * Auto-configuration of the migration metrics: the {@code migrations.duration} timer,
+ * recorded by a listener that the auto-configured {@link Migrator} picks up with the
+ * other listener beans, and the {@code migrations.pending} gauge. Ordered after the
+ * registry's auto-configuration (by name, as Micrometer's Spring Boot module is optional)
+ * so that the registry bean is there to be found.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")

@@ -12,10 +12,11 @@ import dev.migrations.Operation;
 import dev.migrations.PlannedMigration;
 
 /**
- * Times every migration as {@code migrations.duration}, tagged with its {@code direction} ({@code up} or
- * {@code down}) and its {@code outcome} ({@code success} or {@code failure}). Not with its version: a long-lived
- * registry would keep one timer per migration ever applied. Which migration took how long is in the
- * {@code migrations} endpoint.
+ * Times every migration as {@code migrations.duration}, tagged with its {@code direction}
+ * ({@code up} or {@code down}) and its {@code outcome} ({@code success} or
+ * {@code failure}). Not with its version: a long-lived registry would keep one timer per
+ * migration ever applied. Which migration took how long is in the {@code migrations}
+ * endpoint.
  */
 public final class MigrationsMetricsListener implements MigrationListener {
 
@@ -24,8 +25,10 @@ public final class MigrationsMetricsListener implements MigrationListener {
 
 	private final MeterRegistry registry;
 
-	// The engine tells a listener about a migration on the thread that runs it. Keeping the start per thread means
-	// that two commands running at once (the endpoint's and the startup's, say) cannot time each other's migration.
+	// The engine tells a listener about a migration on the thread that runs it. Keeping
+	// the start per thread means
+	// that two commands running at once (the endpoint's and the startup's, say) cannot
+	// time each other's migration.
 	private final ThreadLocal<Running> running = new ThreadLocal<>();
 
 	/**
@@ -51,7 +54,8 @@ public final class MigrationsMetricsListener implements MigrationListener {
 	public void afterFailure(Operation operation, MigrationException failure) {
 		Running failed = this.running.get();
 		this.running.remove();
-		// A command can fail before any migration starts (a lock timeout, a validation error): nothing to time.
+		// A command can fail before any migration starts (a lock timeout, a validation
+		// error): nothing to time.
 		if (failed != null) {
 			failed.sample().stop(timer(failed.direction(), "failure"));
 		}

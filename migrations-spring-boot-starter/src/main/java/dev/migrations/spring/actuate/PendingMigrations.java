@@ -4,8 +4,9 @@ import dev.migrations.MigrationState;
 import dev.migrations.StatusReport;
 
 /**
- * What counts as pending, the same for the endpoint, the health indicator and the gauge: every migration that is not
- * applied, out-of-order ones included, as the startup validation counts them.
+ * What counts as pending, the same for the endpoint, the health indicator and the gauge:
+ * every migration that is not applied, out-of-order ones included, as the startup
+ * validation counts them.
  */
 final class PendingMigrations {
 

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import dev.migrations.Migrator;
 
 /**
- * The gauge {@code migrations.pending}: how many migrations are not applied, per {@link Migrator} bean (tag
- * {@code name}). Each gauge reads the migration status at most once per refresh interval, so that a scrape does not
- * cost a query; it lags a migration by up to that interval.
+ * The gauge {@code migrations.pending}: how many migrations are not applied, per
+ * {@link Migrator} bean (tag {@code name}). Each gauge reads the migration status at most
+ * once per refresh interval, so that a scrape does not cost a query; it lags a migration
+ * by up to that interval.
  */
 public final class PendingMigrationsMeterBinder implements MeterBinder {
 
@@ -53,7 +54,10 @@ public final class PendingMigrationsMeterBinder implements MeterBinder {
 		});
 	}
 
-	/** One migrator's pending count, read again once it is older than the refresh interval. */
+	/**
+	 * One migrator's pending count, read again once it is older than the refresh
+	 * interval.
+	 */
 	private static final class PendingCount {
 
 		private final Migrator migrator;
@@ -84,7 +88,8 @@ public final class PendingMigrationsMeterBinder implements MeterBinder {
 			return this.value;
 		}
 
-		// A failed read is kept for the interval too, so that an unreachable database is not asked on every scrape.
+		// A failed read is kept for the interval too, so that an unreachable database is
+		// not asked on every scrape.
 		// The message is left out: a driver's message can carry the JDBC URL.
 		private double read() {
 			try {

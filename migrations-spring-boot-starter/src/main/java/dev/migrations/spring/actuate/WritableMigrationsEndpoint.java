@@ -14,9 +14,11 @@ import dev.migrations.MigrationResult;
 import dev.migrations.Migrator;
 
 /**
- * The {@code migrations} endpoint with a write operation that applies every pending migration of one migrator
- * ({@code POST /actuator/migrations/{name}}). A class of its own, rather than a flag checked on each call, so that
- * without {@code migrations.endpoint.migrate-enabled} the operation does not exist: it is neither mapped nor listed.
+ * The {@code migrations} endpoint with a write operation that applies every pending
+ * migration of one migrator ({@code POST /actuator/migrations/{name}}). A class of its
+ * own, rather than a flag checked on each call, so that without
+ * {@code migrations.endpoint.migrate-enabled} the operation does not exist: it is neither
+ * mapped nor listed.
  */
 @Endpoint(id = "migrations")
 public final class WritableMigrationsEndpoint extends MigrationsEndpoint {
@@ -46,6 +48,7 @@ public final class WritableMigrationsEndpoint extends MigrationsEndpoint {
 
 	/**
 	 * What one {@code up} ran.
+	 *
 	 * @param initialVersion the version before
 	 * @param finalVersion the version after
 	 * @param duration how long it took in milliseconds, locking included
@@ -63,6 +66,7 @@ public final class WritableMigrationsEndpoint extends MigrationsEndpoint {
 
 	/**
 	 * One migration that ran.
+	 *
 	 * @param version the version
 	 * @param file the file name
 	 * @param direction {@code up} or {@code down}

@@ -12,10 +12,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * Which request paths are actuator endpoints, for the startup gate. With Spring Boot's actuator, from its own
- * mapping of the web endpoints and its health groups, so that every base path (including {@code /}), every exposed
- * endpoint and the health groups' additional paths on the main server ({@code server:/livez}) are known; without it, from
- * {@code management.endpoints.web.base-path}. Read on the first request, once the endpoints exist.
+ * Which request paths are actuator endpoints, for the startup gate. With Spring Boot's
+ * actuator, from its own mapping of the web endpoints and its health groups, so that
+ * every base path (including {@code /}), every exposed endpoint and the health groups'
+ * additional paths on the main server ({@code server:/livez}) are known; without it, from
+ * {@code management.endpoints.web.base-path}. Read on the first request, once the
+ * endpoints exist.
  */
 abstract class ActuatorPaths implements Predicate<String> {
 
@@ -48,7 +50,10 @@ abstract class ActuatorPaths implements Predicate<String> {
 	/** The endpoints' paths; a request to one of them or below it passes. */
 	abstract List<String> paths();
 
-	/** The configured base path, without a trailing slash; none when it is the root, which holds everything. */
+	/**
+	 * The configured base path, without a trailing slash; none when it is the root, which
+	 * holds everything.
+	 */
 	static List<String> basePath(Environment environment) {
 		String base = environment.getProperty("management.endpoints.web.base-path", "/actuator");
 		while (base.endsWith("/")) {
@@ -73,7 +78,10 @@ abstract class ActuatorPaths implements Predicate<String> {
 
 	}
 
-	/** From the actuator's own mapping of the web endpoints; loaded only when the actuator is there. */
+	/**
+	 * From the actuator's own mapping of the web endpoints; loaded only when the actuator
+	 * is there.
+	 */
 	private static final class MappedEndpointPaths extends ActuatorPaths {
 
 		private final ListableBeanFactory beanFactory;
@@ -87,8 +95,7 @@ abstract class ActuatorPaths implements Predicate<String> {
 
 		@Override
 		List<String> paths() {
-			PathMappedEndpoints endpoints = this.beanFactory
-				.getBeanProvider(PathMappedEndpoints.class)
+			PathMappedEndpoints endpoints = this.beanFactory.getBeanProvider(PathMappedEndpoints.class)
 				.getIfAvailable();
 			if (endpoints == null) {
 				return basePath(this.environment);
@@ -108,7 +115,10 @@ abstract class ActuatorPaths implements Predicate<String> {
 
 	}
 
-	/** The health groups' additional paths on the main server; loaded only when the health module is there. */
+	/**
+	 * The health groups' additional paths on the main server; loaded only when the health
+	 * module is there.
+	 */
 	private static final class HealthGroupPaths {
 
 		static List<String> onMainServer(ListableBeanFactory beanFactory) {

@@ -39,18 +39,23 @@ import org.springframework.core.Ordered;
 import dev.migrations.spring.autoconfigure.MigrationsProperties.RunAs;
 
 /**
- * Watches the application's DataSource beans for the first use of the database on the thread that starts the
- * context, before the startup migrations ran: a {@code @PostConstruct}, a {@code SmartInitializingSingleton} or a
- * library querying the database while the context starts. A use is anything done with a connection beyond reading its
- * metadata: a statement, or a transaction begun. Reading the metadata alone (which database it is, as Spring Data JDBC
- * and many applications do at startup) needs no schema and does not count. With {@code run-as} {@code auto} or
- * {@code initializer} the migrations run at that moment, before the statement. With {@code application-runner}, which
- * the user chose, they do not: the first connection handed out while migrations are pending is kept for the failure
- * analysis (a metadata read is how Hibernate validates a schema), and the first statement is logged as a warning.
+ * Watches the application's DataSource beans for the first use of the database on the
+ * thread that starts the context, before the startup migrations ran: a
+ * {@code @PostConstruct}, a {@code SmartInitializingSingleton} or a library querying the
+ * database while the context starts. A use is anything done with a connection beyond
+ * reading its metadata: a statement, or a transaction begun. Reading the metadata alone
+ * (which database it is, as Spring Data JDBC and many applications do at startup) needs
+ * no schema and does not count. With {@code run-as} {@code auto} or {@code initializer}
+ * the migrations run at that moment, before the statement. With
+ * {@code application-runner}, which the user chose, they do not: the first connection
+ * handed out while migrations are pending is kept for the failure analysis (a metadata
+ * read is how Hibernate validates a schema), and the first statement is logged as a
+ * warning.
  * <p>
- * Other threads are never held up or made to migrate: a health check on the web server, which starts before the
- * runners, reads the database as it is. Once the migrations ran, or the application runners start, connections are
- * handed out as the DataSource makes them. Not in a native image, where the proxies would need build-time hints.
+ * Other threads are never held up or made to migrate: a health check on the web server,
+ * which starts before the runners, reads the database as it is. Once the migrations ran,
+ * or the application runners start, connections are handed out as the DataSource makes
+ * them. Not in a native image, where the proxies would need build-time hints.
  */
 final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor, Ordered {
 
@@ -62,7 +67,10 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 			"getWarnings", "clearWarnings", "isReadOnly", "getHoldability", "getNetworkTimeout", "getTypeMap",
 			"toString", "hashCode");
 
-	/** What was seen, per bean factory, for the failure analysis after the context failed and its beans are gone. */
+	/**
+	 * What was seen, per bean factory, for the failure analysis after the context failed
+	 * and its beans are gone.
+	 */
 	private static final Map<BeanFactory, Observation> observations = Collections.synchronizedMap(new WeakHashMap<>());
 
 	private final ConfigurableListableBeanFactory beanFactory;
@@ -72,8 +80,9 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	private final Thread owner = Thread.currentThread();
 
 	/**
-	 * Beans whose creation started on the owner thread, innermost last. Some never finish (a factory bean only
-	 * asked for its type), so the bean asking is the last one still in creation.
+	 * Beans whose creation started on the owner thread, innermost last. Some never finish
+	 * (a factory bean only asked for its type), so the bean asking is the last one still
+	 * in creation.
 	 */
 	private final Deque<String> creating = new ArrayDeque<>();
 
@@ -90,8 +99,8 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	}
 
 	/**
-	 * What was seen of a context's startup, if a bean used the database before the migrations ran while
-	 * {@code application-runner} kept them waiting.
+	 * What was seen of a context's startup, if a bean used the database before the
+	 * migrations ran while {@code application-runner} kept them waiting.
 	 * @param beanFactory the context's bean factory
 	 * @return what was seen
 	 */
@@ -100,8 +109,8 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	}
 
 	/**
-	 * The DataSource behind the watch, for the migrators: their own connections, status reads included, must not
-	 * count as the application using the database.
+	 * The DataSource behind the watch, for the migrators: their own connections, status
+	 * reads included, must not count as the application using the database.
 	 * @param dataSource a DataSource bean
 	 * @return what it wraps, or itself when it is not watched
 	 */
@@ -125,7 +134,8 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 
 	@Override
 	public int getOrder() {
-		// Last, so that the proxy wraps whatever other post-processors made of the DataSource.
+		// Last, so that the proxy wraps whatever other post-processors made of the
+		// DataSource.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 
@@ -152,7 +162,8 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 		NameMatchMethodPointcut getConnection = new NameMatchMethodPointcut();
 		getConnection.addMethodName("getConnection");
 		ProxyFactory proxy = new ProxyFactory(dataSource);
-		// A subclass proxy keeps the bean's type (HikariDataSource, say) for whoever injects it by that type; a final
+		// A subclass proxy keeps the bean's type (HikariDataSource, say) for whoever
+		// injects it by that type; a final
 		// class, or a proxy already, gets an interface proxy.
 		if (Modifier.isFinal(dataSource.getClass().getModifiers()) || AopUtils.isAopProxy(dataSource)) {
 			proxy.setInterfaces(DataSource.class);
@@ -164,7 +175,10 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 		return proxy.getProxy(dataSource.getClass().getClassLoader());
 	}
 
-	/** Whether a connection handed out now is to be watched: on the owner thread, before the migrations ran. */
+	/**
+	 * Whether a connection handed out now is to be watched: on the owner thread, before
+	 * the migrations ran.
+	 */
 	private boolean watching() {
 		return this.armed && Thread.currentThread() == this.owner && !this.busy;
 	}
@@ -175,8 +189,9 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	}
 
 	/**
-	 * With {@code application-runner}, notes the first connection handed out while migrations are pending, for the
-	 * failure analysis: even one only read for its metadata, which is how Hibernate validates a schema.
+	 * With {@code application-runner}, notes the first connection handed out while
+	 * migrations are pending, for the failure analysis: even one only read for its
+	 * metadata, which is how Hibernate validates a schema.
 	 */
 	private void handedOut(String dataSource) {
 		if (this.runAs != RunAs.APPLICATION_RUNNER || this.observation != null) {
@@ -206,7 +221,10 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 		observations.put(this.beanFactory, this.observation);
 	}
 
-	/** The first use of a connection beyond its metadata: run the migrations now, or say that they have not run. */
+	/**
+	 * The first use of a connection beyond its metadata: run the migrations now, or say
+	 * that they have not run.
+	 */
 	private void beforeUse(String dataSource) {
 		if (!watching()) {
 			return;
@@ -254,7 +272,8 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 			return startup;
 		}
 		catch (BeansException ex) {
-			// The database is used while the migrator's own dependencies are still being created.
+			// The database is used while the migrator's own dependencies are still being
+			// created.
 			logger.debug("The database was used before the startup migrations could be prepared", ex);
 			return null;
 		}
@@ -268,7 +287,9 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 		return runAs.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
-	/** Hands out the connections of one DataSource bean, watched while the watch is on. */
+	/**
+	 * Hands out the connections of one DataSource bean, watched while the watch is on.
+	 */
 	private record Watch(EarlyDatabaseUse earlyUse, String beanName) implements MethodInterceptor {
 
 		@Override
@@ -284,8 +305,8 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	}
 
 	/** Notes the first use of one connection beyond its metadata. */
-	private record ConnectionWatch(EarlyDatabaseUse earlyUse, Connection connection, String dataSource)
-			implements InvocationHandler {
+	private record ConnectionWatch(EarlyDatabaseUse earlyUse, Connection connection,
+			String dataSource) implements InvocationHandler {
 
 		@Override
 		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -308,7 +329,8 @@ final class EarlyDatabaseUse implements SmartInstantiationAwareBeanPostProcessor
 	/**
 	 * A use of the database while the context started, before the startup migrations ran.
 	 *
-	 * @param asking which bean used it first ("bean 'books'"), or "a bean" when it is not known
+	 * @param asking which bean used it first ("bean 'books'"), or "a bean" when it is not
+	 * known
 	 * @param dataSource the DataSource bean it used
 	 * @param pending the versions the startup was still to apply
 	 */

@@ -21,10 +21,12 @@ import dev.migrations.source.MigrationSource;
 import dev.migrations.source.MigrationSources;
 
 /**
- * Turns {@code migrations.locations} into sources: {@code {vendor}} becomes the database's name ({@code postgresql},
- * {@code sqlite}); {@code classpath:} locations are listed by Spring's resource resolver (so they work in directories,
- * jars and executable jars alike) and handed to the engine as named resources, files in a directory under the
- * engine's rule that a symbolic link must not lead out of it; other locations are directories.
+ * Turns {@code migrations.locations} into sources: {@code {vendor}} becomes the
+ * database's name ({@code postgresql}, {@code sqlite}); {@code classpath:} locations are
+ * listed by Spring's resource resolver (so they work in directories, jars and executable
+ * jars alike) and handed to the engine as named resources, files in a directory under the
+ * engine's rule that a symbolic link must not lead out of it; other locations are
+ * directories.
  */
 final class MigrationLocations {
 
@@ -37,7 +39,8 @@ final class MigrationLocations {
 	}
 
 	List<MigrationSource> resolve(List<String> locations, DataSource dataSource) {
-		String vendor = locations.stream().anyMatch((location) -> location.contains(VENDOR)) ? vendor(dataSource) : null;
+		String vendor = locations.stream().anyMatch((location) -> location.contains(VENDOR)) ? vendor(dataSource)
+				: null;
 		List<MigrationSource> sources = new ArrayList<>();
 		for (String location : locations) {
 			String resolved = (vendor != null) ? location.replace(VENDOR, vendor) : location;
@@ -70,7 +73,10 @@ final class MigrationLocations {
 		return MigrationSources.of(location, files);
 	}
 
-	/** A file in a directory is read as the engine reads one: a symbolic link must not lead out of the directory. */
+	/**
+	 * A file in a directory is read as the engine reads one: a symbolic link must not
+	 * lead out of the directory.
+	 */
 	private static MigrationResource resource(Resource resource, String name, String location) {
 		String fileLocation = location + "/" + name;
 		if (resource.isFile()) {
@@ -85,9 +91,10 @@ final class MigrationLocations {
 	}
 
 	/**
-	 * The vendor of the database, from a connection. A pool that refuses its URL (HikariCP: "claims to not accept
-	 * jdbcUrl") throws an unchecked exception whose message masks the password only up to a {@code ;}; the failure
-	 * reported has every credential the DataSource holds hidden.
+	 * The vendor of the database, from a connection. A pool that refuses its URL
+	 * (HikariCP: "claims to not accept jdbcUrl") throws an unchecked exception whose
+	 * message masks the password only up to a {@code ;}; the failure reported has every
+	 * credential the DataSource holds hidden.
 	 */
 	private static String vendor(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {

@@ -7,9 +7,10 @@ import org.springframework.core.Ordered;
 import dev.migrations.spring.autoconfigure.MigrationsProperties.RunAs;
 
 /**
- * Runs the startup migrations as the first {@link ApplicationRunner}: after the context has started (so liveness
- * passes) and before the application is marked ready (so readiness holds traffic back until they finish). With
- * {@code run-as=auto} they may have run already, while the context started; then it finds them done.
+ * Runs the startup migrations as the first {@link ApplicationRunner}: after the context
+ * has started (so liveness passes) and before the application is marked ready (so
+ * readiness holds traffic back until they finish). With {@code run-as=auto} they may have
+ * run already, while the context started; then it finds them done.
  */
 public final class MigrationsApplicationRunner implements ApplicationRunner, Ordered {
 

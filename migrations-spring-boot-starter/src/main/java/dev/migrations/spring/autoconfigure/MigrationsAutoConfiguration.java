@@ -42,9 +42,10 @@ import dev.migrations.Migrator;
 import dev.migrations.spring.web.MigrationsStartupFilter;
 
 /**
- * Auto-configuration of the migrations that run at startup: a {@link Migrator} for the application's DataSource
- * (or the one {@code migrations.url} names), configured under {@code migrations.*}, unless the application defines
- * its own; every Migrator bean runs at startup, while the context starts or as the first application runner, as
+ * Auto-configuration of the migrations that run at startup: a {@link Migrator} for the
+ * application's DataSource (or the one {@code migrations.url} names), configured under
+ * {@code migrations.*}, unless the application defines its own; every Migrator bean runs
+ * at startup, while the context starts or as the first application runner, as
  * {@code migrations.run-as} decides.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
@@ -62,7 +63,8 @@ public final class MigrationsAutoConfiguration {
 		return new MigrationsProgress();
 	}
 
-	// Ordered so that the Migrator bean is defined before the startup's condition below looks for it.
+	// Ordered so that the Migrator bean is defined before the startup's condition below
+	// looks for it.
 	@Configuration(proxyBeanMethods = false)
 	@Order(1)
 	static class MigratorConfiguration {
@@ -76,9 +78,10 @@ public final class MigrationsAutoConfiguration {
 			DataSource application = dataSource.getIfUnique();
 			DataSource migrationDataSource = migrationDataSource(properties, migrationsDataSource.getIfAvailable(),
 					(application != null) ? EarlyDatabaseUse.unwrap(application) : null);
-			MigrationLocations locations = new MigrationLocations(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
-			Migrator.Builder builder = new MigratorConfigurer(properties).configure(Migrator.builder(), migrationDataSource,
-					locations.resolve(properties.getLocations(), migrationDataSource));
+			MigrationLocations locations = new MigrationLocations(
+					ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
+			Migrator.Builder builder = new MigratorConfigurer(properties).configure(Migrator.builder(),
+					migrationDataSource, locations.resolve(properties.getLocations(), migrationDataSource));
 			builder.classLoader(resourceLoader.getClassLoader());
 			listeners.orderedStream().forEach(builder::listener);
 			javaMigrations.orderedStream().forEach(builder::javaMigrations);
@@ -115,7 +118,10 @@ public final class MigrationsAutoConfiguration {
 
 	}
 
-	/** Startup runs every Migrator bean, in bean order: the auto-configured one, or the application's own. */
+	/**
+	 * Startup runs every Migrator bean, in bean order: the auto-configured one, or the
+	 * application's own.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(Migrator.class)
 	@Order(2)
@@ -131,7 +137,10 @@ public final class MigrationsAutoConfiguration {
 					progress);
 		}
 
-		/** The Migrator beans by name, in the order {@code @Order} and {@code Ordered} give them. */
+		/**
+		 * The Migrator beans by name, in the order {@code @Order} and {@code Ordered}
+		 * give them.
+		 */
 		private static Map<String, Migrator> inBeanOrder(ListableBeanFactory beanFactory,
 				ObjectProvider<Migrator> migrators) {
 			Map<Migrator, String> names = new IdentityHashMap<>();

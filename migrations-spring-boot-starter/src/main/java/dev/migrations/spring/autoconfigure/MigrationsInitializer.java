@@ -11,14 +11,16 @@ import org.springframework.util.ClassUtils;
 import dev.migrations.spring.autoconfigure.MigrationsProperties.RunAs;
 
 /**
- * Runs the startup migrations while the context starts. Registered as a database initializer, so every bean that
- * depends on database initialization ({@code JdbcTemplate}, {@code JdbcClient}, JPA, beans marked
+ * Runs the startup migrations while the context starts. Registered as a database
+ * initializer, so every bean that depends on database initialization
+ * ({@code JdbcTemplate}, {@code JdbcClient}, JPA, beans marked
  * {@code @DependsOnDatabaseInitialization}) is created after it.
  * <p>
- * With {@code run-as=auto} it runs them only when the application has beans known to need the schema while the
- * context starts: a JPA {@code EntityManagerFactory}, or beans marked {@code @DependsOnDatabaseInitialization}.
- * Otherwise it leaves them to the application runner, or to the first connection a bean asks for while the context
- * starts ({@link EarlyDatabaseUse}).
+ * With {@code run-as=auto} it runs them only when the application has beans known to need
+ * the schema while the context starts: a JPA {@code EntityManagerFactory}, or beans
+ * marked {@code @DependsOnDatabaseInitialization}. Otherwise it leaves them to the
+ * application runner, or to the first connection a bean asks for while the context starts
+ * ({@link EarlyDatabaseUse}).
  */
 public final class MigrationsInitializer implements InitializingBean {
 
@@ -35,7 +37,8 @@ public final class MigrationsInitializer implements InitializingBean {
 	 * Creates the initializer.
 	 * @param startup what to run
 	 * @param runAs {@code initializer}, or {@code auto} to decide from the beans
-	 * @param beanFactory where to look for beans that need the schema while the context starts
+	 * @param beanFactory where to look for beans that need the schema while the context
+	 * starts
 	 */
 	public MigrationsInitializer(MigrationsStartup startup, RunAs runAs, ListableBeanFactory beanFactory) {
 		this.startup = startup;
@@ -51,12 +54,14 @@ public final class MigrationsInitializer implements InitializingBean {
 		}
 		String needs = schemaNeededBy();
 		if (needs != null) {
-			this.startup.run("while the context starts (migrations.run-as=auto): " + needs
-					+ " while the context starts");
+			this.startup
+				.run("while the context starts (migrations.run-as=auto): " + needs + " while the context starts");
 		}
 	}
 
-	/** Which beans need the schema while the context starts, in words, or {@code null}. */
+	/**
+	 * Which beans need the schema while the context starts, in words, or {@code null}.
+	 */
 	private String schemaNeededBy() {
 		List<String> factories = new ArrayList<>();
 		ClassLoader classLoader = getClass().getClassLoader();
@@ -80,8 +85,9 @@ public final class MigrationsInitializer implements InitializingBean {
 				marked.add(name);
 			}
 		}
-		return marked.isEmpty() ? null : "@DependsOnDatabaseInitialization " + ((marked.size() == 1) ? "bean " : "beans ")
-				+ quoted(marked) + ((marked.size() == 1) ? " needs" : " need") + " the schema";
+		return marked.isEmpty() ? null
+				: "@DependsOnDatabaseInitialization " + ((marked.size() == 1) ? "bean " : "beans ") + quoted(marked)
+						+ ((marked.size() == 1) ? " needs" : " need") + " the schema";
 	}
 
 	private static String quoted(List<String> names) {

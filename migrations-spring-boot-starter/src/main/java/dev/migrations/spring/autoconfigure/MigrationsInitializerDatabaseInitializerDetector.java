@@ -6,7 +6,8 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /** A {@link DatabaseInitializerDetector} for {@link MigrationsInitializer}. */
-public final class MigrationsInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+public final class MigrationsInitializerDatabaseInitializerDetector
+		extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {

@@ -6,8 +6,9 @@ import dev.migrations.MigrationException;
 import dev.migrations.ValidationReport;
 
 /**
- * With {@code migrations.on-startup=validate}, the database is not ready for this version of the application:
- * migrations are pending, or validation found changed, missing or dirty ones. Nothing was changed.
+ * With {@code migrations.on-startup=validate}, the database is not ready for this version
+ * of the application: migrations are pending, or validation found changed, missing or
+ * dirty ones. Nothing was changed.
  */
 public final class MigrationsNotAppliedException extends MigrationException {
 

@@ -15,9 +15,11 @@ import dev.migrations.MigrationException;
 import dev.migrations.Redaction;
 
 /**
- * Analyzes a database failure while the context started, when a bean had used the database before the startup
- * migrations ran because {@code migrations.run-as=application-runner} kept them for after the context started: the
- * table it wanted may be one those migrations create. Other analyzers explain failures of the migrations themselves.
+ * Analyzes a database failure while the context started, when a bean had used the
+ * database before the startup migrations ran because
+ * {@code migrations.run-as=application-runner} kept them for after the context started:
+ * the table it wanted may be one those migrations create. Other analyzers explain
+ * failures of the migrations themselves.
  */
 final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 
@@ -46,8 +48,8 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	/**
-	 * Driver and pool messages can quote the URL; this knows the secrets of the DataSource that was used and those
-	 * configured in {@code spring.datasource.*}.
+	 * Driver and pool messages can quote the URL; this knows the secrets of the
+	 * DataSource that was used and those configured in {@code spring.datasource.*}.
 	 */
 	private Redaction redaction(EarlyDatabaseUse.Observation seen) {
 		Redaction configured = (this.environment != null)
@@ -55,7 +57,8 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 						this.environment.getProperty("spring.datasource.password"))
 				: Redaction.PATTERNS;
 		try {
-			return configured.and(Redaction.forDataSource(this.beanFactory.getBean(seen.dataSource(), DataSource.class)));
+			return configured
+				.and(Redaction.forDataSource(this.beanFactory.getBean(seen.dataSource(), DataSource.class)));
 		}
 		catch (BeansException ex) {
 			return configured;
@@ -70,7 +73,8 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 				+ "' while " + ((count == 1) ? "version " : "versions ") + seen.pending()
 				+ ((count == 1) ? " was" : " were") + " still pending, because migrations.run-as=application-runner"
 				+ " applies them only after the context has started. If the error names a missing table or relation,"
-				+ " it may be one those migrations create.\n\n    Error: " + oneLine(redaction.apply(databaseFailure.getMessage()));
+				+ " it may be one those migrations create.\n\n    Error: "
+				+ oneLine(redaction.apply(databaseFailure.getMessage()));
 		String action = "Set migrations.run-as=auto (the default), which runs the migrations before a bean first uses"
 				+ " the database, or migrations.run-as=initializer. To keep application-runner (liveness during a long"
 				+ " migration, 503 until it is done), move that bean's first query out of startup: into an"
@@ -82,7 +86,10 @@ final class MigrationsNotYetRunFailureAnalyzer implements FailureAnalyzer {
 		return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
 	}
 
-	/** The innermost failure of the database or of JPA in the chain, or {@code null}; none for our own failures. */
+	/**
+	 * The innermost failure of the database or of JPA in the chain, or {@code null}; none
+	 * for our own failures.
+	 */
 	private static Throwable databaseFailure(Throwable failure) {
 		Throwable found = null;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -3,8 +3,8 @@ package dev.migrations.spring.autoconfigure;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Where the startup migrations stand, for the web gate that answers 503 until they finish and for the health
- * contributor.
+ * Where the startup migrations stand, for the web gate that answers 503 until they finish
+ * and for the health contributor.
  */
 public final class MigrationsProgress {
 

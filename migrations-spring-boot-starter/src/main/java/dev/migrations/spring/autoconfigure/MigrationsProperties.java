@@ -24,24 +24,34 @@ public class MigrationsProperties {
 	private boolean enabled = true;
 
 	/**
-	 * How the migrations run at startup: auto (while the context starts when beans need the schema then, otherwise as
-	 * the first application runner), application-runner or initializer.
+	 * How the migrations run at startup: auto (while the context starts when beans need
+	 * the schema then, otherwise as the first application runner), application-runner or
+	 * initializer.
 	 */
 	private RunAs runAs = RunAs.AUTO;
 
-	/** What to do at startup: apply pending migrations, only check that none is pending, or nothing. */
+	/**
+	 * What to do at startup: apply pending migrations, only check that none is pending,
+	 * or nothing.
+	 */
 	private OnStartup onStartup = OnStartup.MIGRATE;
 
 	/**
-	 * Locations of the migrations, classpath: or filesystem:. The {vendor} placeholder becomes the database,
-	 * postgresql or sqlite.
+	 * Locations of the migrations, classpath: or filesystem:. The {vendor} placeholder
+	 * becomes the database, postgresql or sqlite.
 	 */
 	private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
 
-	/** Format of the migration files: auto (decided per location from the file names), goose or golang-migrate. */
+	/**
+	 * Format of the migration files: auto (decided per location from the file names),
+	 * goose or golang-migrate.
+	 */
 	private MigrationFormat format = MigrationFormat.AUTO;
 
-	/** Version table, optionally schema-qualified. Defaults to goose_db_version or schema_migrations by format. */
+	/**
+	 * Version table, optionally schema-qualified. Defaults to goose_db_version or
+	 * schema_migrations by format.
+	 */
 	private String table;
 
 	/** Our metadata table. Defaults to the version table's name with _meta appended. */
@@ -50,28 +60,39 @@ public class MigrationsProperties {
 	/** Version to migrate up to at startup, or 'latest'. */
 	private String target = "latest";
 
-	/** What to do with pending migrations older than the current version: fail, apply or ignore. */
+	/**
+	 * What to do with pending migrations older than the current version: fail, apply or
+	 * ignore.
+	 */
 	private OutOfOrderPolicy outOfOrder = OutOfOrderPolicy.FAIL;
 
-	/** What to do before migrating when applied files changed or are gone: fail, warn or off. */
+	/**
+	 * What to do before migrating when applied files changed or are gone: fail, warn or
+	 * off.
+	 */
 	private ValidationMode validateOnMigrate = ValidationMode.FAIL;
 
-	/** Whether to baseline a database that has tables but no version table, at baseline-version, on the first run. */
+	/**
+	 * Whether to baseline a database that has tables but no version table, at
+	 * baseline-version, on the first run.
+	 */
 	private boolean baselineOnMigrate;
 
 	/** Version an existing schema matches, for baseline-on-migrate. */
 	private Long baselineVersion;
 
 	/**
-	 * Whether to repair the history before migrating at startup, as 'migrate repair' does: record the current
-	 * checksums of applied files that were edited on purpose and forget versions whose files are gone. For one start.
+	 * Whether to repair the history before migrating at startup, as 'migrate repair'
+	 * does: record the current checksums of applied files that were edited on purpose and
+	 * forget versions whose files are gone. For one start.
 	 */
 	private boolean repairOnMigrate;
 
 	/**
-	 * Version to set a dirty golang-migrate database to before migrating at startup, clearing the dirty flag, as
-	 * 'migrate force V' does, once the schema has been repaired by hand: the failed version if it is now complete,
-	 * or the one before it. Ignored, with a warning, when the database is not dirty. For one start.
+	 * Version to set a dirty golang-migrate database to before migrating at startup,
+	 * clearing the dirty flag, as 'migrate force V' does, once the schema has been
+	 * repaired by hand: the failed version if it is now complete, or the one before it.
+	 * Ignored, with a warning, when the database is not dirty. For one start.
 	 */
 	private Long forceVersion;
 
@@ -79,27 +100,37 @@ public class MigrationsProperties {
 	private Duration lockTimeout = Migrator.DEFAULT_LOCK_TIMEOUT;
 
 	/**
-	 * How long a statement of a transactional migration waits for a lock another session holds on a table before the
-	 * migration is rolled back and tried again (3 attempts); 0 waits as long as the database lets it. PostgreSQL.
+	 * How long a statement of a transactional migration waits for a lock another session
+	 * holds on a table before the migration is rolled back and tried again (3 attempts);
+	 * 0 waits as long as the database lets it. PostgreSQL.
 	 */
 	private Duration tableLockTimeout = Migrator.DEFAULT_TABLE_LOCK_TIMEOUT;
 
 	/**
-	 * How many times to try connecting again when the database cannot be reached at startup (it starts after the
-	 * application, say), waiting 1 s, then twice as long each time up to connect-retries-interval.
+	 * How many times to try connecting again when the database cannot be reached at
+	 * startup (it starts after the application, say), waiting 1 s, then twice as long
+	 * each time up to connect-retries-interval.
 	 */
 	private int connectRetries;
 
 	/** Longest wait between two connection attempts. */
 	private Duration connectRetriesInterval = Migrator.DEFAULT_CONNECT_RETRIES_INTERVAL;
 
-	/** Values of ${name} placeholders, replaced in files that carry '-- migrations:placeholders'. */
+	/**
+	 * Values of ${name} placeholders, replaced in files that carry '--
+	 * migrations:placeholders'.
+	 */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
-	/** JDBC URL of a separate connection for migrations, such as one with DDL privileges. */
+	/**
+	 * JDBC URL of a separate connection for migrations, such as one with DDL privileges.
+	 */
 	private String url;
 
-	/** Login user of the migration connection; with only this set, the application's URL is used. */
+	/**
+	 * Login user of the migration connection; with only this set, the application's URL
+	 * is used.
+	 */
 	private String user;
 
 	/** Login password of the migration connection. */
@@ -303,16 +334,23 @@ public class MigrationsProperties {
 	public enum RunAs {
 
 		/**
-		 * While the context starts when the application has beans that need the schema then (a JPA
-		 * EntityManagerFactory, beans marked {@code @DependsOnDatabaseInitialization}) or when a bean asks for a
-		 * connection while it starts; otherwise as the first application runner.
+		 * While the context starts when the application has beans that need the schema
+		 * then (a JPA EntityManagerFactory, beans marked
+		 * {@code @DependsOnDatabaseInitialization}) or when a bean asks for a connection
+		 * while it starts; otherwise as the first application runner.
 		 */
 		AUTO,
 
-		/** As the first application runner, after the context started: liveness passes, readiness waits. */
+		/**
+		 * As the first application runner, after the context started: liveness passes,
+		 * readiness waits.
+		 */
 		APPLICATION_RUNNER,
 
-		/** While the context starts, before every bean that depends on database initialization. */
+		/**
+		 * While the context starts, before every bean that depends on database
+		 * initialization.
+		 */
 		INITIALIZER
 
 	}
@@ -323,7 +361,9 @@ public class MigrationsProperties {
 		/** Apply pending migrations. */
 		MIGRATE,
 
-		/** Apply nothing; fail startup if anything is pending, changed, missing or dirty. */
+		/**
+		 * Apply nothing; fail startup if anything is pending, changed, missing or dirty.
+		 */
 		VALIDATE,
 
 		/** Do nothing. */
@@ -345,7 +385,9 @@ public class MigrationsProperties {
 	/** SQLite backups before migrating. */
 	public static class Backup {
 
-		/** Whether to back up a SQLite database before the first pending migration runs. */
+		/**
+		 * Whether to back up a SQLite database before the first pending migration runs.
+		 */
 		private boolean enabled;
 
 		/** Directory of the backups. Defaults to the database's own directory. */
@@ -384,8 +426,8 @@ public class MigrationsProperties {
 	public static class Web {
 
 		/**
-		 * Whether HTTP requests that arrive before the startup migrations finish get 503 Service Unavailable
-		 * (actuator endpoints excepted), in application-runner mode.
+		 * Whether HTTP requests that arrive before the startup migrations finish get 503
+		 * Service Unavailable (actuator endpoints excepted), in application-runner mode.
 		 */
 		private boolean unavailableWhileMigrating = true;
 
@@ -414,8 +456,9 @@ public class MigrationsProperties {
 	public static class Endpoint {
 
 		/**
-		 * Whether the migrations endpoint offers a write operation that applies pending migrations (POST
-		 * /actuator/migrations/{Migrator bean name}), which otherwise does not exist.
+		 * Whether the migrations endpoint offers a write operation that applies pending
+		 * migrations (POST /actuator/migrations/{Migrator bean name}), which otherwise
+		 * does not exist.
 		 */
 		private boolean migrateEnabled;
 

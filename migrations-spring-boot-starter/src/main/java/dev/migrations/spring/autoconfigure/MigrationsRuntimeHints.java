@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * What a native image needs to keep for the migrations: the files of the default location and the engine's own
- * properties ({@link RuntimeHintsRegistrar}), and the files of the classpath locations {@code migrations.locations}
- * names at build time ({@link BeanFactoryInitializationAotProcessor}), {@code {vendor}} standing for every vendor.
+ * What a native image needs to keep for the migrations: the files of the default location
+ * and the engine's own properties ({@link RuntimeHintsRegistrar}), and the files of the
+ * classpath locations {@code migrations.locations} names at build time
+ * ({@link BeanFactoryInitializationAotProcessor}), {@code {vendor}} standing for every
+ * vendor.
  */
 final class MigrationsRuntimeHints implements RuntimeHintsRegistrar, BeanFactoryInitializationAotProcessor {
 

@@ -33,17 +33,22 @@ import dev.migrations.spring.event.MigrationsFinishedEvent;
 import dev.migrations.spring.event.MigrationsStartedEvent;
 
 /**
- * What happens at startup, whichever way it is triggered: for every {@link Migrator} bean, in bean order, apply the
- * pending migrations or only check that none is pending, publishing an event when each starts, finishes and fails,
- * and recording the progress. It runs once: whatever triggers it first (the initializer, the first use of the
- * database while the context starts, or the application runner) runs it, and later triggers find it done. When the
- * application shuts down while it runs, the running migration is cancelled and rolled back, and one line says so.
+ * What happens at startup, whichever way it is triggered: for every {@link Migrator}
+ * bean, in bean order, apply the pending migrations or only check that none is pending,
+ * publishing an event when each starts, finishes and fails, and recording the progress.
+ * It runs once: whatever triggers it first (the initializer, the first use of the
+ * database while the context starts, or the application runner) runs it, and later
+ * triggers find it done. When the application shuts down while it runs, the running
+ * migration is cancelled and rolled back, and one line says so.
  */
 public final class MigrationsStartup implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsStartup.class);
 
-	/** How long the shutdown waits for a cancelled migration to roll back before it closes the connections anyway. */
+	/**
+	 * How long the shutdown waits for a cancelled migration to roll back before it closes
+	 * the connections anyway.
+	 */
 	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private final Map<String, Migrator> migrators;
@@ -75,8 +80,8 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	 * @param events where to publish events
 	 * @param progress where to record progress
 	 */
-	public MigrationsStartup(Map<String, Migrator> migrators, MigrationsProperties.OnStartup onStartup, Operation target,
-			Repairs repairs, ApplicationEventPublisher events, MigrationsProgress progress) {
+	public MigrationsStartup(Map<String, Migrator> migrators, MigrationsProperties.OnStartup onStartup,
+			Operation target, Repairs repairs, ApplicationEventPublisher events, MigrationsProgress progress) {
 		this.migrators = new LinkedHashMap<>(migrators);
 		this.onStartup = onStartup;
 		this.target = target;
@@ -86,16 +91,19 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	}
 
 	/**
-	 * Runs the startup action unless it ran already; a failure is thrown again to every later caller, so that no
-	 * trigger can start the application past it.
-	 * @param when when and why it runs now, for the log: "as the first application runner", say
-	 * @throws RuntimeException when the migrations fail or are not applied, which stops the application
+	 * Runs the startup action unless it ran already; a failure is thrown again to every
+	 * later caller, so that no trigger can start the application past it.
+	 * @param when when and why it runs now, for the log: "as the first application
+	 * runner", say
+	 * @throws RuntimeException when the migrations fail or are not applied, which stops
+	 * the application
 	 */
 	public synchronized void run(String when) {
 		if (this.failure != null) {
 			throw this.failure;
 		}
-		// RUNNING is seen only by a call on the same thread: the migration itself asking for a connection.
+		// RUNNING is seen only by a call on the same thread: the migration itself asking
+		// for a connection.
 		if (this.progress.phase() != Phase.WAITING) {
 			return;
 		}
@@ -114,7 +122,8 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 		catch (RuntimeException ex) {
 			this.progress.set(Phase.FAILED);
 			if (this.stopping) {
-				// The application is going away, and the migration with it: one line, not a failed start.
+				// The application is going away, and the migration with it: one line, not
+				// a failed start.
 				logger.warn("{}", StoppedMigration.describe(ex));
 				return;
 			}
@@ -133,8 +142,9 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	}
 
 	/**
-	 * When the application shuts down (SIGTERM, say) while the startup migrations run, cancels them and waits for
-	 * the running one to roll back before the connection pool closes under it.
+	 * When the application shuts down (SIGTERM, say) while the startup migrations run,
+	 * cancels them and waits for the running one to roll back before the connection pool
+	 * closes under it.
 	 */
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
@@ -173,7 +183,10 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 		}
 	}
 
-	/** The repairs a failure report may have asked for, done before migrating, as the command line would. */
+	/**
+	 * The repairs a failure report may have asked for, done before migrating, as the
+	 * command line would.
+	 */
 	private void repair(String name, Migrator migrator) {
 		if (this.repairs.forceVersion() != null) {
 			if (migrator.version().dirty()) {
@@ -204,7 +217,10 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 		return this.progress.phase() != Phase.WAITING;
 	}
 
-	/** The versions this startup is still to apply, to every migrator's database, reading each one's status. */
+	/**
+	 * The versions this startup is still to apply, to every migrator's database, reading
+	 * each one's status.
+	 */
 	List<Long> toApply() {
 		List<Long> versions = new ArrayList<>();
 		this.migrators.values().forEach((migrator) -> versions.addAll(toApply(migrator, migrator.status())));
@@ -212,23 +228,25 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	}
 
 	/**
-	 * The versions this startup is still to apply to a migrator's database: none once it has run, and none when it
-	 * only validates or does nothing.
+	 * The versions this startup is still to apply to a migrator's database: none once it
+	 * has run, and none when it only validates or does nothing.
 	 * @param migrator the migrator
 	 * @param report its status
 	 * @return the versions, in order
 	 */
 	public List<Long> toApply(Migrator migrator, StatusReport report) {
 		boolean ahead = this.progress.phase() == Phase.WAITING || this.progress.phase() == Phase.RUNNING;
-		if (!ahead || this.onStartup != MigrationsProperties.OnStartup.MIGRATE || !this.migrators.containsValue(migrator)) {
+		if (!ahead || this.onStartup != MigrationsProperties.OnStartup.MIGRATE
+				|| !this.migrators.containsValue(migrator)) {
 			return List.of();
 		}
 		return toApply(migrator, report, false);
 	}
 
 	/**
-	 * The pending versions that {@code up} to the target would apply. With {@code strict}, as {@code validate} sees
-	 * them, out-of-order versions count unless they are ignored, since {@code up} would either apply them or fail.
+	 * The pending versions that {@code up} to the target would apply. With
+	 * {@code strict}, as {@code validate} sees them, out-of-order versions count unless
+	 * they are ignored, since {@code up} would either apply them or fail.
 	 */
 	private List<Long> toApply(Migrator migrator, StatusReport report, boolean strict) {
 		List<Long> versions = new ArrayList<>();
@@ -251,9 +269,10 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	}
 
 	/**
-	 * Names the pending versions this startup leaves alone: above the target, out of order and ignored, or all of
-	 * them when it validates or does nothing. Only a warning, so a database that cannot be read says so at DEBUG.
-	 * A migration up to the latest version that did not fail leaves nothing unless out-of-order versions are
+	 * Names the pending versions this startup leaves alone: above the target, out of
+	 * order and ignored, or all of them when it validates or does nothing. Only a
+	 * warning, so a database that cannot be read says so at DEBUG. A migration up to the
+	 * latest version that did not fail leaves nothing unless out-of-order versions are
 	 * ignored, so the usual start reads no status for it.
 	 */
 	private void warnAboutUnapplied() {
@@ -270,8 +289,9 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 					}
 				}
 				if (!left.isEmpty()) {
-					logger.warn("{} left unapplied by {} at startup: {}", (left.size() == 1) ? "1 migration is"
-							: left.size() + " migrations are", name, String.join(", ", left));
+					logger.warn("{} left unapplied by {} at startup: {}",
+							(left.size() == 1) ? "1 migration is" : left.size() + " migrations are", name,
+							String.join(", ", left));
 				}
 			}
 			catch (RuntimeException ex) {
@@ -289,12 +309,13 @@ public final class MigrationsStartup implements ApplicationListener<ContextClose
 	}
 
 	/**
-	 * The repairs to make before migrating at startup, each for one start: what a failure report tells the user to
-	 * set when the application has no {@code migrate} command of its own.
+	 * The repairs to make before migrating at startup, each for one start: what a failure
+	 * report tells the user to set when the application has no {@code migrate} command of
+	 * its own.
 	 *
 	 * @param repair whether to repair the history ({@code migrations.repair-on-migrate})
-	 * @param forceVersion the version to force a dirty database to ({@code migrations.force-version}), or
-	 * {@code null}
+	 * @param forceVersion the version to force a dirty database to
+	 * ({@code migrations.force-version}), or {@code null}
 	 */
 	public record Repairs(boolean repair, Long forceVersion) {
 

@@ -11,8 +11,8 @@ import dev.migrations.Operation;
 import dev.migrations.source.MigrationSource;
 
 /**
- * Applies {@code migrations.*} to a {@link Migrator.Builder}, the same way for the startup migrations and for the
- * {@code migrate} command line run from the application.
+ * Applies {@code migrations.*} to a {@link Migrator.Builder}, the same way for the
+ * startup migrations and for the {@code migrate} command line run from the application.
  */
 public final class MigratorConfigurer {
 
@@ -76,7 +76,8 @@ public final class MigratorConfigurer {
 	}
 
 	/**
-	 * The operation {@code migrations.target} names: {@code up} for {@code latest}, {@code up-to V} for a version.
+	 * The operation {@code migrations.target} names: {@code up} for {@code latest},
+	 * {@code up-to V} for a version.
 	 * @return the operation
 	 * @throws InvalidConfigurationPropertyValueException for anything else
 	 */

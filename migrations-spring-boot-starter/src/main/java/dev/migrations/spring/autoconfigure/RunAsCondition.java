@@ -10,9 +10,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import dev.migrations.spring.autoconfigure.MigrationsProperties.RunAs;
 
 /**
- * Matches {@code migrations.run-as} when it may need one way of running: {@code auto} needs both the runner and the
- * initializer, the explicit values only their own. Read with relaxed binding so that {@code application-runner},
- * {@code APPLICATION_RUNNER} and the rest all work.
+ * Matches {@code migrations.run-as} when it may need one way of running: {@code auto}
+ * needs both the runner and the initializer, the explicit values only their own. Read
+ * with relaxed binding so that {@code application-runner}, {@code APPLICATION_RUNNER} and
+ * the rest all work.
  */
 abstract class RunAsCondition extends SpringBootCondition {
 

@@ -2,7 +2,10 @@ package dev.migrations.spring.autoconfigure;
 
 import dev.migrations.MigrationFailedException;
 
-/** The one line that says what a shutdown in the middle of the startup migrations left behind. */
+/**
+ * The one line that says what a shutdown in the middle of the startup migrations left
+ * behind.
+ */
 final class StoppedMigration {
 
 	private StoppedMigration() {

@@ -5,7 +5,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.migrations.BackupException;
 
-/** Analyzes a {@link BackupException}: the SQLite backup before migrating could not be written. */
+/**
+ * Analyzes a {@link BackupException}: the SQLite backup before migrating could not be
+ * written.
+ */
 final class BackupFailureAnalyzer extends AbstractFailureAnalyzer<BackupException> {
 
 	@Override

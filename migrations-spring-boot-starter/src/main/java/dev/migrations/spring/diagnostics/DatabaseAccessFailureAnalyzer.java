@@ -13,9 +13,10 @@ import dev.migrations.DatabaseAccessException;
 import dev.migrations.Redaction;
 
 /**
- * Analyzes a {@link DatabaseAccessException}: the database could not be reached or refused the engine's query. For a
- * SQLite file whose directory does not exist, whose driver says only that it cannot open the file, it names the
- * directory, as the {@code migrate} command does.
+ * Analyzes a {@link DatabaseAccessException}: the database could not be reached or
+ * refused the engine's query. For a SQLite file whose directory does not exist, whose
+ * driver says only that it cannot open the file, it names the directory, as the
+ * {@code migrate} command does.
  */
 final class DatabaseAccessFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseAccessException> {
 
@@ -33,14 +34,16 @@ final class DatabaseAccessFailureAnalyzer extends AbstractFailureAnalyzer<Databa
 		if (missing.isPresent()) {
 			String description = "The migrations could not start: the directory " + missing.get()
 					+ " of the SQLite database does not exist, and SQLite creates a database file but not its"
-					+ " directory. The database said: " + redaction().apply(cause.databaseMessage()) + ". No migration was run.";
+					+ " directory. The database said: " + redaction().apply(cause.databaseMessage())
+					+ ". No migration was run.";
 			String action = "Create the directory " + missing.get() + ", or point spring.datasource.url (or"
 					+ " migrations.url) at a file in a directory that exists.";
 			return new FailureAnalysis(description, action, cause);
 		}
-		String description = "The migrations could not start: the engine failed " + cause.action() + ". The database said: "
-				+ redaction().apply(cause.databaseMessage())
-				+ ((cause.sqlState() != null) ? " (SQLState " + cause.sqlState() + ")" : "") + ". No migration was run.";
+		String description = "The migrations could not start: the engine failed " + cause.action()
+				+ ". The database said: " + redaction().apply(cause.databaseMessage())
+				+ ((cause.sqlState() != null) ? " (SQLState " + cause.sqlState() + ")" : "")
+				+ ". No migration was run.";
 		String action = "Check that the database is up and reachable with the configured DataSource (spring.datasource.*,"
 				+ " or migrations.url/user/password for a separate migration connection), and that its user may read"
 				+ " and create the version tables.";
@@ -48,8 +51,8 @@ final class DatabaseAccessFailureAnalyzer extends AbstractFailureAnalyzer<Databa
 	}
 
 	/**
-	 * The engine hid the credentials of the DataSource it was given; these are the configured ones, for a DataSource
-	 * that does not tell its own.
+	 * The engine hid the credentials of the DataSource it was given; these are the
+	 * configured ones, for a DataSource that does not tell its own.
 	 */
 	private Redaction redaction() {
 		if (this.environment == null) {
@@ -62,12 +65,16 @@ final class DatabaseAccessFailureAnalyzer extends AbstractFailureAnalyzer<Databa
 					this.environment.getProperty("migrations.password")));
 	}
 
-	/** The missing directory of the SQLite file the migrations connect to, when that is the trouble. */
+	/**
+	 * The missing directory of the SQLite file the migrations connect to, when that is
+	 * the trouble.
+	 */
 	private Optional<Path> missingSqliteDirectory() {
 		if (this.environment == null) {
 			return Optional.empty();
 		}
-		String url = this.environment.getProperty("migrations.url", this.environment.getProperty("spring.datasource.url"));
+		String url = this.environment.getProperty("migrations.url",
+				this.environment.getProperty("spring.datasource.url"));
 		if (url == null || !url.startsWith(SQLITE)) {
 			return Optional.empty();
 		}

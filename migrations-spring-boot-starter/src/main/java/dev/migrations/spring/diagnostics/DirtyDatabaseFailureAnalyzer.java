@@ -5,7 +5,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.migrations.DirtyDatabaseException;
 
-/** Analyzes a {@link DirtyDatabaseException}: a golang-migrate migration that failed partway. */
+/**
+ * Analyzes a {@link DirtyDatabaseException}: a golang-migrate migration that failed
+ * partway.
+ */
 final class DirtyDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<DirtyDatabaseException> {
 
 	@Override

@@ -7,7 +7,10 @@ import java.util.Locale;
 /** Short, readable forms of the lists and durations that failure analyses show. */
 final class Listing {
 
-	/** How many items a list shows before it says how many more there are; long lists bury the action. */
+	/**
+	 * How many items a list shows before it says how many more there are; long lists bury
+	 * the action.
+	 */
 	private static final int SHOWN = 10;
 
 	private Listing() {

@@ -5,7 +5,10 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.migrations.LockTimeoutException;
 
-/** Analyzes a {@link LockTimeoutException}: who held the migration lock, and for how long this instance waited. */
+/**
+ * Analyzes a {@link LockTimeoutException}: who held the migration lock, and for how long
+ * this instance waited.
+ */
 final class LockTimeoutFailureAnalyzer extends AbstractFailureAnalyzer<LockTimeoutException> {
 
 	@Override

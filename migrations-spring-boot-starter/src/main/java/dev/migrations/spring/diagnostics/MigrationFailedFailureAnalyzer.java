@@ -8,8 +8,8 @@ import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 
 /**
- * Analyzes a {@link MigrationFailedException}: which file, statement and line failed, what the database said, and
- * what the failure left behind.
+ * Analyzes a {@link MigrationFailedException}: which file, statement and line failed,
+ * what the database said, and what the failure left behind.
  */
 final class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFailedException> {
 
@@ -33,19 +33,24 @@ final class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<Migra
 		}
 		description.append(".\n\n");
 		description.append("    Database message: ").append(indented(failure.databaseMessage())).append('\n');
-		description.append("    SQLState: ").append((failure.sqlState() != null) ? failure.sqlState() : "none reported")
-			.append(" (vendor error code ").append(failure.errorCode()).append(")\n\n");
+		description.append("    SQLState: ")
+			.append((failure.sqlState() != null) ? failure.sqlState() : "none reported")
+			.append(" (vendor error code ")
+			.append(failure.errorCode())
+			.append(")\n\n");
 		if (failure.transactional()) {
-			description.append("It ran in a transaction, so it was rolled back: it changed nothing and was not"
-					+ " recorded.");
+			description.append(
+					"It ran in a transaction, so it was rolled back: it changed nothing and was not" + " recorded.");
 		}
 		else {
-			description.append((failure.statement() > 1) ? "It ran without a transaction, so what statements 1 to "
-					+ (failure.statement() - 1) + " did stays in the database."
+			description.append((failure.statement() > 1)
+					? "It ran without a transaction, so what statements 1 to " + (failure.statement() - 1)
+							+ " did stays in the database."
 					: "It ran without a transaction and failed at its first statement.");
 			if (failure.markedDirty()) {
 				description.append(" The golang-migrate version table is marked dirty at version ")
-					.append(failure.version()).append(", so nothing runs until the flag is cleared.");
+					.append(failure.version())
+					.append(", so nothing runs until the flag is cleared.");
 			}
 			else {
 				description.append(" It was not recorded as applied.");
@@ -71,11 +76,14 @@ final class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<Migra
 		if (failure.transactional()) {
 			return "Fix " + statement + rerun;
 		}
-		String leftovers = (failure.statement() > 1) ? "Check the database for what statements 1 to "
-				+ (failure.statement() - 1) + " of " + failure.file() + " did, and undo it or make those statements"
-				+ " safe to run twice. Then fix " : "Fix ";
-		String dirty = failure.markedDirty() ? " The dirty flag must be cleared for that: start the application once with"
-				+ " migrations.force-version=V, V being the version before " + failure.version() + "." : "";
+		String leftovers = (failure.statement() > 1)
+				? "Check the database for what statements 1 to " + (failure.statement() - 1) + " of " + failure.file()
+						+ " did, and undo it or make those statements" + " safe to run twice. Then fix "
+				: "Fix ";
+		String dirty = failure.markedDirty()
+				? " The dirty flag must be cleared for that: start the application once with"
+						+ " migrations.force-version=V, V being the version before " + failure.version() + "."
+				: "";
 		return leftovers + statement + rerun + dirty;
 	}
 

@@ -5,7 +5,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.migrations.MigrationParseException;
 
-/** Analyzes a {@link MigrationParseException}: the file, the line and what is wrong there. */
+/**
+ * Analyzes a {@link MigrationParseException}: the file, the line and what is wrong there.
+ */
 final class MigrationParseFailureAnalyzer extends AbstractFailureAnalyzer<MigrationParseException> {
 
 	@Override

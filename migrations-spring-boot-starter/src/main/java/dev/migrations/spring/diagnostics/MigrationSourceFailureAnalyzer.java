@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.migrations.MigrationSourceException;
 
 /**
- * Analyzes a {@link MigrationSourceException}: a migrations location that is missing or empty, or whose files
- * cannot be used together.
+ * Analyzes a {@link MigrationSourceException}: a migrations location that is missing or
+ * empty, or whose files cannot be used together.
  */
 final class MigrationSourceFailureAnalyzer extends AbstractFailureAnalyzer<MigrationSourceException> {
 
@@ -16,11 +16,15 @@ final class MigrationSourceFailureAnalyzer extends AbstractFailureAnalyzer<Migra
 		StringBuilder description = new StringBuilder("The migrations at ").append(cause.location())
 			.append(" cannot be used");
 		if (!cause.files().isEmpty()) {
-			description.append(" (").append(Listing.plural(cause.files().size(), "file ", "files "))
-				.append(Listing.items(cause.files())).append(')');
+			description.append(" (")
+				.append(Listing.plural(cause.files().size(), "file ", "files "))
+				.append(Listing.items(cause.files()))
+				.append(')');
 		}
-		// Which of the source problems this is (missing, empty, duplicate version, mixed formats, bad name) is
-		// carried only by the engine's sentence; it names locations and files, never a connection.
+		// Which of the source problems this is (missing, empty, duplicate version, mixed
+		// formats, bad name) is
+		// carried only by the engine's sentence; it names locations and files, never a
+		// connection.
 		description.append(". ").append(cause.getMessage());
 		String action = "Check migrations.locations: each entry is a classpath: or filesystem: directory (the"
 				+ " {vendor} placeholder becomes postgresql or sqlite) holding migration files of one format, each"

@@ -7,8 +7,9 @@ import dev.migrations.ValidationReport;
 import dev.migrations.spring.autoconfigure.MigrationsNotAppliedException;
 
 /**
- * Analyzes a {@link MigrationsNotAppliedException}: with {@code migrations.on-startup=validate}, the migrations this
- * application needs are not applied, or validation found a problem.
+ * Analyzes a {@link MigrationsNotAppliedException}: with
+ * {@code migrations.on-startup=validate}, the migrations this application needs are not
+ * applied, or validation found a problem.
  */
 final class MigrationsNotAppliedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationsNotAppliedException> {
 
@@ -19,8 +20,10 @@ final class MigrationsNotAppliedFailureAnalyzer extends AbstractFailureAnalyzer<
 		StringBuilder description = new StringBuilder(
 				"The database is not ready for this application, and migrations.on-startup=validate applies nothing.");
 		if (pending > 0) {
-			description.append("\n").append(Listing.plural(pending, "Version ", "Versions "))
-				.append(Listing.versions(cause.pending())).append(Listing.plural(pending, " is", " are"))
+			description.append("\n")
+				.append(Listing.plural(pending, "Version ", "Versions "))
+				.append(Listing.versions(cause.pending()))
+				.append(Listing.plural(pending, " is", " are"))
 				.append(" pending.");
 		}
 		if (!report.isValid()) {

@@ -5,7 +5,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import dev.migrations.OutOfOrderException;
 
-/** Analyzes an {@link OutOfOrderException}: pending versions older than the current one. */
+/**
+ * Analyzes an {@link OutOfOrderException}: pending versions older than the current one.
+ */
 final class OutOfOrderFailureAnalyzer extends AbstractFailureAnalyzer<OutOfOrderException> {
 
 	@Override

@@ -15,8 +15,7 @@ final class UnversionedDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<U
 				+ " migration would most likely collide with it. No migration was run.";
 		String action = "Find the version V of the last migration the existing schema already matches, and mark"
 				+ " the versions up to V applied by starting once with migrations.baseline-on-migrate=true and"
-				+ " migrations.baseline-version=V."
-				+ " The migrations above V then run as usual.";
+				+ " migrations.baseline-version=V." + " The migrations above V then run as usual.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

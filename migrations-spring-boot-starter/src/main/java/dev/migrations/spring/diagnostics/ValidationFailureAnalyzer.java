@@ -7,8 +7,8 @@ import dev.migrations.ValidationException;
 import dev.migrations.ValidationReport;
 
 /**
- * Analyzes a {@link ValidationException}: applied migrations whose files changed or are gone, one line each, and
- * what to do about each kind.
+ * Analyzes a {@link ValidationException}: applied migrations whose files changed or are
+ * gone, one line each, and what to do about each kind.
  */
 final class ValidationFailureAnalyzer extends AbstractFailureAnalyzer<ValidationException> {
 

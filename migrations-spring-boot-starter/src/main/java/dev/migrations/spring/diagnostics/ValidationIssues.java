@@ -7,8 +7,8 @@ import dev.migrations.ValidationIssue.Kind;
 import dev.migrations.ValidationReport;
 
 /**
- * What validation issues mean and what to do about each kind, shared by the analyses of a failed validation and of
- * {@code migrations.on-startup=validate}.
+ * What validation issues mean and what to do about each kind, shared by the analyses of a
+ * failed validation and of {@code migrations.on-startup=validate}.
  */
 final class ValidationIssues {
 
@@ -42,8 +42,9 @@ final class ValidationIssues {
 	/**
 	 * One sentence per kind of issue found, saying what to do.
 	 * @param report what validation found
-	 * @param migrating whether the application migrates at startup, so that {@code migrations.validate-on-migrate}
-	 * and {@code migrations.out-of-order} decide what these issues do; with {@code on-startup=validate} they do not
+	 * @param migrating whether the application migrates at startup, so that
+	 * {@code migrations.validate-on-migrate} and {@code migrations.out-of-order} decide
+	 * what these issues do; with {@code on-startup=validate} they do not
 	 */
 	static String actions(ValidationReport report, boolean migrating) {
 		StringBuilder actions = new StringBuilder();
@@ -53,12 +54,12 @@ final class ValidationIssues {
 					+ " matches them, record their new checksums by starting "
 					+ (migrating ? "the application" : "the application that applies the migrations")
 					+ " once with migrations.repair-on-migrate=true; otherwise restore the files as they were applied."
-					+ (migrating ? " To start despite changed files, set migrations.validate-on-migrate=warn."
-							: ""));
+					+ (migrating ? " To start despite changed files, set migrations.validate-on-migrate=warn." : ""));
 		}
 		List<ValidationIssue> missing = report.ofKind(Kind.MISSING);
 		if (!missing.isEmpty()) {
-			// A repair forgets only our metadata of a missing version; the Go tool's table still lists it.
+			// A repair forgets only our metadata of a missing version; the Go tool's
+			// table still lists it.
 			sentence(actions, "Restore the " + Listing.plural(missing.size(), "file", "files") + " of "
 					+ Listing.plural(missing.size(), "version ", "versions ") + versions(missing)
 					+ " to migrations.locations: an applied version needs its file to be validated and rolled back."
@@ -68,13 +69,15 @@ final class ValidationIssues {
 		List<ValidationIssue> outOfOrder = report.ofKind(Kind.OUT_OF_ORDER);
 		if (!outOfOrder.isEmpty()) {
 			String them = Listing.plural(outOfOrder.size(), "it", "them");
-			sentence(actions, Listing.plural(outOfOrder.size(), "Version ", "Versions ") + versions(outOfOrder)
-					+ Listing.plural(outOfOrder.size(), " is", " are") + " older than the current version: "
-					+ (migrating ? "apply " + them + " in version order with migrations.out-of-order=apply, leave "
-							+ them + " pending with migrations.out-of-order=ignore,"
-							: "apply " + them + " by starting once with migrations.on-startup=migrate and"
-									+ " migrations.out-of-order=apply,")
-					+ " or renumber " + them + " above the current version.");
+			sentence(actions,
+					Listing.plural(outOfOrder.size(), "Version ", "Versions ") + versions(outOfOrder)
+							+ Listing.plural(outOfOrder.size(), " is", " are") + " older than the current version: "
+							+ (migrating
+									? "apply " + them + " in version order with migrations.out-of-order=apply, leave "
+											+ them + " pending with migrations.out-of-order=ignore,"
+									: "apply " + them + " by starting once with migrations.on-startup=migrate and"
+											+ " migrations.out-of-order=apply,")
+							+ " or renumber " + them + " above the current version.");
 		}
 		List<ValidationIssue> unparsable = report.ofKind(Kind.PARSE_ERROR);
 		if (!unparsable.isEmpty()) {

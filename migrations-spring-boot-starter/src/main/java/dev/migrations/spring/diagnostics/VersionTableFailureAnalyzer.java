@@ -6,8 +6,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.migrations.VersionTableException;
 
 /**
- * Analyzes a {@link VersionTableException}: a table with the version table's (or the metadata table's) name but other
- * columns, or a version table holding rows its Go tool never leaves.
+ * Analyzes a {@link VersionTableException}: a table with the version table's (or the
+ * metadata table's) name but other columns, or a version table holding rows its Go tool
+ * never leaves.
  */
 final class VersionTableFailureAnalyzer extends AbstractFailureAnalyzer<VersionTableException> {
 
@@ -15,9 +16,11 @@ final class VersionTableFailureAnalyzer extends AbstractFailureAnalyzer<VersionT
 	protected FailureAnalysis analyze(Throwable rootFailure, VersionTableException cause) {
 		return switch (cause.problem()) {
 			case COLUMNS -> otherTable(cause, "its Go tool gives it", "migrations.table");
-			case METADATA_COLUMNS -> otherTable(cause, "this engine gives its metadata table", "migrations.metadata-table");
-			case ROWS -> new FailureAnalysis("The version table cannot be read: " + cause.getMessage()
-					+ " No migration was run.", "Repair " + cause.table() + " as described above, then start the"
+			case METADATA_COLUMNS ->
+				otherTable(cause, "this engine gives its metadata table", "migrations.metadata-table");
+			case ROWS -> new FailureAnalysis(
+					"The version table cannot be read: " + cause.getMessage() + " No migration was run.",
+					"Repair " + cause.table() + " as described above, then start the"
 							+ " application again; the Go tool could not trust this table either.",
 					cause);
 		};

@@ -4,7 +4,10 @@ import org.springframework.context.ApplicationEvent;
 
 import dev.migrations.Migrator;
 
-/** Base type of the events about the startup migrations; the source is the {@link Migrator}. */
+/**
+ * Base type of the events about the startup migrations; the source is the
+ * {@link Migrator}.
+ */
 public abstract class MigrationsEvent extends ApplicationEvent {
 
 	private static final long serialVersionUID = 1L;

@@ -4,7 +4,8 @@ import dev.migrations.MigrateResult;
 import dev.migrations.Migrator;
 
 /**
- * The startup migrations finished (or found nothing to do): code that uses the database in the background can start.
+ * The startup migrations finished (or found nothing to do): code that uses the database
+ * in the background can start.
  */
 public class MigrationsFinishedEvent extends MigrationsEvent {
 

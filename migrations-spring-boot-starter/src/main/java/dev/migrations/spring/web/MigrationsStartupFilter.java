@@ -15,9 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.migrations.spring.autoconfigure.MigrationsProgress;
 
 /**
- * Answers {@code 503 Service Unavailable} with {@code Retry-After} to every request that arrives before the startup
- * migrations finish, so that none reaches a repository early. Actuator endpoints pass wherever they are mapped, so
- * that probes (liveness above all) and the migrations endpoint keep answering.
+ * Answers {@code 503 Service Unavailable} with {@code Retry-After} to every request that
+ * arrives before the startup migrations finish, so that none reaches a repository early.
+ * Actuator endpoints pass wherever they are mapped, so that probes (liveness above all)
+ * and the migrations endpoint keep answering.
  */
 public final class MigrationsStartupFilter implements Filter {
 
@@ -30,7 +31,8 @@ public final class MigrationsStartupFilter implements Filter {
 	/**
 	 * Creates the filter.
 	 * @param progress where the startup migrations stand
-	 * @param actuator whether a path, within the application or within the servlet, is an actuator endpoint's
+	 * @param actuator whether a path, within the application or within the servlet, is an
+	 * actuator endpoint's
 	 * @param retryAfter the Retry-After to send
 	 */
 	public MigrationsStartupFilter(MigrationsProgress progress, Predicate<String> actuator, Duration retryAfter) {
@@ -51,7 +53,8 @@ public final class MigrationsStartupFilter implements Filter {
 		http.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Database migrations are running");
 	}
 
-	// Endpoints are mapped inside the DispatcherServlet, which may have a path of its own (spring.mvc.servlet.path).
+	// Endpoints are mapped inside the DispatcherServlet, which may have a path of its own
+	// (spring.mvc.servlet.path).
 	private boolean isActuator(HttpServletRequest request) {
 		String withinApplication = request.getRequestURI().substring(request.getContextPath().length());
 		String withinServlet = request.getPathInfo();

@@ -14,8 +14,9 @@ import dev.migrations.Migrator;
 import dev.migrations.testing.MigrationDir;
 
 /**
- * What the actuator auto-configuration tests share: a SQLite file and a directory with two goose migrations in a
- * fresh temporary directory, and the context runner pointed at both.
+ * What the actuator auto-configuration tests share: a SQLite file and a directory with
+ * two goose migrations in a fresh temporary directory, and the context runner pointed at
+ * both.
  */
 abstract class ActuatorContextTests {
 
@@ -47,7 +48,10 @@ abstract class ActuatorContextTests {
 		return MigrationDir.at(this.temp.resolve("migrations"));
 	}
 
-	/** Two migrators of the application's own, on one data source, each with its own version table. */
+	/**
+	 * Two migrators of the application's own, on one data source, each with its own
+	 * version table.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class TwoMigrators {
 

@@ -21,7 +21,10 @@ import dev.migrations.testing.RequiresPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The endpoint and the health contributor against the real PostgreSQL server, in a schema of the test's own. */
+/**
+ * The endpoint and the health contributor against the real PostgreSQL server, in a schema
+ * of the test's own.
+ */
 @RequiresPostgres
 class MigrationsActuatorPostgresTests {
 
@@ -55,9 +58,10 @@ class MigrationsActuatorPostgresTests {
 					assertThat(migrator.version()).isEqualTo(2);
 					assertThat(migrator.pending()).isZero();
 					assertThat(migrator.migrations()).extracting(MigrationDescriptor::state).containsOnly("applied");
-					assertThat(migrator.migrations()).extracting(MigrationDescriptor::checksum).containsOnly("verified");
-					assertThat(migrator.migrations()).allSatisfy(
-							(migration) -> assertThat(migration.executionTime()).isNotNull().isNotNegative());
+					assertThat(migrator.migrations()).extracting(MigrationDescriptor::checksum)
+						.containsOnly("verified");
+					assertThat(migrator.migrations())
+						.allSatisfy((migration) -> assertThat(migration.executionTime()).isNotNull().isNotNegative());
 					Health health = indicator.health();
 					assertThat(health.getStatus()).isEqualTo(Status.UP);
 					assertThat(health.getDetails()).containsEntry("version", 2L).containsEntry("pending", 0);

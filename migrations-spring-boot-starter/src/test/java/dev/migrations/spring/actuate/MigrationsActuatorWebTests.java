@@ -37,7 +37,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The endpoint and the health contributor over HTTP, as an application's actuator serves them. */
+/**
+ * The endpoint and the health contributor over HTTP, as an application's actuator serves
+ * them.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsActuatorWebTests {
 
@@ -80,17 +83,17 @@ class MigrationsActuatorWebTests {
 
 	@Test
 	void endpointServesEveryMigrationAsJson() {
-		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> mvc(context)
-			.perform(get("/actuator/migrations"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.migrators.migrator.version").value(2))
-			.andExpect(jsonPath("$.migrators.migrator.dirty").value(false))
-			.andExpect(jsonPath("$.migrators.migrator.pending").value(0))
-			.andExpect(jsonPath("$.migrators.migrator.migrations[0].file").value("00001_users.sql"))
-			.andExpect(jsonPath("$.migrators.migrator.migrations[0].state").value("applied"))
-			.andExpect(jsonPath("$.migrators.migrator.migrations[0].checksum").value("verified"))
-			.andExpect(jsonPath("$.migrators.migrator.migrations[0].executionTime").isNumber())
-			.andExpect(jsonPath("$.migrators.migrator.migrations[0].appliedAt").isString()));
+		withDatabase().withPropertyValues("migrations.run-as=initializer")
+			.run((context) -> mvc(context).perform(get("/actuator/migrations"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.migrators.migrator.version").value(2))
+				.andExpect(jsonPath("$.migrators.migrator.dirty").value(false))
+				.andExpect(jsonPath("$.migrators.migrator.pending").value(0))
+				.andExpect(jsonPath("$.migrators.migrator.migrations[0].file").value("00001_users.sql"))
+				.andExpect(jsonPath("$.migrators.migrator.migrations[0].state").value("applied"))
+				.andExpect(jsonPath("$.migrators.migrator.migrations[0].checksum").value("verified"))
+				.andExpect(jsonPath("$.migrators.migrator.migrations[0].executionTime").isNumber())
+				.andExpect(jsonPath("$.migrators.migrator.migrations[0].appliedAt").isString()));
 	}
 
 	@Test
@@ -132,11 +135,13 @@ class MigrationsActuatorWebTests {
 
 	@Test
 	void aDatabaseThatCannotBeReachedShowsNeitherHealthNorTheEndpointTheUrlsPassword(CapturedOutput output) {
-		// DriverManager names the URL in its message; nothing connects until the endpoint and health are read.
-		this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:nosuchdatabase://db.example/app?password="
-				+ PASSWORD, "spring.datasource.driver-class-name=org.sqlite.JDBC",
-				"spring.datasource.type=org.springframework.jdbc.datasource.DriverManagerDataSource",
-				"migrations.on-startup=none", "migrations.locations=filesystem:" + this.temp.resolve("migrations"))
+		// DriverManager names the URL in its message; nothing connects until the endpoint
+		// and health are read.
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=jdbc:nosuchdatabase://db.example/app?password=" + PASSWORD,
+					"spring.datasource.driver-class-name=org.sqlite.JDBC",
+					"spring.datasource.type=org.springframework.jdbc.datasource.DriverManagerDataSource",
+					"migrations.on-startup=none", "migrations.locations=filesystem:" + this.temp.resolve("migrations"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				MockMvc mvc = mvc(context);
@@ -153,7 +158,8 @@ class MigrationsActuatorWebTests {
 					endpoint.append(cause).append('\n');
 				}
 
-				assertThat(endpoint).contains("No suitable driver found for jdbc:nosuchdatabase://db.example/app?password=***");
+				assertThat(endpoint)
+					.contains("No suitable driver found for jdbc:nosuchdatabase://db.example/app?password=***");
 				assertThat(health).doesNotContain(PASSWORD);
 				assertThat(endpoint.toString()).doesNotContain(PASSWORD);
 			});
@@ -176,7 +182,9 @@ class MigrationsActuatorWebTests {
 					.getResponse()
 					.getContentAsString();
 				for (String body : new String[] { endpoint, health }) {
-					assertThat(body).doesNotContain(PASSWORD).doesNotContain("jdbc:").doesNotContain(url())
+					assertThat(body).doesNotContain(PASSWORD)
+						.doesNotContain("jdbc:")
+						.doesNotContain(url())
 						.doesNotContain(this.temp.toString());
 				}
 			});

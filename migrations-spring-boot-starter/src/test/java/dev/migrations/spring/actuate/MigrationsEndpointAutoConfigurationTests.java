@@ -28,15 +28,18 @@ class MigrationsEndpointAutoConfigurationTests extends ActuatorContextTests {
 
 	MigrationsEndpointAutoConfigurationTests() {
 		super(new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
-						MigrationsEndpointAutoConfiguration.class))
-				.withPropertyValues("management.endpoints.web.exposure.include=migrations"));
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					MigrationsAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations"));
 	}
 
 	@Test
 	void reportsEveryMigrationAfterMigrating() {
 		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> {
-			MigratorDescriptor migrator = context.getBean(MigrationsEndpoint.class).migrations().migrators().get("migrator");
+			MigratorDescriptor migrator = context.getBean(MigrationsEndpoint.class)
+				.migrations()
+				.migrators()
+				.get("migrator");
 			assertThat(migrator.version()).isEqualTo(2);
 			assertThat(migrator.dirty()).isFalse();
 			assertThat(migrator.pending()).isZero();
@@ -55,7 +58,10 @@ class MigrationsEndpointAutoConfigurationTests extends ActuatorContextTests {
 	@Test
 	void reportsPendingMigrationsWithoutAppliedAtOrChecksum() {
 		withDatabase().run((context) -> {
-			MigratorDescriptor migrator = context.getBean(MigrationsEndpoint.class).migrations().migrators().get("migrator");
+			MigratorDescriptor migrator = context.getBean(MigrationsEndpoint.class)
+				.migrations()
+				.migrators()
+				.get("migrator");
 			assertThat(migrator.version()).isZero();
 			assertThat(migrator.pending()).isEqualTo(2);
 			assertThat(migrator.migrations()).extracting(MigrationDescriptor::state).containsOnly("pending");
@@ -86,7 +92,8 @@ class MigrationsEndpointAutoConfigurationTests extends ActuatorContextTests {
 
 	@Test
 	void reportsEveryMigratorByBeanName() {
-		withDatabase().withPropertyValues("migrations.enabled=false").withUserConfiguration(TwoMigrators.class)
+		withDatabase().withPropertyValues("migrations.enabled=false")
+			.withUserConfiguration(TwoMigrators.class)
 			.run((context) -> assertThat(context.getBean(MigrationsEndpoint.class).migrations().migrators())
 				.containsOnlyKeys("ordersMigrator", "usersMigrator"));
 	}
@@ -94,7 +101,8 @@ class MigrationsEndpointAutoConfigurationTests extends ActuatorContextTests {
 	@Test
 	void offersNoWriteOperationByDefault() {
 		withDatabase().run((context) -> {
-			assertThat(context).hasSingleBean(MigrationsEndpoint.class).doesNotHaveBean(WritableMigrationsEndpoint.class);
+			assertThat(context).hasSingleBean(MigrationsEndpoint.class)
+				.doesNotHaveBean(WritableMigrationsEndpoint.class);
 			assertThat(MigrationsEndpoint.class.getMethods()).noneMatch((method) -> method.getName().equals("migrate"));
 		});
 	}
@@ -109,8 +117,11 @@ class MigrationsEndpointAutoConfigurationTests extends ActuatorContextTests {
 			assertThat(result.migrations()).extracting(MigrationResultDescriptor::file)
 				.containsExactly("00001_users.sql", "00002_posts.sql");
 			assertThat(result.migrations()).extracting(MigrationResultDescriptor::direction).containsOnly("up");
-			assertThat(context.getBean(WritableMigrationsEndpoint.class).migrations().migrators().get("migrator").pending())
-				.isZero();
+			assertThat(context.getBean(WritableMigrationsEndpoint.class)
+				.migrations()
+				.migrators()
+				.get("migrator")
+				.pending()).isZero();
 		});
 	}
 
@@ -153,7 +164,8 @@ class MigrationsEndpointAutoConfigurationTests extends ActuatorContextTests {
 	@Test
 	void backsOffWithoutTheActuator() {
 		withDatabase().withClassLoader(new FilteredClassLoader(Endpoint.class))
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(Migrator.class)
 				.doesNotHaveBean(MigrationsEndpoint.class));
 	}
 

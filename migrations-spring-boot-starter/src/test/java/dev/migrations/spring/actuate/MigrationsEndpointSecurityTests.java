@@ -48,10 +48,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The write operation that applies pending migrations is off unless {@code migrations.endpoint.migrate-enabled} turns
- * it on, and then it is an actuator operation like any other: reached only where the actuator exposes the endpoint,
- * allowed only where the endpoint's access allows writes, and behind whatever the application's security demands.
- * Here an application lets anyone read its actuator and only operators write.
+ * The write operation that applies pending migrations is off unless
+ * {@code migrations.endpoint.migrate-enabled} turns it on, and then it is an actuator
+ * operation like any other: reached only where the actuator exposes the endpoint, allowed
+ * only where the endpoint's access allows writes, and behind whatever the application's
+ * security demands. Here an application lets anyone read its actuator and only operators
+ * write.
  */
 class MigrationsEndpointSecurityTests {
 
@@ -112,7 +114,9 @@ class MigrationsEndpointSecurityTests {
 
 	@Test
 	void withoutMigrateEnabledEvenAnOperatorFindsNoWriteOperation() {
-		withDatabase().run((context) -> mvc(context).perform(post("/actuator/migrations/migrator").with(as("operator", "operator-pass"))).andExpect(status().isNotFound()));
+		withDatabase().run((context) -> mvc(context)
+			.perform(post("/actuator/migrations/migrator").with(as("operator", "operator-pass")))
+			.andExpect(status().isNotFound()));
 		assertThat(migrated()).isFalse();
 	}
 
@@ -120,7 +124,11 @@ class MigrationsEndpointSecurityTests {
 	void readOnlyAccessToTheEndpointKeepsTheOperationOut() {
 		withDatabase("migrations.endpoint.migrate-enabled=true", "management.endpoint.migrations.access=READ_ONLY")
 			.run((context) -> {
-				int status = mvc(context).perform(post("/actuator/migrations/migrator").with(as("operator", "operator-pass"))).andReturn().getResponse().getStatus();
+				int status = mvc(context)
+					.perform(post("/actuator/migrations/migrator").with(as("operator", "operator-pass")))
+					.andReturn()
+					.getResponse()
+					.getStatus();
 				assertThat(status).isIn(404, 405);
 			});
 		assertThat(migrated()).isFalse();
@@ -129,19 +137,24 @@ class MigrationsEndpointSecurityTests {
 	@Test
 	void anEndpointTheActuatorDoesNotExposeOverHttpHasNoOperationThere() {
 		withDatabase("migrations.endpoint.migrate-enabled=true", "management.endpoints.web.exposure.include=health")
-			.run((context) -> mvc(context).perform(post("/actuator/migrations/migrator").with(as("operator", "operator-pass"))).andExpect(status().isNotFound()));
+			.run((context) -> mvc(context)
+				.perform(post("/actuator/migrations/migrator").with(as("operator", "operator-pass")))
+				.andExpect(status().isNotFound()));
 		assertThat(migrated()).isFalse();
 	}
 
 	private static RequestPostProcessor as(String user, String password) {
-		String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return (request) -> {
 			request.addHeader(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
 			return request;
 		};
 	}
 
-	/** An application's own actuator security: anyone may read, only operators may write. */
+	/**
+	 * An application's own actuator security: anyone may read, only operators may write.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableWebSecurity
 	static class OperatorsOnlyWrite {

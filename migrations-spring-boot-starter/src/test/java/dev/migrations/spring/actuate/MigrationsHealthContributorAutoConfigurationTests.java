@@ -29,13 +29,15 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The {@code migrations} health contributor's conditions and statuses, on a real SQLite file. */
+/**
+ * The {@code migrations} health contributor's conditions and statuses, on a real SQLite
+ * file.
+ */
 class MigrationsHealthContributorAutoConfigurationTests extends ActuatorContextTests {
 
 	MigrationsHealthContributorAutoConfigurationTests() {
-		super(new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
-						MigrationsHealthContributorAutoConfiguration.class)));
+		super(new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				MigrationsAutoConfiguration.class, MigrationsHealthContributorAutoConfiguration.class)));
 	}
 
 	private static Health health(AssertableApplicationContext context) {
@@ -74,12 +76,13 @@ class MigrationsHealthContributorAutoConfigurationTests extends ActuatorContextT
 
 	@Test
 	void upWithTheCountWhenOutOfOrderVersionsAreIgnored() {
-		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasNotFailed());
+		withDatabase().withPropertyValues("migrations.run-as=initializer")
+			.run((context) -> assertThat(context).hasNotFailed());
 		migrations().goose("00003_tags.sql", "CREATE TABLE tags (id INTEGER);", "DROP TABLE tags;");
 		// Version 1 now looks never applied while version 2 is: out of order.
 		SqliteTestDatabase.at(this.temp.resolve("app.db"))
-			.execute("DELETE FROM goose_db_version WHERE version_id = 1", "DELETE FROM goose_db_version_meta WHERE version = 1",
-					"DROP TABLE users");
+			.execute("DELETE FROM goose_db_version WHERE version_id = 1",
+					"DELETE FROM goose_db_version_meta WHERE version = 1", "DROP TABLE users");
 		withDatabase().withPropertyValues("migrations.out-of-order=ignore").run((context) -> {
 			context.getBean(MigrationsApplicationRunner.class).run(null);
 			Health health = health(context);
@@ -155,7 +158,8 @@ class MigrationsHealthContributorAutoConfigurationTests extends ActuatorContextT
 
 	@Test
 	void oneIndicatorPerMigratorWhenThereAreSeveral() {
-		withDatabase().withPropertyValues("migrations.enabled=false").withUserConfiguration(TwoMigrators.class)
+		withDatabase().withPropertyValues("migrations.enabled=false")
+			.withUserConfiguration(TwoMigrators.class)
 			.run((context) -> {
 				CompositeHealthContributor composite = context.getBean("migrationsHealthIndicator",
 						CompositeHealthContributor.class);
@@ -179,7 +183,8 @@ class MigrationsHealthContributorAutoConfigurationTests extends ActuatorContextT
 	@Test
 	void backsOffWithoutSpringBootHealth() {
 		withDatabase().withClassLoader(new FilteredClassLoader(HealthIndicator.class))
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(Migrator.class)
 				.doesNotHaveBean("migrationsHealthIndicator"));
 	}
 

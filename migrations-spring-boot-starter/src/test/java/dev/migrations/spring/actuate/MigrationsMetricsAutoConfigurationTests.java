@@ -29,15 +29,19 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The migration metrics: the timer the listener records and the pending gauge, on a real SQLite file. */
+/**
+ * The migration metrics: the timer the listener records and the pending gauge, on a real
+ * SQLite file.
+ */
 class MigrationsMetricsAutoConfigurationTests extends ActuatorContextTests {
 
 	MigrationsMetricsAutoConfigurationTests() {
-		// The metrics auto-configuration comes first in the list on purpose: its ordering, not the list's, must put it
+		// The metrics auto-configuration comes first in the list on purpose: its
+		// ordering, not the list's, must put it
 		// after the registry's.
-		super(new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(MigrationsMetricsAutoConfiguration.class,
-						DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class, MetricsAutoConfiguration.class,
+		super(new ApplicationContextRunner().withConfiguration(
+				AutoConfigurations.of(MigrationsMetricsAutoConfiguration.class, DataSourceAutoConfiguration.class,
+						MigrationsAutoConfiguration.class, MetricsAutoConfiguration.class,
 						SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class)));
 	}
 
@@ -86,8 +90,7 @@ class MigrationsMetricsAutoConfigurationTests extends ActuatorContextTests {
 			context.getBean(Migrator.class).downTo(0);
 			assertThat(context.getBean(MeterRegistry.class).get("migrations.duration").timers())
 				.extracting((timer) -> timer.getId().getTags())
-				.containsExactlyInAnyOrder(
-						List.of(Tag.of("direction", "down"), Tag.of("outcome", "success")),
+				.containsExactlyInAnyOrder(List.of(Tag.of("direction", "down"), Tag.of("outcome", "success")),
 						List.of(Tag.of("direction", "up"), Tag.of("outcome", "success")));
 		});
 	}

@@ -14,8 +14,9 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auto-configure annotation processor's metadata is in the jar, so that Spring Boot filters each of our
- * auto-configurations on its class conditions at startup without loading the class.
+ * The auto-configure annotation processor's metadata is in the jar, so that Spring Boot
+ * filters each of our auto-configurations on its class conditions at startup without
+ * loading the class.
  */
 class AutoConfigurationMetadataTests {
 
@@ -36,8 +37,8 @@ class AutoConfigurationMetadataTests {
 	}
 
 	private Properties ours() throws IOException {
-		for (URL url : Collections.list(
-				getClass().getClassLoader().getResources("META-INF/spring-autoconfigure-metadata.properties"))) {
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-autoconfigure-metadata.properties"))) {
 			Properties properties = new Properties();
 			try (InputStream in = url.openStream()) {
 				properties.load(in);
@@ -46,7 +47,8 @@ class AutoConfigurationMetadataTests {
 				return properties;
 			}
 		}
-		throw new AssertionError("No spring-autoconfigure-metadata.properties names " + MigrationsAutoConfiguration.class);
+		throw new AssertionError(
+				"No spring-autoconfigure-metadata.properties names " + MigrationsAutoConfiguration.class);
 	}
 
 }

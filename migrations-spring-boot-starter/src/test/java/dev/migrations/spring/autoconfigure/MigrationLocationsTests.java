@@ -19,9 +19,9 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Classpath locations, which Spring's resource resolver lists, follow the engine's rule for files on disk: a symbolic
- * link that leads out of the location's directory is refused, so the migrations cannot be made to read a file from
- * elsewhere.
+ * Classpath locations, which Spring's resource resolver lists, follow the engine's rule
+ * for files on disk: a symbolic link that leads out of the location's directory is
+ * refused, so the migrations cannot be made to read a file from elsewhere.
  */
 class MigrationLocationsTests {
 
@@ -70,7 +70,8 @@ class MigrationLocationsTests {
 
 		withClasspathRoot(root).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(Migrator.class).migrations()).containsValues("00001_users.sql", "00002_posts.sql");
+			assertThat(context.getBean(Migrator.class).migrations()).containsValues("00001_users.sql",
+					"00002_posts.sql");
 			assertThat(SqliteTestDatabase.at(this.temp.resolve("app.db")).tables()).contains("users", "posts");
 		});
 	}

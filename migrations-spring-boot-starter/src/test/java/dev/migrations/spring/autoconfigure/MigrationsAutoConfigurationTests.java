@@ -41,7 +41,10 @@ import dev.migrations.testing.SqliteTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auto-configuration's conditions, beans, properties and startup modes, on a real SQLite file. */
+/**
+ * The auto-configuration's conditions, beans, properties and startup modes, on a real
+ * SQLite file.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsAutoConfigurationTests {
 
@@ -115,8 +118,8 @@ class MigrationsAutoConfigurationTests {
 	void aFailingMigratorStopsTheStartupBeforeTheNextOne() {
 		TwoDatabases.first = this.temp.resolve("first.db");
 		TwoDatabases.second = this.temp.resolve("second.db");
-		MigrationDir.at(this.temp.resolve("migrations")).file("00003_broken.sql",
-				"-- +goose Up\nINSERT INTO nowhere VALUES (1);\n");
+		MigrationDir.at(this.temp.resolve("migrations"))
+			.file("00003_broken.sql", "-- +goose Up\nINSERT INTO nowhere VALUES (1);\n");
 		withDatabase().withUserConfiguration(TwoDatabases.class).run((context) -> {
 			org.junit.jupiter.api.Assertions.assertThrows(dev.migrations.MigrationFailedException.class,
 					() -> context.getBean(MigrationsApplicationRunner.class).run(null));
@@ -143,7 +146,8 @@ class MigrationsAutoConfigurationTests {
 			.withPropertyValues("migrations.run-as=initializer")
 			.withUserConfiguration(QueriesAtStartup.class)
 			.run((context) -> {
-				assertThat(context).hasNotFailed().hasSingleBean(MigrationsInitializer.class)
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(MigrationsInitializer.class)
 					.doesNotHaveBean(MigrationsApplicationRunner.class);
 				assertThat(context.getBeanFactory().getBeanDefinition("jdbcTemplate").getDependsOn())
 					.contains("migrationsInitializer");
@@ -162,7 +166,8 @@ class MigrationsAutoConfigurationTests {
 		withDatabase().withPropertyValues("migrations.on-startup=validate", "migrations.run-as=initializer")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MigrationsNotAppliedException.class)
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationsNotAppliedException.class)
 					.hasMessageContaining("versions [1, 2] are pending");
 				assertThat(database().tables()).isEmpty();
 			});
@@ -170,18 +175,20 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void onStartupValidatePassesWhenEverythingIsApplied() {
-		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasNotFailed());
+		withDatabase().withPropertyValues("migrations.run-as=initializer")
+			.run((context) -> assertThat(context).hasNotFailed());
 		withDatabase().withPropertyValues("migrations.on-startup=validate", "migrations.run-as=initializer")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
 	void onStartupNoneRunsNothing() {
-		withDatabase().withPropertyValues("migrations.on-startup=none", "migrations.run-as=initializer").run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(database().tables()).isEmpty();
-			assertThat(context.getBean(MigrationsProgress.class).isDone()).isTrue();
-		});
+		withDatabase().withPropertyValues("migrations.on-startup=none", "migrations.run-as=initializer")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(database().tables()).isEmpty();
+				assertThat(context.getBean(MigrationsProgress.class).isDone()).isTrue();
+			});
 	}
 
 	@Test
@@ -199,8 +206,8 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void failureIsAnnouncedAndStopsTheRunner() {
 		withDatabase().withUserConfiguration(EventRecorder.class).run((context) -> {
-			MigrationDir.at(this.temp.resolve("migrations")).file("00003_broken.sql",
-					"-- +goose Up\nINSERT INTO nowhere VALUES (1);\n");
+			MigrationDir.at(this.temp.resolve("migrations"))
+				.file("00003_broken.sql", "-- +goose Up\nINSERT INTO nowhere VALUES (1);\n");
 		});
 		withDatabase().withUserConfiguration(EventRecorder.class).run((context) -> {
 			org.junit.jupiter.api.Assertions.assertThrows(dev.migrations.MigrationFailedException.class,
@@ -212,10 +219,11 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void propertiesConfigureTheEngine() {
-		withDatabase().withPropertyValues("migrations.table=app_versions", "migrations.metadata-table=app_meta",
-				"migrations.target=1", "migrations.run-as=initializer", "migrations.format=goose",
-				"migrations.out-of-order=ignore", "migrations.validate-on-migrate=warn", "migrations.lock-timeout=5s",
-				"migrations.placeholders.owner=app")
+		withDatabase()
+			.withPropertyValues("migrations.table=app_versions", "migrations.metadata-table=app_meta",
+					"migrations.target=1", "migrations.run-as=initializer", "migrations.format=goose",
+					"migrations.out-of-order=ignore", "migrations.validate-on-migrate=warn",
+					"migrations.lock-timeout=5s", "migrations.placeholders.owner=app")
 			.run((context) -> {
 				Migrator migrator = context.getBean(Migrator.class);
 				assertThat(migrator.table()).isEqualTo("app_versions");
@@ -243,14 +251,17 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void repairOnMigrateRecordsTheChecksumsOfEditedFilesBeforeMigrating() {
-		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasNotFailed());
+		withDatabase().withPropertyValues("migrations.run-as=initializer")
+			.run((context) -> assertThat(context).hasNotFailed());
 		MigrationDir.at(this.temp.resolve("migrations"))
 			.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY); -- edited", "DROP TABLE users;");
-		onDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context
-			.getStartupFailure()).rootCause().isInstanceOf(dev.migrations.ValidationException.class));
+		onDatabase().withPropertyValues("migrations.run-as=initializer")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(dev.migrations.ValidationException.class));
 		onDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.repair-on-migrate=true")
 			.run((context) -> assertThat(context).hasNotFailed());
-		onDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasNotFailed());
+		onDatabase().withPropertyValues("migrations.run-as=initializer")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -259,11 +270,14 @@ class MigrationsAutoConfigurationTests {
 			.delete("00001_users.sql")
 			.delete("00002_posts.sql")
 			.file("1_users.up.sql", "CREATE TABLE users (id INTEGER);")
-			.file("2_posts.up.sql", "BEGIN;\nCREATE TABLE posts (id INTEGER);\nCOMMIT;\nINSERT INTO nowhere VALUES (1);");
-		onDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasFailed());
+			.file("2_posts.up.sql",
+					"BEGIN;\nCREATE TABLE posts (id INTEGER);\nCOMMIT;\nINSERT INTO nowhere VALUES (1);");
+		onDatabase().withPropertyValues("migrations.run-as=initializer")
+			.run((context) -> assertThat(context).hasFailed());
 		assertThat(database().query("SELECT version, dirty FROM schema_migrations")).singleElement()
 			.satisfies((row) -> assertThat(row.get("dirty").toString()).isIn("1", "true"));
-		// The schema is repaired by hand: posts is there, so version 2 is complete once its file is fixed.
+		// The schema is repaired by hand: posts is there, so version 2 is complete once
+		// its file is fixed.
 		migrations.file("2_posts.up.sql", "BEGIN;\nCREATE TABLE posts (id INTEGER);\nCOMMIT;");
 		onDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.force-version=2")
 			.run((context) -> assertThat(context).hasNotFailed());
@@ -289,10 +303,9 @@ class MigrationsAutoConfigurationTests {
 				throw new IllegalStateException(ex);
 			}
 		});
-		this.contextRunner
-			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + directory.resolve("app.db"),
-					"migrations.locations=filesystem:" + this.temp.resolve("migrations"), "migrations.run-as=initializer",
-					"migrations.connect-retries=10", "migrations.connect-retries-interval=500ms")
+		this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + directory.resolve("app.db"),
+				"migrations.locations=filesystem:" + this.temp.resolve("migrations"), "migrations.run-as=initializer",
+				"migrations.connect-retries=10", "migrations.connect-retries-interval=500ms")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(SqliteTestDatabase.at(directory.resolve("app.db")).tables()).contains("users");
@@ -305,10 +318,12 @@ class MigrationsAutoConfigurationTests {
 		database().execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
 		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(dev.migrations.UnversionedDatabaseException.class);
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(dev.migrations.UnversionedDatabaseException.class);
 		});
-		withDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.baseline-on-migrate=true",
-				"migrations.baseline-version=1")
+		withDatabase()
+			.withPropertyValues("migrations.run-as=initializer", "migrations.baseline-on-migrate=true",
+					"migrations.baseline-version=1")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(database().query("SELECT version_id FROM goose_db_version ORDER BY id"))
@@ -320,8 +335,9 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void sqliteBackupIsTakenWhenEnabled() throws Exception {
 		Path backups = java.nio.file.Files.createDirectories(this.temp.resolve("backups"));
-		withDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.sqlite.backup.enabled=true",
-				"migrations.sqlite.backup.directory=" + backups, "migrations.sqlite.backup.keep=3")
+		withDatabase()
+			.withPropertyValues("migrations.run-as=initializer", "migrations.sqlite.backup.enabled=true",
+					"migrations.sqlite.backup.directory=" + backups, "migrations.sqlite.backup.keep=3")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				try (var files = java.nio.file.Files.list(backups)) {
@@ -334,17 +350,20 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void placeholdersReachFilesThatAskForThem() {
 		MigrationDir.at(this.temp.resolve("migrations"))
-			.file("00003_named.sql", "-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${table_name} (id INTEGER);\n");
+			.file("00003_named.sql",
+					"-- migrations:placeholders\n-- +goose Up\nCREATE TABLE ${table_name} (id INTEGER);\n");
 		withDatabase().withPropertyValues("migrations.run-as=initializer", "migrations.placeholders.table_name=named")
 			.run((context) -> assertThat(database().tables()).contains("named"));
 	}
 
 	@Test
 	void outOfOrderPolicyIsApplied() {
-		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> assertThat(context).hasNotFailed());
-		// Version 1 now looks never applied while version 2 is: an out-of-order pending migration.
-		database().execute("DELETE FROM goose_db_version WHERE version_id = 1", "DELETE FROM goose_db_version_meta WHERE version = 1",
-				"DROP TABLE users");
+		withDatabase().withPropertyValues("migrations.run-as=initializer")
+			.run((context) -> assertThat(context).hasNotFailed());
+		// Version 1 now looks never applied while version 2 is: an out-of-order pending
+		// migration.
+		database().execute("DELETE FROM goose_db_version WHERE version_id = 1",
+				"DELETE FROM goose_db_version_meta WHERE version = 1", "DROP TABLE users");
 		withDatabase().withPropertyValues("migrations.run-as=initializer").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(dev.migrations.OutOfOrderException.class);
@@ -359,7 +378,8 @@ class MigrationsAutoConfigurationTests {
 			.goose("00001_sqlite_only.sql", "CREATE TABLE lite (id INTEGER);", "DROP TABLE lite;");
 		this.contextRunner
 			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.temp.resolve("app.db"),
-					"migrations.locations=filesystem:" + this.temp.resolve("db") + "/{vendor}", "migrations.run-as=initializer")
+					"migrations.locations=filesystem:" + this.temp.resolve("db") + "/{vendor}",
+					"migrations.run-as=initializer")
 			.run((context) -> assertThat(database().tables()).contains("lite"));
 	}
 
@@ -378,7 +398,8 @@ class MigrationsAutoConfigurationTests {
 	void badTargetFailsNamingTheProperty() {
 		withDatabase().withPropertyValues("migrations.target=soon").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("migrations.target");
 		});
 	}
@@ -403,7 +424,8 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void javaMigrationBeansRunInVersionOrderWithTheFiles() {
-		withDatabase().withPropertyValues("migrations.run-as=initializer").withUserConfiguration(SeedsUsers.class)
+		withDatabase().withPropertyValues("migrations.run-as=initializer")
+			.withUserConfiguration(SeedsUsers.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(Migrator.class).migrations()).containsEntry(3L, "00003_seed_users.java");
@@ -427,7 +449,8 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void qualifiedMigrationDataSourceWins() {
 		QualifiedDataSource.file = this.temp.resolve("qualified.db");
-		withDatabase().withPropertyValues("migrations.run-as=initializer").withUserConfiguration(QualifiedDataSource.class)
+		withDatabase().withPropertyValues("migrations.run-as=initializer")
+			.withUserConfiguration(QualifiedDataSource.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(SqliteTestDatabase.at(this.temp.resolve("qualified.db")).tables()).contains("users");
@@ -437,7 +460,8 @@ class MigrationsAutoConfigurationTests {
 
 	@Test
 	void theStartersOwnPropertiesHaveTheirDocumentedDefaults() {
-		// The engine's options are compared with a real builder's defaults in MigrationsOptionCatalogueTests.
+		// The engine's options are compared with a real builder's defaults in
+		// MigrationsOptionCatalogueTests.
 		MigrationsProperties properties = new MigrationsProperties();
 
 		assertThat(properties.getRunAs()).isEqualTo(MigrationsProperties.RunAs.AUTO);
@@ -458,7 +482,8 @@ class MigrationsAutoConfigurationTests {
 		}
 
 		static Migrator build(DataSource dataSource) {
-			return Migrator.builder().dataSource(dataSource)
+			return Migrator.builder()
+				.dataSource(dataSource)
 				.sources(dev.migrations.source.MigrationSources.of("none",
 						List.of(dev.migrations.source.MigrationResource.of("00001_x.sql", "x",
 								() -> "-- +goose Up\nSELECT 1;\n".getBytes()))))
@@ -501,7 +526,8 @@ class MigrationsAutoConfigurationTests {
 			return migrator(second, "second_versions", environment);
 		}
 
-		private static Migrator migrator(Path file, String table, org.springframework.core.env.Environment environment) {
+		private static Migrator migrator(Path file, String table,
+				org.springframework.core.env.Environment environment) {
 			return Migrator.builder()
 				.dataSource(new dev.migrations.testing.TestDataSource("jdbc:sqlite:" + file))
 				.locations(environment.getProperty("migrations.locations"))

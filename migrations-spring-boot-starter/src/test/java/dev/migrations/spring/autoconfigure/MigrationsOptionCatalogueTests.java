@@ -24,8 +24,9 @@ import dev.migrations.testing.MigrationDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's properties follow the engine's catalogue of options: each option a property sets is a property the
- * IDE knows and the README lists, and an application that sets none gets the engine's own defaults.
+ * The starter's properties follow the engine's catalogue of options: each option a
+ * property sets is a property the IDE knows and the README lists, and an application that
+ * sets none gets the engine's own defaults.
  */
 class MigrationsOptionCatalogueTests {
 
@@ -51,7 +52,8 @@ class MigrationsOptionCatalogueTests {
 		MigrationDir dir = MigrationDir.at(this.temp.resolve("migrations"))
 			.goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.temp.resolve("app.db"),
 					"migrations.locations=filesystem:" + dir.location(), "migrations.on-startup=none")
 			.run((context) -> {
@@ -66,7 +68,9 @@ class MigrationsOptionCatalogueTests {
 			});
 	}
 
-	/** The metadata the configuration processor wrote for the starter's own properties. */
+	/**
+	 * The metadata the configuration processor wrote for the starter's own properties.
+	 */
 	private static String propertyMetadata() throws IOException {
 		for (URL url : Collections.list(MigrationsOptionCatalogueTests.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {

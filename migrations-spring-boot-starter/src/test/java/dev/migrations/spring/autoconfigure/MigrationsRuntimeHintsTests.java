@@ -41,7 +41,8 @@ class MigrationsRuntimeHintsTests {
 		contribution.applyTo(context, null);
 		RuntimeHints hints = context.getRuntimeHints();
 
-		assertThat(RuntimeHintsPredicates.resource().forResource("app-migrations/sqlite/00001_todos.sql")).accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("app-migrations/sqlite/00001_todos.sql"))
+			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("extra/00002_more.sql")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("srv/migrations/00001_x.sql")).rejects(hints);
 	}
@@ -49,7 +50,8 @@ class MigrationsRuntimeHintsTests {
 	@Test
 	void theProcessorIsRegisteredForAheadOfTimeProcessing() {
 		assertThat(SpringFactoriesLoader.forResourceLocation("META-INF/spring/aot.factories")
-			.load(BeanFactoryInitializationAotProcessor.class)).hasAtLeastOneElementOfType(MigrationsRuntimeHints.class);
+			.load(BeanFactoryInitializationAotProcessor.class))
+			.hasAtLeastOneElementOfType(MigrationsRuntimeHints.class);
 	}
 
 }

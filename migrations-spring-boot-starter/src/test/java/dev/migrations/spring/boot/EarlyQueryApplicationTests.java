@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The test application with a bean that queries while the context starts: under
- * {@code migrations.run-as=application-runner} the migrations have not run yet, and the failure report says so and
- * what to set; by default they run first and the application starts.
+ * {@code migrations.run-as=application-runner} the migrations have not run yet, and the
+ * failure report says so and what to set; by default they run first and the application
+ * starts.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EarlyQueryApplicationTests {
@@ -42,7 +43,9 @@ class EarlyQueryApplicationTests {
 	void byDefaultTheMigrationsRunBeforeTheBeanQueries() {
 		try (var context = Startups.todoApplication()
 			.run(Startups.sqlite(this.temp.resolve("todo.db")), "--server.port=0", "--todo.count-early=true")) {
-			assertThat(context.getBean(dev.migrations.spring.boot.app.OpenTodosCountedEarly.class).count()).as("the seeded open todo").isOne();
+			assertThat(context.getBean(dev.migrations.spring.boot.app.OpenTodosCountedEarly.class).count())
+				.as("the seeded open todo")
+				.isOne();
 		}
 	}
 

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A migration that fails stops the test application: {@code SpringApplication.run} throws, so {@code main} exits
- * non-zero, and Spring Boot's failure report, written by our analyzer, names the file and line.
+ * A migration that fails stops the test application: {@code SpringApplication.run}
+ * throws, so {@code main} exits non-zero, and Spring Boot's failure report, written by
+ * our analyzer, names the file and line.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FailingMigrationApplicationTests {
@@ -63,31 +64,34 @@ class FailingMigrationApplicationTests {
 			.doesNotContain("Application run failed");
 		SqliteTestDatabase database = SqliteTestDatabase.at(this.temp.resolve("todo.db"));
 		assertThat(database.count("SELECT max(version_id) FROM goose_db_version")).isEqualTo(3);
-		assertThat(database.query("SELECT name FROM pragma_table_info('todos')")).noneMatch(
-				(column) -> column.containsValue("priority"));
+		assertThat(database.query("SELECT name FROM pragma_table_info('todos')"))
+			.noneMatch((column) -> column.containsValue("priority"));
 	}
 
 	@Test
 	void mainExitsNonZeroWithTheAnalysisAndNoStackTrace() throws Exception {
 		Path stdout = this.temp.resolve("stdout.txt");
 		Path stderr = this.temp.resolve("stderr.txt");
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), TodoApplication.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), TodoApplication.class.getName()));
 		command.addAll(List.of(arguments()));
-		Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+		Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+			.redirectError(stderr.toFile())
 			.start();
 
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the application exits").isTrue();
 		String out = Files.readString(stdout, StandardCharsets.UTF_8);
 		String err = Files.readString(stderr, StandardCharsets.UTF_8);
 		assertThat(process.exitValue()).as("exit status; output:%n%s%n%s", out, err).isNotZero();
-		// Spring Boot's console logging, which carries the failure report, writes to standard output.
+		// Spring Boot's console logging, which carries the failure report, writes to
+		// standard output.
 		assertThat(out).contains("APPLICATION FAILED TO START")
 			.contains("Migration " + this.broken + " failed while being applied: the database refused statement 2,"
 					+ " which starts on line 4.")
 			.contains("Fix statement 2 (line 4) of " + this.broken);
-		// The report stands alone: the exception, once reported, is not printed again with its stack trace.
+		// The report stands alone: the exception, once reported, is not printed again
+		// with its stack trace.
 		assertThat(out + err).doesNotContain("Exception in thread").doesNotContain("\tat ");
 	}
 

@@ -19,8 +19,9 @@ import dev.migrations.testing.MigrationDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The test application with a version it will never apply, out of order under {@code migrations.out-of-order=ignore}:
- * it is ready and healthy, and a warning at startup names the version left behind.
+ * The test application with a version it will never apply, out of order under
+ * {@code migrations.out-of-order=ignore}: it is ready and healthy, and a warning at
+ * startup names the version left behind.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OutOfOrderIgnoredApplicationTests {

@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The test application, with passwords and a secret placeholder configured everywhere they can be (the DataSource,
- * the migrations' own login, the JDBC URL), started and made to fail in every way that involves the database: not
- * one of them reaches the log (statements at DEBUG included), an exception, a failure report, the endpoint or the
+ * The test application, with passwords and a secret placeholder configured everywhere
+ * they can be (the DataSource, the migrations' own login, the JDBC URL), started and made
+ * to fail in every way that involves the database: not one of them reaches the log
+ * (statements at DEBUG included), an exception, a failure report, the endpoint or the
  * health details. Each secret carries a marker the output is searched for.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -52,7 +53,10 @@ class SecretsApplicationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	/** Every secret the application is given, a placeholder value that migrations use among them. */
+	/**
+	 * Every secret the application is given, a placeholder value that migrations use
+	 * among them.
+	 */
 	private List<String> secrets(String... more) {
 		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.password=" + DATASOURCE_PASSWORD,
 				"--migrations.placeholders.db_password=" + PLACEHOLDER, "--logging.level.dev.migrations=debug",
@@ -71,15 +75,17 @@ class SecretsApplicationTests {
 
 	@Test
 	void aRunningApplicationShowsNoSecretInItsLogEndpointOrHealth(CapturedOutput output) throws Exception {
-		extra().file("00004_accounts.sql", "-- migrations:placeholders\n-- +goose Up\nCREATE TABLE accounts (pw TEXT);\n"
-				+ "INSERT INTO accounts VALUES ('${db_password}');\n");
+		extra().file("00004_accounts.sql",
+				"-- migrations:placeholders\n-- +goose Up\nCREATE TABLE accounts (pw TEXT);\n"
+						+ "INSERT INTO accounts VALUES ('${db_password}');\n");
 		List<String> arguments = secrets(Startups.sqlite(this.temp.resolve("todo.db")), extraMigrations(),
 				"--migrations.user=migrator", "--migrations.password=" + MIGRATIONS_PASSWORD,
 				"--migrations.endpoint.migrate-enabled=true",
 				"--management.endpoints.web.exposure.include=health,migrations",
 				"--management.endpoint.health.show-details=always");
 
-		try (ConfigurableApplicationContext context = Startups.todoApplication().run(arguments.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext context = Startups.todoApplication()
+			.run(arguments.toArray(String[]::new))) {
 			String port = context.getEnvironment().getProperty("local.server.port");
 			String endpoint = get(port, "/actuator/migrations");
 			String health = get(port, "/actuator/health");
@@ -97,7 +103,8 @@ class SecretsApplicationTests {
 
 	@Test
 	void aFailingMigrationQuotingTheSecretShowsItNowhere(CapturedOutput output) {
-		extra().file("00004_broken.sql", "-- migrations:placeholders\n-- +goose Up\nSELECT * FROM \"${db_password}\";\n");
+		extra().file("00004_broken.sql",
+				"-- migrations:placeholders\n-- +goose Up\nSELECT * FROM \"${db_password}\";\n");
 
 		Throwable failure = catchThrowable(() -> Startups.todoApplication()
 			.run(secrets(Startups.sqlite(this.temp.resolve("todo.db")), extraMigrations()).toArray(String[]::new)));
@@ -124,11 +131,13 @@ class SecretsApplicationTests {
 
 	@Test
 	void aDriverThatRejectsTheUrlDoesNotShowTheUrlsPassword(CapturedOutput output) {
-		// The connection pool names the URL in its own message (it masks the password itself).
+		// The connection pool names the URL in its own message (it masks the password
+		// itself).
 		String url = "jdbc:sqlite:" + this.temp.resolve("todo.db") + "?password=" + URL_PASSWORD;
 
 		Throwable failure = catchThrowable(() -> Startups.todoApplication()
-			.run(secrets("--spring.datasource.url=" + url, "--spring.datasource.driver-class-name=org.postgresql.Driver")
+			.run(secrets("--spring.datasource.url=" + url,
+					"--spring.datasource.driver-class-name=org.postgresql.Driver")
 				.toArray(String[]::new)));
 
 		assertThat(failure).isNotNull();
@@ -182,9 +191,11 @@ class SecretsApplicationTests {
 	@Test
 	@RequiresPostgres
 	void aFailingMigrationOnPostgresqlShowsNeitherTheUrlsPasswordNorThePlaceholder(CapturedOutput output) {
-		extra().file("00004_broken.sql", "-- migrations:placeholders\n-- +goose Up\nSELECT * FROM \"${db_password}\";\n");
+		extra().file("00004_broken.sql",
+				"-- migrations:placeholders\n-- +goose Up\nSELECT * FROM \"${db_password}\";\n");
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-			// Trust authentication ignores the password, so the application starts and the migration fails.
+			// Trust authentication ignores the password, so the application starts and
+			// the migration fails.
 			String url = database.dataSource().url() + "&password=" + URL_PASSWORD;
 
 			Throwable failure = catchThrowable(() -> Startups.todoApplication()
@@ -224,14 +235,18 @@ class SecretsApplicationTests {
 	}
 
 	private String get(String port, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString()).body();
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	private String post(String port, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 }

@@ -18,8 +18,9 @@ import dev.migrations.testing.RequiresPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The test application in a process of its own, sent SIGTERM while its startup migration sleeps in the database: the
- * migration is cancelled and rolled back, the lock released, and the log says so in one line, with no stack trace.
+ * The test application in a process of its own, sent SIGTERM while its startup migration
+ * sleeps in the database: the migration is cancelled and rolled back, the lock released,
+ * and the log says so in one line, with no stack trace.
  */
 @RequiresPostgres
 class ShutdownDuringMigrationTests {
@@ -54,7 +55,8 @@ class ShutdownDuringMigrationTests {
 			List<String> warnings = output.lines().filter((line) -> line.contains(" WARN ")).toList();
 			assertThat(warnings).singleElement()
 				.satisfies((line) -> assertThat(line).contains("The application shut down during migration "
-						+ this.temp.resolve("extra/00004_slow.sql") + ": it ran in a transaction and was rolled back, so nothing of it is applied, and the next start"
+						+ this.temp.resolve("extra/00004_slow.sql")
+						+ ": it ran in a transaction and was rolled back, so nothing of it is applied, and the next start"
 						+ " applies it. The 3 applied before it in this start stay applied."));
 			assertThat(output).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("APPLICATION FAILED");
 			assertThat(database.tables()).contains("todos").doesNotContain("slow");

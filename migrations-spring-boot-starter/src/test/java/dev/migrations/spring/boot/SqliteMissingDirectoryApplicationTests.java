@@ -21,8 +21,8 @@ class SqliteMissingDirectoryApplicationTests {
 	@Test
 	void theFailureReportNamesTheMissingDirectory(CapturedOutput output) {
 		Path missing = this.temp.resolve("no-such-dir");
-		assertThatException().isThrownBy(() -> Startups.todoApplication()
-			.run(Startups.sqlite(missing.resolve("todo.db")), "--server.port=0"));
+		assertThatException().isThrownBy(
+				() -> Startups.todoApplication().run(Startups.sqlite(missing.resolve("todo.db")), "--server.port=0"));
 		String report = output.toString().substring(output.toString().indexOf("APPLICATION FAILED TO START"));
 		assertThat(report).contains("the directory " + missing + " of the SQLite database does not exist")
 			.contains("Create the directory " + missing);

@@ -6,7 +6,10 @@ import org.springframework.boot.SpringApplication;
 
 import dev.migrations.spring.boot.app.TodoApplication;
 
-/** Starts the test application the way its {@code main} method does, for tests that watch startup itself. */
+/**
+ * Starts the test application the way its {@code main} method does, for tests that watch
+ * startup itself.
+ */
 final class Startups {
 
 	private Startups() {

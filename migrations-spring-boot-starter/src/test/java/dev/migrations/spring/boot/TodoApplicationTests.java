@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The test application started by {@code @SpringBootTest} in the default mode, on a real database: its migrations
- * run as the first application runner, and its repository works on the schema they made.
+ * The test application started by {@code @SpringBootTest} in the default mode, on a real
+ * database: its migrations run as the first application runner, and its repository works
+ * on the schema they made.
  */
 @SpringBootTest(classes = TodoApplication.class)
 @DirtiesContext
@@ -44,8 +45,7 @@ abstract class TodoApplicationTests {
 	@Test
 	void repositoryReadsTheSeededRows() {
 		assertThat(this.todos.findAll()).extracting(Todo::title, Todo::done)
-			.startsWith(tuple("Read the migration log", false),
-					tuple("Write the first migration", true));
+			.startsWith(tuple("Read the migration log", false), tuple("Write the first migration", true));
 	}
 
 	@Test

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The test application with {@code migrations.on-startup=validate}, for deployments where a job applies the
- * migrations: it refuses to start while any is pending, and starts once they are applied.
+ * The test application with {@code migrations.on-startup=validate}, for deployments where
+ * a job applies the migrations: it refuses to start while any is pending, and starts once
+ * they are applied.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ValidateOnStartupApplicationTests {
@@ -27,8 +28,9 @@ class ValidateOnStartupApplicationTests {
 	Path temp;
 
 	private ConfigurableApplicationContext start(String onStartup) {
-		return Startups.todoApplication().run(Startups.sqlite(this.temp.resolve("todo.db")),
-				"--migrations.on-startup=" + onStartup, "--spring.main.web-application-type=none");
+		return Startups.todoApplication()
+			.run(Startups.sqlite(this.temp.resolve("todo.db")), "--migrations.on-startup=" + onStartup,
+					"--spring.main.web-application-type=none");
 	}
 
 	@Test

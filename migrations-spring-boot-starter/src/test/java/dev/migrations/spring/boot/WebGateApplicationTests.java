@@ -27,9 +27,10 @@ import dev.migrations.PlannedMigration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The test application with a real web server in the default mode: requests that arrive while the startup
- * migrations run get 503 with Retry-After, actuator requests pass wherever the actuator is mapped (liveness above
- * all, or Kubernetes restarts the pod mid-migration), and once they finish the application answers.
+ * The test application with a real web server in the default mode: requests that arrive
+ * while the startup migrations run get 503 with Retry-After, actuator requests pass
+ * wherever the actuator is mapped (liveness above all, or Kubernetes restarts the pod
+ * mid-migration), and once they finish the application answers.
  */
 class WebGateApplicationTests {
 
@@ -51,7 +52,8 @@ class WebGateApplicationTests {
 			assertThat(liveness.statusCode()).isEqualTo(200);
 			assertThat(liveness.body()).contains("\"UP\"");
 
-			// Readiness is the actuator's own answer: out of service until the runners finish, without our header.
+			// Readiness is the actuator's own answer: out of service until the runners
+			// finish, without our header.
 			HttpResponse<String> readiness = get(startup.port(), "/actuator/health/readiness");
 			assertThat(readiness.statusCode()).isEqualTo(503);
 			assertThat(readiness.headers().firstValue("Retry-After")).isEmpty();
@@ -123,8 +125,9 @@ class WebGateApplicationTests {
 	}
 
 	/**
-	 * The test application started on a fresh SQLite file with its web server on a free port, its first startup
-	 * migration held until released: rather than racing a slow statement, the requests are made while it waits.
+	 * The test application started on a fresh SQLite file with its web server on a free
+	 * port, its first startup migration held until released: rather than racing a slow
+	 * statement, the requests are made while it waits.
 	 */
 	private static final class HeldStartup implements AutoCloseable {
 
@@ -147,13 +150,13 @@ class WebGateApplicationTests {
 				}
 
 			});
-			List<String> arguments = new ArrayList<>(List.of(Startups.sqlite(temp.resolve("todo.db")), "--server.port=0",
-					"--management.endpoints.web.exposure.include=health,migrations"));
+			List<String> arguments = new ArrayList<>(List.of(Startups.sqlite(temp.resolve("todo.db")),
+					"--server.port=0", "--management.endpoints.web.exposure.include=health,migrations"));
 			arguments.addAll(List.of(args));
 			startup.running = CompletableFuture.supplyAsync(() -> application.run(arguments.toArray(String[]::new)));
 			startup.running.whenComplete((context, failure) -> startup.ports.values()
-				.forEach((port) -> port.completeExceptionally((failure != null) ? failure
-						: new IllegalStateException("Started without that web server"))));
+				.forEach((port) -> port.completeExceptionally(
+						(failure != null) ? failure : new IllegalStateException("Started without that web server"))));
 			assertThat(startup.hold.started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 			assertThat(startup.running).isNotDone();
 			return startup;

@@ -24,8 +24,8 @@ class DirtyDatabaseFailureAnalyzerTests {
 	void asksToRepairTheSchemaThenForceTheVersion() {
 		FailureAnalysis analysis = this.analyzer.analyze(new DirtyDatabaseException("schema_migrations", 7));
 
-		assertThat(analysis.getAction()).startsWith("Repair the schema by hand, finishing or undoing what migration 7"
-				+ " did.")
+		assertThat(analysis.getAction())
+			.startsWith("Repair the schema by hand, finishing or undoing what migration 7" + " did.")
 			.contains("migrations.force-version=V, where V is 7 if the schema now matches it or the version before it");
 	}
 

@@ -34,19 +34,22 @@ import dev.migrations.spring.autoconfigure.MigrationsNotAppliedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The analyzers are registered in {@code META-INF/spring.factories}, and each wins for the failure it explains. */
+/**
+ * The analyzers are registered in {@code META-INF/spring.factories}, and each wins for
+ * the failure it explains.
+ */
 class FailureAnalyzerRegistrationTests {
 
 	private static final List<Class<?>> OURS = List.of(BackupFailureAnalyzer.class, DatabaseAccessFailureAnalyzer.class,
-			VersionTableFailureAnalyzer.class, DirtyDatabaseFailureAnalyzer.class,
-			LockTimeoutFailureAnalyzer.class, MigrationConfigurationFailureAnalyzer.class,
-			MigrationFailedFailureAnalyzer.class, MigrationParseFailureAnalyzer.class,
-			MigrationSourceFailureAnalyzer.class, MigrationsNotAppliedFailureAnalyzer.class,
-			OutOfOrderFailureAnalyzer.class, UnversionedDatabaseFailureAnalyzer.class, ValidationFailureAnalyzer.class);
+			VersionTableFailureAnalyzer.class, DirtyDatabaseFailureAnalyzer.class, LockTimeoutFailureAnalyzer.class,
+			MigrationConfigurationFailureAnalyzer.class, MigrationFailedFailureAnalyzer.class,
+			MigrationParseFailureAnalyzer.class, MigrationSourceFailureAnalyzer.class,
+			MigrationsNotAppliedFailureAnalyzer.class, OutOfOrderFailureAnalyzer.class,
+			UnversionedDatabaseFailureAnalyzer.class, ValidationFailureAnalyzer.class);
 
 	/**
-	 * Every registered analyzer, Spring Boot's included, loaded the way Spring Boot loads them: those whose library
-	 * is absent (Bean Validation's, here) are left out.
+	 * Every registered analyzer, Spring Boot's included, loaded the way Spring Boot loads
+	 * them: those whose library is absent (Bean Validation's, here) are left out.
 	 */
 	private static List<FailureAnalyzer> registered() {
 		try (GenericApplicationContext context = new GenericApplicationContext()) {
@@ -69,8 +72,8 @@ class FailureAnalyzerRegistrationTests {
 	@Test
 	void eachEngineFailureIsAnalyzedByItsOwnAnalyzerBeforeAnyOther() {
 		List<FailureAnalyzer> analyzers = registered();
-		ValidationReport changed = new ValidationReport(List.of(
-				new ValidationIssue(ValidationIssue.Kind.CHECKSUM_MISMATCH, 2, "00002_posts.sql", "changed")));
+		ValidationReport changed = new ValidationReport(
+				List.of(new ValidationIssue(ValidationIssue.Kind.CHECKSUM_MISMATCH, 2, "00002_posts.sql", "changed")));
 		Map<MigrationException, Class<?>> failures = new LinkedHashMap<>();
 		failures.put(new DirtyDatabaseException("schema_migrations", 4), DirtyDatabaseFailureAnalyzer.class);
 		failures.put(new BackupException(java.nio.file.Path.of("backups"), "cannot write", null),
@@ -83,8 +86,9 @@ class FailureAnalyzerRegistrationTests {
 				LockTimeoutFailureAnalyzer.class);
 		failures.put(new MigrationConfigurationException("lockTimeout", "lockTimeout must be zero or positive."),
 				MigrationConfigurationFailureAnalyzer.class);
-		failures.put(new MigrationFailedException(new MigrationFailedException.Failure(3, "00003_tags.sql",
-				Direction.UP, 1, 2, "42P01", 0, "relation \"tag\" does not exist", true, false), List.of(), null),
+		failures.put(
+				new MigrationFailedException(new MigrationFailedException.Failure(3, "00003_tags.sql", Direction.UP, 1,
+						2, "42P01", 0, "relation \"tag\" does not exist", true, false), List.of(), null),
 				MigrationFailedFailureAnalyzer.class);
 		failures.put(new MigrationParseException("00004_broken.sql", 3, "unterminated string literal"),
 				MigrationParseFailureAnalyzer.class);
@@ -99,7 +103,8 @@ class FailureAnalyzerRegistrationTests {
 		assertThat(failures.values()).containsExactlyInAnyOrderElementsOf(OURS);
 
 		failures.forEach((failure, expected) -> {
-			// As Spring Boot does: the first analyzer, in registration order, that returns an analysis wins.
+			// As Spring Boot does: the first analyzer, in registration order, that
+			// returns an analysis wins.
 			Exception wrapped = new IllegalStateException("Failed to execute ApplicationRunner", failure);
 			FailureAnalyzer first = analyzers.stream()
 				.filter((analyzer) -> analyzer.analyze(wrapped) != null)
@@ -107,7 +112,8 @@ class FailureAnalyzerRegistrationTests {
 				.orElseThrow(() -> new AssertionError("No analyzer for " + failure.getClass().getSimpleName()));
 			assertThat(first).as(failure.getClass().getSimpleName()).isInstanceOf(expected);
 			assertThat(first.analyze(wrapped).getCause()).isSameAs(failure);
-			// An application with only the starter has no migrate command: every way out is a property.
+			// An application with only the starter has no migrate command: every way out
+			// is a property.
 			assertThat(first.analyze(wrapped).getAction()).as(failure.getClass().getSimpleName())
 				.doesNotContain("'migrate ");
 		});

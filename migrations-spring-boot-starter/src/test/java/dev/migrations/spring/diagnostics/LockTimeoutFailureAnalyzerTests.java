@@ -26,8 +26,8 @@ class LockTimeoutFailureAnalyzerTests {
 
 	@Test
 	void saysWhenTheHolderIsUnknown() {
-		FailureAnalysis analysis = this.analyzer.analyze(new LockTimeoutException("lock file app.db.lock",
-				Duration.ofMillis(2500), null));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new LockTimeoutException("lock file app.db.lock", Duration.ofMillis(2500), null));
 
 		assertThat(analysis.getDescription()).startsWith("Gave up after waiting 2.5 s for the migration lock, held by"
 				+ " a runner that could not be identified.");
@@ -35,8 +35,8 @@ class LockTimeoutFailureAnalyzerTests {
 
 	@Test
 	void showsMinutesAndSeconds() {
-		FailureAnalysis analysis = this.analyzer.analyze(new LockTimeoutException("lock", Duration.ofSeconds(90),
-				"pid 1 on host-a"));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new LockTimeoutException("lock", Duration.ofSeconds(90), "pid 1 on host-a"));
 
 		assertThat(analysis.getDescription()).contains("waiting 1 min 30 s");
 	}

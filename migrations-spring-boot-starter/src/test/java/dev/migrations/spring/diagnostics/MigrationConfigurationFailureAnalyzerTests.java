@@ -33,8 +33,8 @@ class MigrationConfigurationFailureAnalyzerTests {
 
 	@Test
 	void pointsAtCustomizersForAnOptionNoPropertySets() {
-		FailureAnalysis analysis = this.analyzer.analyze(new MigrationConfigurationException("environment",
-				"environment must not be null."));
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new MigrationConfigurationException("environment", "environment must not be null."));
 
 		assertThat(analysis.getAction()).contains("'environment'").contains("MigratorBuilderCustomizer");
 	}
@@ -45,8 +45,8 @@ class MigrationConfigurationFailureAnalyzerTests {
 			if (option.property().isEmpty() || option == MigratorOption.DATA_SOURCE) {
 				continue;
 			}
-			FailureAnalysis analysis = this.analyzer
-				.analyze(new MigrationConfigurationException(option.builderName(), option.builderName() + " is wrong."));
+			FailureAnalysis analysis = this.analyzer.analyze(
+					new MigrationConfigurationException(option.builderName(), option.builderName() + " is wrong."));
 
 			assertThat(analysis.getAction()).as(option.name()).startsWith("Correct " + option.property().get());
 		}

@@ -30,9 +30,10 @@ class MigrationFailedFailureAnalyzerTests {
 	private static MigrationFailedException failure(int statement, int line, String sqlState, boolean transactional,
 			boolean markedDirty, List<MigrationResult> applied) {
 		String message = "ERROR: relation \"tag\" does not exist\n  Position: 13";
-		return new MigrationFailedException(new MigrationFailedException.Failure(3,
-				"classpath:db/migrations/00003_tags.sql", Direction.UP, statement, line, sqlState, 0, message,
-				transactional, markedDirty), applied, new SQLException(message, sqlState));
+		return new MigrationFailedException(
+				new MigrationFailedException.Failure(3, "classpath:db/migrations/00003_tags.sql", Direction.UP,
+						statement, line, sqlState, 0, message, transactional, markedDirty),
+				applied, new SQLException(message, sqlState));
 	}
 
 	@Test
@@ -52,8 +53,8 @@ class MigrationFailedFailureAnalyzerTests {
 	void saysATransactionalMigrationWasRolledBackAndAsksToFixTheStatement() {
 		FailureAnalysis analysis = this.analyzer.analyze(failure(2, 7, "42P01", true, List.of()));
 
-		assertThat(analysis.getDescription()).contains("It ran in a transaction, so it was rolled back: it changed"
-				+ " nothing and was not recorded.")
+		assertThat(analysis.getDescription())
+			.contains("It ran in a transaction, so it was rolled back: it changed" + " nothing and was not recorded.")
 			.contains("No migration was applied before it in this run.");
 		assertThat(analysis.getAction()).isEqualTo("Fix statement 2 (line 7) of classpath:db/migrations/00003_tags.sql"
 				+ " and start the application again: the migration runs again from its first statement.");
@@ -65,9 +66,10 @@ class MigrationFailedFailureAnalyzerTests {
 
 		assertThat(analysis.getDescription()).contains("It ran without a transaction, so what statements 1 to 2 did"
 				+ " stays in the database. It was not recorded as applied.");
-		assertThat(analysis.getAction()).startsWith("Check the database for what statements 1 to 2 of"
-				+ " classpath:db/migrations/00003_tags.sql did, and undo it or make those statements safe to run"
-				+ " twice.")
+		assertThat(analysis.getAction())
+			.startsWith("Check the database for what statements 1 to 2 of"
+					+ " classpath:db/migrations/00003_tags.sql did, and undo it or make those statements safe to run"
+					+ " twice.")
 			.endsWith("fix statement 3 (line 12) of classpath:db/migrations/00003_tags.sql and start the application"
 					+ " again: the migration runs again from its first statement.");
 	}

@@ -26,8 +26,8 @@ class MigrationParseFailureAnalyzerTests {
 
 	@Test
 	void leavesOutTheLineWhenTheProblemConcernsTheWholeFile() {
-		FailureAnalysis analysis = this.analyzer.analyze(new MigrationParseException(
-				"classpath:db/migrations/00002_x.sql", 0, "no '-- +goose Up' annotation"));
+		FailureAnalysis analysis = this.analyzer.analyze(
+				new MigrationParseException("classpath:db/migrations/00002_x.sql", 0, "no '-- +goose Up' annotation"));
 
 		assertThat(analysis.getDescription()).startsWith("Migration file classpath:db/migrations/00002_x.sql could"
 				+ " not be parsed: no '-- +goose Up' annotation.");

@@ -31,16 +31,17 @@ class MigrationsNotAppliedFailureAnalyzerTests {
 	void asksToMigrateFromTheDeploymentOrToMigrateOnStartup() {
 		FailureAnalysis analysis = this.analyzer.analyze(new MigrationsNotAppliedException(List.of(4L), VALID));
 
-		assertThat(analysis.getAction()).contains("start it once with migrations.on-startup=migrate from the deployment job or init container")
+		assertThat(analysis.getAction())
+			.contains("start it once with migrations.on-startup=migrate from the deployment job or init container")
 			.contains("set migrations.on-startup=migrate");
 	}
 
 	@Test
 	void listsWhatValidationFoundWithoutSuggestingSettingsValidateModeIgnores() {
-		ValidationReport report = new ValidationReport(List.of(
-				new ValidationIssue(Kind.CHECKSUM_MISMATCH, 2, "00002_posts.sql", "changed"),
-				new ValidationIssue(Kind.OUT_OF_ORDER, 3, "00003_tags.sql", "out of order"),
-				new ValidationIssue(Kind.DIRTY, 6, null, "dirty")));
+		ValidationReport report = new ValidationReport(
+				List.of(new ValidationIssue(Kind.CHECKSUM_MISMATCH, 2, "00002_posts.sql", "changed"),
+						new ValidationIssue(Kind.OUT_OF_ORDER, 3, "00003_tags.sql", "out of order"),
+						new ValidationIssue(Kind.DIRTY, 6, null, "dirty")));
 
 		FailureAnalysis analysis = this.analyzer.analyze(new MigrationsNotAppliedException(List.of(3L), report));
 

@@ -33,8 +33,8 @@ import dev.migrations.testing.RequiresPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real startup failures, on a SQLite file, are explained by our analyzers through Spring Boot's own failure
- * reporting.
+ * Real startup failures, on a SQLite file, are explained by our analyzers through Spring
+ * Boot's own failure reporting.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupFailureAnalysisTests {
@@ -85,8 +85,9 @@ class StartupFailureAnalysisTests {
 
 			String report = report(context.getStartupFailure(), output);
 			String file = this.temp.resolve("migrations/00002_broken.sql").toString();
-			assertThat(report).contains("Migration " + file
-					+ " failed while being applied: the database refused statement 2, which starts on line 4.")
+			assertThat(report)
+				.contains("Migration " + file
+						+ " failed while being applied: the database refused statement 2, which starts on line 4.")
 				.contains("Database message: [SQLITE_ERROR] SQL error or missing database (no such table: nowhere)")
 				.contains("Applied before it in this run, and still applied: 00001_users.sql.")
 				.contains("Fix statement 2 (line 4) of " + file + " and start the application again");
@@ -99,7 +100,8 @@ class StartupFailureAnalysisTests {
 		MigrationDir.at(this.temp.resolve("migrations"))
 			.file("1_users.up.sql", "CREATE TABLE users (id INTEGER);")
 			.file("1_users.down.sql", "DROP TABLE users;")
-			// A golang-migrate file that commits its own transaction and then fails leaves the table dirty.
+			// A golang-migrate file that commits its own transaction and then fails
+			// leaves the table dirty.
 			.file("2_posts.up.sql",
 					"BEGIN;\nCREATE TABLE posts (id INTEGER);\nCOMMIT;\nINSERT INTO nowhere VALUES (1);")
 			.file("2_posts.down.sql", "DROP TABLE posts;");
@@ -124,7 +126,8 @@ class StartupFailureAnalysisTests {
 	@RequiresPostgres
 	void aFailingMigrationOnPostgresqlIsExplainedWithItsSqlState(CapturedOutput output) {
 		MigrationDir.at(this.temp.resolve("migrations"))
-			.file("00001_broken.sql", "-- +goose Up\nCREATE TABLE users (id BIGINT);\nINSERT INTO nowhere VALUES (1);\n");
+			.file("00001_broken.sql",
+					"-- +goose Up\nCREATE TABLE users (id BIGINT);\nINSERT INTO nowhere VALUES (1);\n");
 		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
 			this.contextRunner
 				.withPropertyValues("spring.datasource.url=" + database.dataSource().url(),
@@ -173,7 +176,9 @@ class StartupFailureAnalysisTests {
 		}
 	}
 
-	/** Reports a failure as {@code SpringApplication} does, and returns what was printed. */
+	/**
+	 * Reports a failure as {@code SpringApplication} does, and returns what was printed.
+	 */
 	private static String report(Throwable failure, CapturedOutput output) {
 		int start = output.toString().length();
 		try (ConfigurableApplicationContext context = new GenericApplicationContext()) {

@@ -19,8 +19,9 @@ import dev.migrations.testing.SqliteTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A table name from the configuration is an identifier, never SQL: a value that carries SQL stops the application
- * before anything reaches the database, and the report names the property to correct.
+ * A table name from the configuration is an identifier, never SQL: a value that carries
+ * SQL stops the application before anything reaches the database, and the report names
+ * the property to correct.
  */
 class TableNamePropertiesTests {
 
@@ -41,14 +42,16 @@ class TableNamePropertiesTests {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource(delimiter = '|', value = { "migrations.table | x; DROP TABLE users",
-			"migrations.table | public.users\"; DROP TABLE users; --",
-			"migrations.metadata-table | x; DROP TABLE users",
-			"migrations.metadata-table | meta (id) AS SELECT 1; DROP TABLE users" })
+	@CsvSource(delimiter = '|',
+			value = { "migrations.table | x; DROP TABLE users",
+					"migrations.table | public.users\"; DROP TABLE users; --",
+					"migrations.metadata-table | x; DROP TABLE users",
+					"migrations.metadata-table | meta (id) AS SELECT 1; DROP TABLE users" })
 	void aTableNameCarryingSqlIsRefusedBeforeAnySqlRuns(String property, String value) {
-		this.contextRunner.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.temp.resolve("app.db"),
-				"migrations.locations=filesystem:" + this.temp.resolve("migrations"), "migrations.run-as=initializer",
-				property + "=" + value)
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.temp.resolve("app.db"),
+					"migrations.locations=filesystem:" + this.temp.resolve("migrations"),
+					"migrations.run-as=initializer", property + "=" + value)
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(MigrationConfigurationException.class);

@@ -19,8 +19,8 @@ class UnversionedDatabaseFailureAnalyzerTests {
 		FailureAnalysis analysis = this.analyzer
 			.analyze(new UnversionedDatabaseException("goose_db_version", List.of("customers", "orders")));
 
-		assertThat(analysis.getDescription()).startsWith("The database already has tables (customers, orders) but no"
-				+ " migration version table");
+		assertThat(analysis.getDescription())
+			.startsWith("The database already has tables (customers, orders) but no" + " migration version table");
 	}
 
 	@Test
@@ -28,7 +28,8 @@ class UnversionedDatabaseFailureAnalyzerTests {
 		FailureAnalysis analysis = this.analyzer
 			.analyze(new UnversionedDatabaseException("goose_db_version", List.of("customers")));
 
-		assertThat(analysis.getAction()).contains("migrations.baseline-on-migrate=true and migrations.baseline-version=V")
+		assertThat(analysis.getAction())
+			.contains("migrations.baseline-on-migrate=true and migrations.baseline-version=V")
 			.contains("migrations.baseline-on-migrate=true")
 			.contains("migrations.baseline-version=V");
 	}

@@ -31,10 +31,10 @@ class ValidationFailureAnalyzerTests {
 	void listsEveryIssueByVersionAndFile() {
 		FailureAnalysis analysis = analyze(CHANGED, MISSING);
 
-		assertThat(analysis.getDescription()).isEqualTo("Validation before migrating found 2 problems with applied"
-				+ " migrations, so no migration was run:\n"
-				+ "    - version 2 (00002_posts.sql): the file changed after it was applied\n"
-				+ "    - version 3: applied, but no file in migrations.locations has this version");
+		assertThat(analysis.getDescription()).isEqualTo(
+				"Validation before migrating found 2 problems with applied" + " migrations, so no migration was run:\n"
+						+ "    - version 2 (00002_posts.sql): the file changed after it was applied\n"
+						+ "    - version 3: applied, but no file in migrations.locations has this version");
 	}
 
 	@Test
@@ -54,7 +54,8 @@ class ValidationFailureAnalyzerTests {
 
 		assertThat(analysis.getAction()).startsWith("Restore the file of version 3 to migrations.locations")
 			.contains("migrations.validate-on-migrate=warn")
-			// repair forgets only the metadata of a missing version: validation would still report it
+			// repair forgets only the metadata of a missing version: validation would
+			// still report it
 			.doesNotContain("repair");
 	}
 

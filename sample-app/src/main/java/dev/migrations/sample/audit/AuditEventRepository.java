@@ -29,9 +29,10 @@ public class AuditEventRepository {
 	}
 
 	public void insert(AuditEvent event) {
-		this.jdbc.sql("INSERT INTO audit_events (" + COLUMNS + ") VALUES (:id, :timestamp, :action, :actor, :projectId,"
-				+ " :requestId, :correlationId, :clientIp, :method, :path, :userAgent, :outcome, :reason, :tokenId,"
-				+ " :metadata)")
+		this.jdbc
+			.sql("INSERT INTO audit_events (" + COLUMNS + ") VALUES (:id, :timestamp, :action, :actor, :projectId,"
+					+ " :requestId, :correlationId, :clientIp, :method, :path, :userAgent, :outcome, :reason, :tokenId,"
+					+ " :metadata)")
 			.param("id", event.id())
 			.param("timestamp", this.values.instant(event.timestamp()))
 			.param("action", event.action())
@@ -51,15 +52,18 @@ public class AuditEventRepository {
 	}
 
 	/**
-	 * One page of the events a query matches, newest first; events of the same millisecond by id, which is
-	 * time-ordered.
+	 * One page of the events a query matches, newest first; events of the same
+	 * millisecond by id, which is time-ordered.
 	 * @param query the filters and the page
 	 * @return the page
 	 */
 	public AuditPage find(AuditQuery query) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(query, params);
-		long total = this.jdbc.sql("SELECT COUNT(*) FROM audit_events" + where).params(params).query(Long.class).single();
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM audit_events" + where)
+			.params(params)
+			.query(Long.class)
+			.single();
 		List<AuditEvent> items = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM audit_events" + where
 					+ " ORDER BY timestamp DESC, id DESC LIMIT :limit OFFSET :offset")

@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * A page of audit events, newest first.
+ *
  * @param items the events
  * @param page the page, from 0
  * @param size the page size asked for

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * Which audit events to list: every filter is optional, and the page is zero-based.
+ *
  * @param projectId only this project's events
  * @param action only this action
  * @param outcome only this outcome

@@ -1,8 +1,8 @@
 package dev.migrations.sample.audit;
 
 /**
- * An answer that names what an audited request concerned; for answers that do not, the request path's
- * {@code projectId} and {@code tokenId} variables do.
+ * An answer that names what an audited request concerned; for answers that do not, the
+ * request path's {@code projectId} and {@code tokenId} variables do.
  */
 public interface AuditSubject {
 

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a handler method whose every request, whatever its outcome, writes one audit event before the response is
- * sent.
+ * Marks a handler method whose every request, whatever its outcome, writes one audit
+ * event before the response is sent.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -26,9 +26,10 @@ import dev.migrations.sample.data.TimeOrderedIds;
 import dev.migrations.sample.web.RequestIdFilter;
 
 /**
- * Writes the audit event of an {@link Audited} request just before its answer (or its problem) is written: a client
- * that has the answer finds the event. The outcome follows the status; the project and token come from the answer
- * when it is an {@link AuditSubject}, else from the path.
+ * Writes the audit event of an {@link Audited} request just before its answer (or its
+ * problem) is written: a client that has the answer finds the event. The outcome follows
+ * the status; the project and token come from the answer when it is an
+ * {@link AuditSubject}, else from the path.
  */
 @RestControllerAdvice
 public class AuditingResponseAdvice implements ResponseBodyAdvice<Object> {
@@ -94,9 +95,10 @@ public class AuditingResponseAdvice implements ResponseBodyAdvice<Object> {
 			this.events.insert(event);
 		}
 		catch (DataAccessException ex) {
-			// The request has done its work; failing its answer now would hide that. The log keeps the event.
-			logger.error("Could not write the audit event of {} {} (action {}, outcome {}, request {})",
-					event.method(), event.path(), event.action(), event.outcome().value(), event.requestId(), ex);
+			// The request has done its work; failing its answer now would hide that. The
+			// log keeps the event.
+			logger.error("Could not write the audit event of {} {} (action {}, outcome {}, request {})", event.method(),
+					event.path(), event.action(), event.outcome().value(), event.requestId(), ex);
 		}
 	}
 

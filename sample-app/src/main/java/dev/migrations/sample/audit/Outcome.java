@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How an audited request ended; the values the {@code audit_events.outcome} constraint allows. */
+/**
+ * How an audited request ended; the values the {@code audit_events.outcome} constraint
+ * allows.
+ */
 public enum Outcome {
 
 	/** It did what was asked. */

@@ -12,15 +12,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DataConfiguration {
 
-	/** The clock of every stored time, in milliseconds: both databases keep them, so a time reads back as written. */
+	/**
+	 * The clock of every stored time, in milliseconds: both databases keep them, so a
+	 * time reads back as written.
+	 */
 	@Bean
 	Clock clock() {
 		return Clock.tickMillis(ZoneOffset.UTC);
 	}
 
 	/**
-	 * The value forms of the database the DataSource reaches, told from its JDBC URL: connecting here would make a
-	 * database that is down fail this bean, before the migrations could report it.
+	 * The value forms of the database the DataSource reaches, told from its JDBC URL:
+	 * connecting here would make a database that is down fail this bean, before the
+	 * migrations could report it.
 	 */
 	@Bean
 	SqlValues sqlValues(JdbcConnectionDetails connection) {

@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * PostgreSQL's forms: the proxy's {@code TIMESTAMP} columns hold UTC without a zone, bound and read as
- * {@link LocalDateTime} so that the session's time zone never shifts them; token ids are {@code UUID}s.
+ * PostgreSQL's forms: the proxy's {@code TIMESTAMP} columns hold UTC without a zone,
+ * bound and read as {@link LocalDateTime} so that the session's time zone never shifts
+ * them; token ids are {@code UUID}s.
  */
 final class PostgresValues implements SqlValues {
 
@@ -30,7 +31,8 @@ final class PostgresValues implements SqlValues {
 			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException ex) {
-			// Not a UUID, so no token has it; a UUID no row has keeps the query's answer (none) without an error.
+			// Not a UUID, so no token has it; a UUID no row has keeps the query's answer
+			// (none) without an error.
 			return new UUID(0, 0);
 		}
 	}

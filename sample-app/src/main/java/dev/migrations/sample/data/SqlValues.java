@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * The values whose SQL form differs between the two databases the proxy runs on: instants (SQLite has no
- * timestamp type) and token ids (a {@code UUID} column on PostgreSQL, text on SQLite). Repositories bind and read
- * these through it, and everything else as plain JDBC values.
+ * The values whose SQL form differs between the two databases the proxy runs on: instants
+ * (SQLite has no timestamp type) and token ids (a {@code UUID} column on PostgreSQL, text
+ * on SQLite). Repositories bind and read these through it, and everything else as plain
+ * JDBC values.
  */
 public interface SqlValues {
 
@@ -19,7 +20,8 @@ public interface SqlValues {
 	Object instant(Instant instant);
 
 	/**
-	 * Reads an instant written by {@link #instant(Instant)} (or by the database's own {@code CURRENT_TIMESTAMP}).
+	 * Reads an instant written by {@link #instant(Instant)} (or by the database's own
+	 * {@code CURRENT_TIMESTAMP}).
 	 * @param row the row
 	 * @param column the column
 	 * @return the instant, or {@code null} for SQL {@code NULL}

@@ -13,18 +13,21 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * SQLite's forms. Instants are stored as UTC text, {@code 2024-05-01 12:30:00.000}: the form of SQLite's own
- * {@code CURRENT_TIMESTAMP} and date functions, with fixed-width milliseconds, so that comparing two values as text
- * ({@code expires_at > ?}, {@code ORDER BY timestamp}) compares them as times. (Binding a {@code java.sql.Timestamp}
- * would store epoch milliseconds, an integer, which SQLite sorts before every text value such as a
- * {@code CURRENT_TIMESTAMP} default.) Reading also accepts a {@code T}, more or fewer fraction digits, an offset,
- * and integer epoch milliseconds, which other writers of the same file may have used.
+ * SQLite's forms. Instants are stored as UTC text, {@code 2024-05-01 12:30:00.000}: the
+ * form of SQLite's own {@code CURRENT_TIMESTAMP} and date functions, with fixed-width
+ * milliseconds, so that comparing two values as text ({@code expires_at > ?},
+ * {@code ORDER BY timestamp}) compares them as times. (Binding a
+ * {@code java.sql.Timestamp} would store epoch milliseconds, an integer, which SQLite
+ * sorts before every text value such as a {@code CURRENT_TIMESTAMP} default.) Reading
+ * also accepts a {@code T}, more or fewer fraction digits, an offset, and integer epoch
+ * milliseconds, which other writers of the same file may have used.
  */
 final class SqliteValues implements SqlValues {
 
 	private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
-	private static final DateTimeFormatter READ = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+	private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE)
 		.optionalStart()
 		.appendLiteral(' ')
 		.optionalEnd()
@@ -71,7 +74,8 @@ final class SqliteValues implements SqlValues {
 			TemporalAccessor parsed = READ.parse(text.strip());
 			LocalDateTime local = LocalDateTime.from(parsed);
 			return parsed.isSupported(ChronoField.OFFSET_SECONDS)
-					? OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))).toInstant()
+					? OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
+						.toInstant()
 					: local.toInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Version-7 UUIDs: the millisecond first, then a counter within the millisecond, then random bits. Ids made by one
- * instance sort (as text, too) in the order they were made, so rows written in the same millisecond still list newest
- * first by id.
+ * Version-7 UUIDs: the millisecond first, then a counter within the millisecond, then
+ * random bits. Ids made by one instance sort (as text, too) in the order they were made,
+ * so rows written in the same millisecond still list newest first by id.
  */
 public final class TimeOrderedIds {
 

@@ -5,8 +5,10 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /api/projects}.
+ *
  * @param name the project's name, unique
- * @param apiKey the upstream provider's API key the proxy forwards with; stored, never shown
+ * @param apiKey the upstream provider's API key the proxy forwards with; stored, never
+ * shown
  */
 public record NewProject(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 1000) String apiKey) {
 

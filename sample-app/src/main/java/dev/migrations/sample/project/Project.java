@@ -5,7 +5,9 @@ import java.time.Instant;
 import dev.migrations.sample.audit.AuditSubject;
 
 /**
- * A project as the API shows it. Its API key is not here: the key is written once and never read back.
+ * A project as the API shows it. Its API key is not here: the key is written once and
+ * never read back.
+ *
  * @param id the project's id, a UUID
  * @param name its unique name
  * @param isActive whether it is active; a deactivated project's tokens are inactive too

@@ -32,8 +32,9 @@ public class ProjectRepository {
 	 * @param apiKey its API key
 	 */
 	public void insert(Project project, String apiKey) {
-		this.jdbc.sql("INSERT INTO projects (id, name, api_key, is_active, created_at, updated_at)"
-				+ " VALUES (:id, :name, :apiKey, :active, :createdAt, :updatedAt)")
+		this.jdbc
+			.sql("INSERT INTO projects (id, name, api_key, is_active, created_at, updated_at)"
+					+ " VALUES (:id, :name, :apiKey, :active, :createdAt, :updatedAt)")
 			.param("id", project.id())
 			.param("name", project.name())
 			.param("apiKey", apiKey)
@@ -69,8 +70,9 @@ public class ProjectRepository {
 	 * @return whether an active project had that id
 	 */
 	public boolean deactivate(String id, Instant now) {
-		return this.jdbc.sql("UPDATE projects SET is_active = :inactive, deactivated_at = :now, updated_at = :now"
-				+ " WHERE id = :id AND is_active")
+		return this.jdbc
+			.sql("UPDATE projects SET is_active = :inactive, deactivated_at = :now, updated_at = :now"
+					+ " WHERE id = :id AND is_active")
 			.param("inactive", false)
 			.param("now", this.values.instant(now))
 			.param("id", id)
@@ -78,9 +80,10 @@ public class ProjectRepository {
 	}
 
 	/**
-	 * Locks an active project's row until the transaction ends, so that it cannot be deactivated before what the
-	 * transaction adds to it is committed. (An update that changes nothing: {@code SELECT ... FOR UPDATE} is not
-	 * SQLite, whose write transactions lock the whole database anyway.)
+	 * Locks an active project's row until the transaction ends, so that it cannot be
+	 * deactivated before what the transaction adds to it is committed. (An update that
+	 * changes nothing: {@code SELECT ... FOR UPDATE} is not SQLite, whose write
+	 * transactions lock the whole database anyway.)
 	 * @param id the project's id
 	 * @return whether an active project has that id
 	 */

@@ -36,8 +36,10 @@ public class ProjectService {
 	@Transactional
 	public Project create(NewProject request) {
 		String name = request.name().strip();
-		// On SQLite the transaction holds the write lock from its start, so no other writer comes between the check
-		// and the insert; on PostgreSQL one may, and the unique constraint has the last word.
+		// On SQLite the transaction holds the write lock from its start, so no other
+		// writer comes between the check
+		// and the insert; on PostgreSQL one may, and the unique constraint has the last
+		// word.
 		if (this.projects.existsByName(name)) {
 			throw new ProjectNameTakenException(name);
 		}
@@ -67,8 +69,8 @@ public class ProjectService {
 	}
 
 	/**
-	 * Deactivates a project and every active token of it, at the same time. Deactivating an inactive project
-	 * changes nothing.
+	 * Deactivates a project and every active token of it, at the same time. Deactivating
+	 * an inactive project changes nothing.
 	 * @param id the project's id
 	 * @return the project afterwards
 	 * @throws ProjectNotFoundException when no project has the id

@@ -6,6 +6,7 @@ import dev.migrations.sample.audit.AuditSubject;
 
 /**
  * A token just created: the one answer that carries its secret.
+ *
  * @param id the token's id, which names it from now on
  * @param token the secret the proxy's clients send
  * @param projectId the project it belongs to

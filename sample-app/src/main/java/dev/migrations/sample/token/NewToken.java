@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Positive;
 
 /**
  * The body of {@code POST /api/projects/{id}/tokens}; both limits are optional.
+ *
  * @param expiresAt when the token expires, ISO-8601 with an offset, in the future
  * @param maxRequests how many checks it may pass, at least 1
  */

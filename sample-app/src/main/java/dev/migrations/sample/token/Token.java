@@ -6,6 +6,7 @@ import dev.migrations.sample.audit.AuditSubject;
 
 /**
  * A token as the API shows it after its creation: named by its id, without its secret.
+ *
  * @param id the token's id, a UUID
  * @param projectId the project it belongs to
  * @param expiresAt when it expires, or {@code null} for never
@@ -18,8 +19,8 @@ import dev.migrations.sample.audit.AuditSubject;
  * @param cacheHitCount requests the proxy answered from its cache
  */
 public record Token(String id, String projectId, Instant expiresAt, boolean isActive, long requestCount,
-		Integer maxRequests, Instant createdAt, Instant lastUsedAt, Instant deactivatedAt, long cacheHitCount)
-		implements AuditSubject {
+		Integer maxRequests, Instant createdAt, Instant lastUsedAt, Instant deactivatedAt,
+		long cacheHitCount) implements AuditSubject {
 
 	@Override
 	public String auditedProjectId() {
@@ -34,7 +35,8 @@ public record Token(String id, String projectId, Instant expiresAt, boolean isAc
 	/**
 	 * Why this token would fail a check at a time.
 	 * @param now the time of the check
-	 * @return the reason, or {@link TokenStatus#VALID} when nothing about the token itself forbids it
+	 * @return the reason, or {@link TokenStatus#VALID} when nothing about the token
+	 * itself forbids it
 	 */
 	TokenStatus statusAt(Instant now) {
 		if (!this.isActive) {

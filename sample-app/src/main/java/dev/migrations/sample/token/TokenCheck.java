@@ -5,7 +5,9 @@ import java.time.Instant;
 import dev.migrations.sample.audit.AuditSubject;
 
 /**
- * The answer of {@code POST /v1/tokens/check}. Everything but the status is {@code null} for an unknown token.
+ * The answer of {@code POST /v1/tokens/check}. Everything but the status is {@code null}
+ * for an unknown token.
+ *
  * @param status the answer
  * @param tokenId the token's id
  * @param projectId its project

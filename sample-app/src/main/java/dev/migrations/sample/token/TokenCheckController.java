@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.migrations.sample.audit.Audited;
 
 /**
- * The proxy's question: may this token be used now? Every answer has the same JSON body; its status also says it
- * in HTTP: 200 valid, 401 unknown, 403 expired or revoked, 429 over its limit.
+ * The proxy's question: may this token be used now? Every answer has the same JSON body;
+ * its status also says it in HTTP: 200 valid, 401 unknown, 403 expired or revoked, 429
+ * over its limit.
  */
 @RestController
 class TokenCheckController {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /v1/tokens/check}.
+ *
  * @param token the secret to check
  */
 public record TokenCheckRequest(@NotBlank @Size(max = 200) String token) {

@@ -11,7 +11,10 @@ import org.springframework.stereotype.Repository;
 
 import dev.migrations.sample.data.SqlValues;
 
-/** The {@code tokens} table. The secret is written, and matched in checks; it is never read back. */
+/**
+ * The {@code tokens} table. The secret is written, and matched in checks; it is never
+ * read back.
+ */
 @Repository
 public class TokenRepository {
 
@@ -32,9 +35,10 @@ public class TokenRepository {
 	 * @param token the token
 	 */
 	public void insert(IssuedToken token) {
-		this.jdbc.sql("INSERT INTO tokens (id, token, project_id, expires_at, is_active, request_count, max_requests,"
-				+ " created_at, cache_hit_count)"
-				+ " VALUES (:id, :token, :projectId, :expiresAt, :active, 0, :maxRequests, :createdAt, 0)")
+		this.jdbc
+			.sql("INSERT INTO tokens (id, token, project_id, expires_at, is_active, request_count, max_requests,"
+					+ " created_at, cache_hit_count)"
+					+ " VALUES (:id, :token, :projectId, :expiresAt, :active, 0, :maxRequests, :createdAt, 0)")
 			.param("id", this.values.tokenId(token.id()))
 			.param("token", token.token())
 			.param("projectId", token.projectId())
@@ -75,7 +79,8 @@ public class TokenRepository {
 	 * @return whether an active token had that id
 	 */
 	public boolean revoke(String id, Instant now) {
-		return this.jdbc.sql("UPDATE tokens SET is_active = :inactive, deactivated_at = :now WHERE id = :id AND is_active")
+		return this.jdbc
+			.sql("UPDATE tokens SET is_active = :inactive, deactivated_at = :now WHERE id = :id AND is_active")
 			.param("inactive", false)
 			.param("now", this.values.instant(now))
 			.param("id", this.values.tokenId(id))
@@ -88,8 +93,9 @@ public class TokenRepository {
 	 * @param now the time of deactivation
 	 */
 	public void deactivateAllOf(String projectId, Instant now) {
-		this.jdbc.sql("UPDATE tokens SET is_active = :inactive, deactivated_at = :now"
-				+ " WHERE project_id = :projectId AND is_active")
+		this.jdbc
+			.sql("UPDATE tokens SET is_active = :inactive, deactivated_at = :now"
+					+ " WHERE project_id = :projectId AND is_active")
 			.param("inactive", false)
 			.param("now", this.values.instant(now))
 			.param("projectId", projectId)
@@ -97,8 +103,9 @@ public class TokenRepository {
 	}
 
 	/**
-	 * Counts one use of a token if it may be used now, in one statement: under concurrent checks the database
-	 * serializes the increments, so a token with {@code max_requests = K} passes exactly K of them.
+	 * Counts one use of a token if it may be used now, in one statement: under concurrent
+	 * checks the database serializes the increments, so a token with
+	 * {@code max_requests = K} passes exactly K of them.
 	 * @param secret the token's secret
 	 * @param now the time of the check
 	 * @return whether the use was counted (the token is valid)
@@ -106,8 +113,7 @@ public class TokenRepository {
 	public boolean recordUse(String secret, Instant now) {
 		Object at = this.values.instant(now);
 		return this.jdbc.sql("UPDATE tokens SET request_count = request_count + 1, last_used_at = :now"
-				+ " WHERE token = :token AND is_active"
-				+ " AND (max_requests IS NULL OR request_count < max_requests)"
+				+ " WHERE token = :token AND is_active" + " AND (max_requests IS NULL OR request_count < max_requests)"
 				+ " AND (expires_at IS NULL OR expires_at > :now)"
 				+ " AND EXISTS (SELECT 1 FROM projects WHERE projects.id = tokens.project_id AND projects.is_active)")
 			.param("now", at)
@@ -119,9 +125,9 @@ public class TokenRepository {
 		Object maxRequests = row.getObject("max_requests");
 		return new Token(row.getString("id"), row.getString("project_id"), this.values.readInstant(row, "expires_at"),
 				row.getBoolean("is_active"), row.getLong("request_count"),
-				(maxRequests != null) ? ((Number) maxRequests).intValue() : null, this.values.readInstant(row, "created_at"),
-				this.values.readInstant(row, "last_used_at"), this.values.readInstant(row, "deactivated_at"),
-				row.getLong("cache_hit_count"));
+				(maxRequests != null) ? ((Number) maxRequests).intValue() : null,
+				this.values.readInstant(row, "created_at"), this.values.readInstant(row, "last_used_at"),
+				this.values.readInstant(row, "deactivated_at"), row.getLong("cache_hit_count"));
 	}
 
 }

@@ -5,7 +5,9 @@ import java.util.Base64;
 
 import org.springframework.stereotype.Component;
 
-/** New token secrets: 32 random bytes, URL-safe Base64 without padding (43 characters). */
+/**
+ * New token secrets: 32 random bytes, URL-safe Base64 without padding (43 characters).
+ */
 @Component
 public class TokenSecrets {
 

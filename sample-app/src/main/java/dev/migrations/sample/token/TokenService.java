@@ -40,7 +40,8 @@ public class TokenService {
 	 * @param projectId the project
 	 * @param request its limits
 	 * @return the token, with its secret
-	 * @throws dev.migrations.sample.project.ProjectNotFoundException when no project has the id
+	 * @throws dev.migrations.sample.project.ProjectNotFoundException when no project has
+	 * the id
 	 * @throws ProjectInactiveException when the project is deactivated
 	 */
 	@Transactional
@@ -60,7 +61,8 @@ public class TokenService {
 	 * The tokens of a project, without secrets.
 	 * @param projectId the project
 	 * @return its tokens, oldest first
-	 * @throws dev.migrations.sample.project.ProjectNotFoundException when no project has the id
+	 * @throws dev.migrations.sample.project.ProjectNotFoundException when no project has
+	 * the id
 	 */
 	public List<Token> list(String projectId) {
 		this.projectService.get(projectId);
@@ -93,8 +95,9 @@ public class TokenService {
 	}
 
 	/**
-	 * Why a token's use was not counted. Its own state answers; when nothing in it forbids the use, its project is
-	 * inactive (a deactivation that reached the project but not yet this token), so it is revoked with the project.
+	 * Why a token's use was not counted. Its own state answers; when nothing in it
+	 * forbids the use, its project is inactive (a deactivation that reached the project
+	 * but not yet this token), so it is revoked with the project.
 	 */
 	private static TokenStatus whyNot(Token token, Instant now) {
 		TokenStatus status = token.statusAt(now);

@@ -25,9 +25,10 @@ import dev.migrations.sample.ConflictException;
 import dev.migrations.sample.NotFoundException;
 
 /**
- * Every error as {@code application/problem+json}: Spring MVC's own (malformed bodies, wrong methods, unknown
- * paths), invalid input as 400 with an {@code errors} list naming each field (never its value, which may be a
- * key), unknown ids as 404, conflicts as 409, and anything unexpected as 500 without its details.
+ * Every error as {@code application/problem+json}: Spring MVC's own (malformed bodies,
+ * wrong methods, unknown paths), invalid input as 400 with an {@code errors} list naming
+ * each field (never its value, which may be a key), unknown ids as 404, conflicts as 409,
+ * and anything unexpected as 500 without its details.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -36,6 +37,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	/**
 	 * One invalid input.
+	 *
 	 * @param field the JSON property or query parameter
 	 * @param message what is wrong with it
 	 */
@@ -88,10 +90,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> invalid(Exception ex, List<InvalidField> errors, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "The request is invalid: " + errors.stream()
-			.map((error) -> error.field() + " " + error.message())
-			.reduce((first, second) -> first + "; " + second)
-			.orElse("see errors") + ".");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"The request is invalid: " + errors.stream()
+					.map((error) -> error.field() + " " + error.message())
+					.reduce((first, second) -> first + "; " + second)
+					.orElse("see errors") + ".");
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, status, request);

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token of up to 64 characters, else
- * a new UUID. The answer carries it back in {@code X-Request-Id}; audit events record it, with the caller's
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token
+ * of up to 64 characters, else a new UUID. The answer carries it back in
+ * {@code X-Request-Id}; audit events record it, with the caller's
  * {@code X-Correlation-Id} under the same rule.
  */
 @Component
@@ -45,7 +46,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		return (id != null) ? id.toString() : null;
 	}
 
-	/** The caller's correlation id, or {@code null} when it gave none or one that is not a plain token. */
+	/**
+	 * The caller's correlation id, or {@code null} when it gave none or one that is not a
+	 * plain token.
+	 */
 	public static String correlationId(HttpServletRequest request) {
 		String given = request.getHeader(CORRELATION_ID_HEADER);
 		return isPlain(given) ? given : null;

@@ -41,7 +41,8 @@ class AuditApiTests extends SqliteApplicationTests {
 		JsonNode event = events("project_id=" + projectId).get(0);
 
 		assertThat(created.header("X-Request-Id")).isEqualTo("req-" + name);
-		assertThat(event.get("id").asString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+		assertThat(event.get("id").asString())
+			.matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		assertThat(event.get("action").asString()).isEqualTo("project.create");
 		assertThat(event.get("actor").asString()).isEqualTo("management-api");
 		assertThat(event.get("outcome").asString()).isEqualTo("success");
@@ -74,8 +75,9 @@ class AuditApiTests extends SqliteApplicationTests {
 		assertThat(actions(events)).containsExactly("project.deactivate", "token.revoke", "token.check", "token.list",
 				"project.get", "token.create", "project.create");
 		assertThat(events).map((event) -> event.get("outcome").asString()).containsOnly("success");
-		assertThat(events).filteredOn((event) -> List.of("token.create", "token.check", "token.revoke")
-			.contains(event.get("action").asString()))
+		assertThat(events)
+			.filteredOn((event) -> List.of("token.create", "token.check", "token.revoke")
+				.contains(event.get("action").asString()))
 			.hasSize(3)
 			.allSatisfy((event) -> assertThat(event.get("token_id").asString()).isEqualTo(tokenId));
 		assertThat(this.jdbc.sql("SELECT * FROM audit_events").query().listOfRows().toString())

@@ -29,7 +29,8 @@ class SqlValuesTests {
 
 	@Test
 	void sqliteWritesUtcTextInTheFormOfItsOwnClock() {
-		assertThat(new SqliteValues().instant(Instant.parse("2024-05-01T12:30:00Z"))).isEqualTo("2024-05-01 12:30:00.000");
+		assertThat(new SqliteValues().instant(Instant.parse("2024-05-01T12:30:00Z")))
+			.isEqualTo("2024-05-01 12:30:00.000");
 		assertThat(new SqliteValues().instant(null)).isNull();
 	}
 
@@ -55,12 +56,14 @@ class SqlValuesTests {
 	@Test
 	void sqliteStoresTimesThatReadBackAsWrittenAndCompareAsTimes() throws SQLException {
 		try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-			database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, at DATETIME, legacy DATETIME DEFAULT CURRENT_TIMESTAMP)");
+			database.execute(
+					"CREATE TABLE t (id INTEGER PRIMARY KEY, at DATETIME, legacy DATETIME DEFAULT CURRENT_TIMESTAMP)");
 			assertRoundTripAndOrder(database, new SqliteValues());
-			// What SQLite itself writes is read as UTC too, and compares with what the application writes.
+			// What SQLite itself writes is read as UTC too, and compares with what the
+			// application writes.
 			try (Connection connection = database.dataSource().getConnection();
-					PreparedStatement query = connection.prepareStatement(
-							"SELECT legacy, legacy > ? AS after_2020 FROM t WHERE id = 1")) {
+					PreparedStatement query = connection
+						.prepareStatement("SELECT legacy, legacy > ? AS after_2020 FROM t WHERE id = 1")) {
 				query.setObject(1, new SqliteValues().instant(Instant.parse("2020-01-01T00:00:00Z")));
 				try (ResultSet row = query.executeQuery()) {
 					row.next();
@@ -108,7 +111,10 @@ class SqlValuesTests {
 		assertThat(new SqliteValues().tokenId("not-a-uuid")).isEqualTo("not-a-uuid");
 	}
 
-	/** Writes every time in a session whose zone is far from UTC, reads them back, and orders them in SQL. */
+	/**
+	 * Writes every time in a session whose zone is far from UTC, reads them back, and
+	 * orders them in SQL.
+	 */
 	private static void assertRoundTripAndOrder(TestDatabase database, SqlValues values) throws SQLException {
 		try (Connection connection = database.dataSource().getConnection()) {
 			if (database.vendor().equals("postgresql")) {

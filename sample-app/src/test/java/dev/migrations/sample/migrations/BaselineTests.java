@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A proxy database made by the old hand-written setup, with rows and no version table, meets the application:
- * baselined at version 6 and migrated forward at startup when asked to, refused untouched when not.
+ * A proxy database made by the old hand-written setup, with rows and no version table,
+ * meets the application: baselined at version 6 and migrated forward at startup when
+ * asked to, refused untouched when not.
  */
 class BaselineTests {
 
@@ -72,10 +73,14 @@ class BaselineTests {
 			JsonNode check = api.post("/v1/tokens/check", Api.json("token", "legacy-secret-one")).json();
 			assertThat(check.get("status").asString()).isEqualTo("valid");
 			assertThat(check.get("request_count").asLong()).isEqualTo(42);
-			assertThat(api.post("/v1/tokens/check", Api.json("token", "legacy-secret-two")).json().get("status").asString())
-				.isEqualTo("expired");
-			assertThat(api.get("/api/audit-events?project_id=" + CHAT + "&to=2024-06-01T00:00:00Z").json().get("items").values())
-				.map((event) -> event.get("action").asString())
+			assertThat(api.post("/v1/tokens/check", Api.json("token", "legacy-secret-two"))
+				.json()
+				.get("status")
+				.asString()).isEqualTo("expired");
+			assertThat(api.get("/api/audit-events?project_id=" + CHAT + "&to=2024-06-01T00:00:00Z")
+				.json()
+				.get("items")
+				.values()).map((event) -> event.get("action").asString())
 				.containsExactly("token.check", "project.create");
 		}
 	}
@@ -95,7 +100,10 @@ class BaselineTests {
 	private static String[] statements(String resource) throws IOException {
 		try (InputStream in = BaselineTests.class.getClassLoader().getResourceAsStream(resource)) {
 			String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
-			List<String> statements = Arrays.stream(sql.split(";")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
+			List<String> statements = Arrays.stream(sql.split(";"))
+				.map(String::strip)
+				.filter((s) -> !s.isEmpty())
+				.toList();
 			return statements.toArray(String[]::new);
 		}
 	}

@@ -21,8 +21,9 @@ import dev.migrations.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application's own migrations, down and up again with rows in every table: each Down that keeps data keeps
- * every row (SQLite rebuilds tables in 00004 and 00006 and must copy them), and the Ups bring old rows forward.
+ * The application's own migrations, down and up again with rows in every table: each Down
+ * that keeps data keeps every row (SQLite rebuilds tables in 00004 and 00006 and must
+ * copy them), and the Ups bring old rows forward.
  */
 class MigrationRoundTripTests {
 
@@ -87,8 +88,10 @@ class MigrationRoundTripTests {
 
 		migrator.downTo(3);
 		assertThat(columns(database, "tokens")).doesNotContain("id");
-		assertThat(values(database, "SELECT token, project_id, request_count, max_requests, cache_hit_count FROM tokens"
-				+ " ORDER BY token")).isEqualTo(List.of("secret-1 p1 3 null 2", "secret-2 p1 0 10 0", "secret-3 p2 7 7 1"));
+		assertThat(values(database,
+				"SELECT token, project_id, request_count, max_requests, cache_hit_count FROM tokens"
+						+ " ORDER BY token"))
+			.isEqualTo(List.of("secret-1 p1 3 null 2", "secret-2 p1 0 10 0", "secret-3 p2 7 7 1"));
 		assertThat(counts(database)).isEqualTo(counts);
 
 		migrator.downTo(2);
@@ -104,11 +107,13 @@ class MigrationRoundTripTests {
 		migrator.up();
 		assertThat(migrator.version().version()).isEqualTo(7);
 		assertThat(counts(database)).isEqualTo(counts);
-		assertThat(values(database, "SELECT id, api_key FROM projects ORDER BY id")).isEqualTo(List.of("p1 sk-alpha", "p2 sk-beta"));
+		assertThat(values(database, "SELECT id, api_key FROM projects ORDER BY id"))
+			.isEqualTo(List.of("p1 sk-alpha", "p2 sk-beta"));
 		List<String> ids = values(database, "SELECT id FROM tokens");
 		assertThat(ids).hasSize(3)
 			.doesNotHaveDuplicates()
-			.allSatisfy((id) -> assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+			.allSatisfy((id) -> assertThat(id)
+				.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
 		assertThat(indexes(database)).contains("idx_audit_project_timestamp", "idx_tokens_token");
 
 		migrator.downTo(0);

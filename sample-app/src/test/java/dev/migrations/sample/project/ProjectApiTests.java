@@ -22,7 +22,8 @@ class ProjectApiTests extends SqliteApplicationTests {
 		JsonNode project = response.json();
 		assertThat(project.propertyNames()).containsExactlyInAnyOrder("id", "name", "is_active", "created_at",
 				"updated_at", "deactivated_at");
-		assertThat(project.get("id").asString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+		assertThat(project.get("id").asString())
+			.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		assertThat(project.get("name").asString()).isEqualTo(name);
 		assertThat(project.get("is_active").asBoolean()).isTrue();
 		assertThat(Instant.parse(project.get("created_at").asString())).isBeforeOrEqualTo(Instant.now());
@@ -115,8 +116,10 @@ class ProjectApiTests extends SqliteApplicationTests {
 			assertThat(token.get("is_active").asBoolean()).isFalse();
 			assertThat(Instant.parse(token.get("deactivated_at").asString())).isEqualTo(at);
 		});
-		assertThat(fixtures().check(first.get("token").asString()).json().get("status").asString()).isEqualTo("revoked");
-		assertThat(fixtures().check(second.get("token").asString()).json().get("status").asString()).isEqualTo("revoked");
+		assertThat(fixtures().check(first.get("token").asString()).json().get("status").asString())
+			.isEqualTo("revoked");
+		assertThat(fixtures().check(second.get("token").asString()).json().get("status").asString())
+			.isEqualTo("revoked");
 	}
 
 	@Test
@@ -146,7 +149,8 @@ class ProjectApiTests extends SqliteApplicationTests {
 	void anOverlongApiKeyIsRejectedWithoutEchoingIt() {
 		String key = "sk-" + "x".repeat(1200);
 
-		Api.Response response = api().post("/api/projects", Api.json("name", ProxyFixtures.uniqueName("long"), "api_key", key));
+		Api.Response response = api().post("/api/projects",
+				Api.json("name", ProxyFixtures.uniqueName("long"), "api_key", key));
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.text()).contains("api_key").doesNotContain("xxxxxxxxxx");
@@ -155,8 +159,7 @@ class ProjectApiTests extends SqliteApplicationTests {
 	@Test
 	void aMissingOrMalformedBodyIsABadRequestProblem() {
 		for (Api.Response response : new Api.Response[] { api().post("/api/projects", null),
-				api().post("/api/projects", "{\"name\": \"x\", \"api_key\": "),
-				api().post("/api/projects", "[]") }) {
+				api().post("/api/projects", "{\"name\": \"x\", \"api_key\": "), api().post("/api/projects", "[]") }) {
 			assertThat(response.status()).as(response.text()).isEqualTo(400);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 		}

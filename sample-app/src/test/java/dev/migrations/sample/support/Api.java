@@ -26,6 +26,7 @@ public final class Api {
 
 	/**
 	 * An answer.
+	 *
 	 * @param status the HTTP status
 	 * @param contentType its {@code Content-Type}, or {@code ""}
 	 * @param headers every header
@@ -76,7 +77,10 @@ public final class Api {
 		return send(request);
 	}
 
-	/** A JSON object from alternating names and values; values are quoted unless numbers, booleans or null. */
+	/**
+	 * A JSON object from alternating names and values; values are quoted unless numbers,
+	 * booleans or null.
+	 */
 	public static String json(Object... namesAndValues) {
 		Map<String, Object> object = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < namesAndValues.length; i += 2) {

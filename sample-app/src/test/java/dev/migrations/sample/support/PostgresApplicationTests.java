@@ -16,8 +16,9 @@ import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
 
 /**
- * The application with the {@code postgres} profile on a random port, its URL pointed at a schema of its own on
- * the test server. The schema is dropped and the context closed after the class.
+ * The application with the {@code postgres} profile on a random port, its URL pointed at
+ * a schema of its own on the test server. The schema is dropped and the context closed
+ * after the class.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
@@ -46,7 +47,9 @@ public abstract class PostgresApplicationTests {
 	@Autowired
 	private ApplicationContext context;
 
-	/** The running application's context, for the beans a test reads the database through. */
+	/**
+	 * The running application's context, for the beans a test reads the database through.
+	 */
 	public ApplicationContext context() {
 		return this.context;
 	}

@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The application on a random port with a SQLite file of its own, shared by every test class that extends this one
- * (one context, one database): tests create what they need under unique names and never assume an empty database.
+ * The application on a random port with a SQLite file of its own, shared by every test
+ * class that extends this one (one context, one database): tests create what they need
+ * under unique names and never assume an empty database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 public abstract class SqliteApplicationTests {
@@ -33,7 +34,8 @@ public abstract class SqliteApplicationTests {
 
 	/** The application's URL parameters on another file. */
 	public static String sqliteUrl(Path file) {
-		return "jdbc:sqlite:" + file + "?foreign_keys=true&busy_timeout=5000&journal_mode=WAL&transaction_mode=IMMEDIATE";
+		return "jdbc:sqlite:" + file
+				+ "?foreign_keys=true&busy_timeout=5000&journal_mode=WAL&transaction_mode=IMMEDIATE";
 	}
 
 	/** The database file. */
@@ -44,7 +46,9 @@ public abstract class SqliteApplicationTests {
 	@Autowired
 	private ApplicationContext context;
 
-	/** The running application's context, for the beans a test reads the database through. */
+	/**
+	 * The running application's context, for the beans a test reads the database through.
+	 */
 	public ApplicationContext context() {
 		return this.context;
 	}
@@ -70,7 +74,10 @@ public abstract class SqliteApplicationTests {
 		}
 	}
 
-	/** Best effort, when the JVM ends: the files may still be open, which Linux and macOS allow deleting. */
+	/**
+	 * Best effort, when the JVM ends: the files may still be open, which Linux and macOS
+	 * allow deleting.
+	 */
 	private static void deleteQuietly(Path directory) {
 		try (Stream<Path> files = Files.list(directory)) {
 			files.forEach((file) -> file.toFile().delete());

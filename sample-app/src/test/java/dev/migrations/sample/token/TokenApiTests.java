@@ -89,7 +89,8 @@ class TokenApiTests extends SqliteApplicationTests {
 		assertThat(revoked.get("is_active").asBoolean()).isFalse();
 		assertThat(revoked.get("deactivated_at").isNull()).isFalse();
 		assertThat(response.text()).doesNotContain(token.get("token").asString());
-		assertThat(fixtures().check(token.get("token").asString()).json().get("status").asString()).isEqualTo("revoked");
+		assertThat(fixtures().check(token.get("token").asString()).json().get("status").asString())
+			.isEqualTo("revoked");
 	}
 
 	@Test

@@ -111,7 +111,8 @@ class TokenCheckApiTests extends SqliteApplicationTests {
 		fixtures().check(token.get("token").asString());
 		api().post("/api/tokens/" + token.get("id").asString() + "/revoke", null);
 
-		assertThat(fixtures().check(token.get("token").asString()).json().get("status").asString()).isEqualTo("revoked");
+		assertThat(fixtures().check(token.get("token").asString()).json().get("status").asString())
+			.isEqualTo("revoked");
 	}
 
 	@Test
@@ -149,15 +150,16 @@ class TokenCheckApiTests extends SqliteApplicationTests {
 		Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		api().post("/v1/tokens/check", Api.json("token", "made-up"), Map.of("X-Request-Id", requestId));
 
-		JsonNode events = api().get("/api/audit-events?action=token.check&outcome=denied&from=" + before).json().get("items");
+		JsonNode events = api().get("/api/audit-events?action=token.check&outcome=denied&from=" + before)
+			.json()
+			.get("items");
 
-		assertThat(events.values()).singleElement()
-			.satisfies((event) -> {
-				assertThat(event.get("request_id").asString()).isEqualTo(requestId);
-				assertThat(event.get("reason").asString()).isEqualTo("unknown");
-				assertThat(event.get("token_id").isNull()).isTrue();
-				assertThat(event.toString()).doesNotContain("made-up");
-			});
+		assertThat(events.values()).singleElement().satisfies((event) -> {
+			assertThat(event.get("request_id").asString()).isEqualTo(requestId);
+			assertThat(event.get("reason").asString()).isEqualTo("unknown");
+			assertThat(event.get("token_id").isNull()).isTrue();
+			assertThat(event.toString()).doesNotContain("made-up");
+		});
 	}
 
 }

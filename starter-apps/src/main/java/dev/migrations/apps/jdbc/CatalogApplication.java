@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A JdbcTemplate application whose beans query the database while the context starts. It has neither JPA nor Spring
- * Data JDBC, which this module's classpath carries for its other applications.
+ * A JdbcTemplate application whose beans query the database while the context starts. It
+ * has neither JPA nor Spring Data JDBC, which this module's classpath carries for its
+ * other applications.
  */
 @SpringBootApplication(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",

@@ -13,8 +13,9 @@ import org.springframework.core.env.Environment;
 import dev.migrations.Migrator;
 
 /**
- * An application with two databases, {@code catalog} and {@code archive}, each with its own DataSource and its own
- * Migrator bean. The starter runs both at startup, catalog first, as their {@code @Order} says.
+ * An application with two databases, {@code catalog} and {@code archive}, each with its
+ * own DataSource and its own Migrator bean. The starter runs both at startup, catalog
+ * first, as their {@code @Order} says.
  */
 @SpringBootApplication(excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",

@@ -10,15 +10,18 @@ import dev.migrations.apps.OnPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code @DataJdbcTest} slice on a fresh PostgreSQL schema sees the migrated schema, with no extra annotation. */
+/**
+ * The {@code @DataJdbcTest} slice on a fresh PostgreSQL schema sees the migrated schema,
+ * with no extra annotation.
+ */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 class ShelfPostgresTests extends OnPostgres {
 
 	@Test
 	void theSliceSeesTheMigratedAndSeededBooks(@Autowired ShelfBookRepository books) {
-		assertThat(books.findById(1L)).hasValueSatisfying(
-				(book) -> assertThat(book.title()).isEqualTo("The Mythical Man-Month"));
+		assertThat(books.findById(1L))
+			.hasValueSatisfying((book) -> assertThat(book.title()).isEqualTo("The Mythical Man-Month"));
 	}
 
 }

@@ -11,8 +11,9 @@ import dev.migrations.apps.OnSqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code @DataJdbcTest} slice on a fresh SQLite file sees the migrated schema, with no extra annotation. Spring
- * Data JDBC has no SQLite dialect of its own; H2's SQL serves these queries, as SQLite applications commonly choose.
+ * The {@code @DataJdbcTest} slice on a fresh SQLite file sees the migrated schema, with
+ * no extra annotation. Spring Data JDBC has no SQLite dialect of its own; H2's SQL serves
+ * these queries, as SQLite applications commonly choose.
  */
 @DataJdbcTest(properties = "spring.data.jdbc.dialect=h2")
 @AutoConfigureTestDatabase(replace = Replace.NONE)

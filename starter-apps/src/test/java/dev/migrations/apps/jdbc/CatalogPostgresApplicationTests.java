@@ -8,7 +8,10 @@ import dev.migrations.apps.OnPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The JdbcTemplate application on a fresh PostgreSQL schema with no {@code migrations.*} setting. */
+/**
+ * The JdbcTemplate application on a fresh PostgreSQL schema with no {@code migrations.*}
+ * setting.
+ */
 @SpringBootTest
 class CatalogPostgresApplicationTests extends OnPostgres {
 

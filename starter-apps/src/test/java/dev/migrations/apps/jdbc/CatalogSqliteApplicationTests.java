@@ -12,8 +12,9 @@ import dev.migrations.apps.OnSqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JdbcTemplate application on a fresh SQLite file with no {@code migrations.*} setting: its
- * {@code @PostConstruct} query runs while the context starts, so the migrations run right before it.
+ * The JdbcTemplate application on a fresh SQLite file with no {@code migrations.*}
+ * setting: its {@code @PostConstruct} query runs while the context starts, so the
+ * migrations run right before it.
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)

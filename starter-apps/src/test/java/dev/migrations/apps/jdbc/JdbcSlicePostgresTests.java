@@ -11,7 +11,10 @@ import dev.migrations.apps.OnPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code @JdbcTest} slice on a fresh PostgreSQL schema sees the migrated schema, with no extra annotation. */
+/**
+ * The {@code @JdbcTest} slice on a fresh PostgreSQL schema sees the migrated schema, with
+ * no extra annotation.
+ */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 class JdbcSlicePostgresTests extends OnPostgres {

@@ -11,7 +11,10 @@ import dev.migrations.apps.OnSqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code @JdbcTest} slice on a fresh SQLite file sees the migrated schema, with no extra annotation. */
+/**
+ * The {@code @JdbcTest} slice on a fresh SQLite file sees the migrated schema, with no
+ * extra annotation.
+ */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 class JdbcSliceSqliteTests extends OnSqlite {

@@ -10,7 +10,10 @@ import dev.migrations.apps.OnSqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code @DataJpaTest} slice on a fresh SQLite file sees the migrated schema, with no extra annotation. */
+/**
+ * The {@code @DataJpaTest} slice on a fresh SQLite file sees the migrated schema, with no
+ * extra annotation.
+ */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 class BookRepositorySqliteTests extends OnSqlite {

@@ -8,7 +8,10 @@ import dev.migrations.apps.OnPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Data JPA application on a fresh PostgreSQL schema with no {@code migrations.*} setting. */
+/**
+ * The Data JPA application on a fresh PostgreSQL schema with no {@code migrations.*}
+ * setting.
+ */
 @SpringBootTest
 class LibraryPostgresApplicationTests extends OnPostgres {
 

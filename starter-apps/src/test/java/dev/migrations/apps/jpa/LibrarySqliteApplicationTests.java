@@ -12,8 +12,9 @@ import dev.migrations.apps.OnSqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Data JPA application on a fresh SQLite file with no {@code migrations.*} setting: Hibernate validates the
- * schema while the context starts, so the migrations run before it.
+ * The Data JPA application on a fresh SQLite file with no {@code migrations.*} setting:
+ * Hibernate validates the schema while the context starts, so the migrations run before
+ * it.
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)

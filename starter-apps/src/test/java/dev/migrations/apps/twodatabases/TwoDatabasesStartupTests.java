@@ -16,7 +16,10 @@ import dev.migrations.testing.SqliteTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The application with two databases and a Migrator bean each, started the way its {@code main} starts it. */
+/**
+ * The application with two databases and a Migrator bean each, started the way its
+ * {@code main} starts it.
+ */
 class TwoDatabasesStartupTests {
 
 	@TempDir

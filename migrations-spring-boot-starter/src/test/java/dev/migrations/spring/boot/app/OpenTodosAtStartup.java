@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts the open todos while the context starts, with nothing but the DataSource, marked
- * {@link DependsOnDatabaseInitialization}, which makes it wait for the migrations in {@code initializer} mode.
+ * {@link DependsOnDatabaseInitialization}, which makes it wait for the migrations in
+ * {@code initializer} mode.
  */
 @Component
 @DependsOnDatabaseInitialization

@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the open todos while the context starts, with nothing that tells the starter it needs the schema: under
- * {@code migrations.run-as=application-runner} it queries before the migrations have run.
+ * Counts the open todos while the context starts, with nothing that tells the starter it
+ * needs the schema: under {@code migrations.run-as=application-runner} it queries before
+ * the migrations have run.
  */
 @Component
 @ConditionalOnProperty(name = "todo.count-early", havingValue = "true")

@@ -14,8 +14,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * An application runner of the application's own, at the default order, that records the tables it finds: the
- * startup migrations, the first runner, must have created them already.
+ * An application runner of the application's own, at the default order, that records the
+ * tables it finds: the startup migrations, the first runner, must have created them
+ * already.
  */
 @Component
 public class TablesSeenByRunners implements ApplicationRunner {

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code todos} table, through {@link JdbcClient}, in SQL that PostgreSQL and SQLite share. */
+/**
+ * The {@code todos} table, through {@link JdbcClient}, in SQL that PostgreSQL and SQLite
+ * share.
+ */
 @Repository
 public class TodoRepository {
 
