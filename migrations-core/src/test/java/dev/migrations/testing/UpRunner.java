@@ -10,12 +10,10 @@ import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.SqliteFileLock;
 
 /**
- * A separate JVM for the multi-process tests. {@code up <jdbc-url>
- * <dir>
- *  <start-epoch-millis>} waits for the start instant (so that all processes begin
- * together) and runs {@code up}, printing how many migrations it ran;
- * {@code hold-sqlite-lock <db-file> <millis>} holds the SQLite migration lock for a
- * while.
+ * A separate JVM for the multi-process tests. {@code up URL DIR START} waits for the
+ * start instant, in milliseconds since the epoch (so that all processes begin together),
+ * and runs {@code up}, printing how many migrations it ran;
+ * {@code hold-sqlite-lock FILE MILLIS} holds the SQLite migration lock for a while.
  */
 public final class UpRunner {
 
