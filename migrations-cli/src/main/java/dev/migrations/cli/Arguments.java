@@ -15,12 +15,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-import dev.migrations.MigrationConfigurationException;
 import dev.migrations.MigrationFormat;
 import dev.migrations.Operation;
 import dev.migrations.OutOfOrderPolicy;
 import dev.migrations.ValidationMode;
-import dev.migrations.dialect.TableName;
 
 /**
  * A parsed {@code migrate} command line. Options may come before or after the command, as
@@ -160,8 +158,6 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 		List<String> operands = positional.subList(1, positional.size());
 		Arguments arguments = new Arguments(command, List.copyOf(operands), Map.copyOf(values), Set.copyOf(flags),
 				Map.copyOf(placeholders));
-		checkTableName(values, "--table", "table", "version table");
-		checkTableName(values, "--meta-table", "metadataTable", "metadata table");
 		if (command.equals("plan")) {
 			arguments.planned();
 			return arguments;
@@ -181,23 +177,6 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 			throw new UsageException("--sequential and --timestamp exclude each other");
 		}
 		return arguments;
-	}
-
-	/**
-	 * A table name is an identifier, checked here so that a value carrying SQL is a usage
-	 * error, like any bad value.
-	 */
-	private static void checkTableName(Map<String, String> values, String option, String builderOption, String what) {
-		String value = values.get(option);
-		if (value == null) {
-			return;
-		}
-		try {
-			TableName.parse(value, builderOption, what);
-		}
-		catch (MigrationConfigurationException ex) {
-			throw new UsageException(option + ": " + ex.getMessage());
-		}
 	}
 
 	/** The version operand. */

@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.migrations.MigrateResult;
+import dev.migrations.MigrationConfigurationException;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
 import dev.migrations.Migrator;
+import dev.migrations.MigratorOption;
 import dev.migrations.Redaction;
 import dev.migrations.ValidationReport;
 import dev.migrations.VerifyResult;
@@ -316,7 +318,19 @@ public final class MigrateCommand {
 				builder.backupKeep(arguments.backupKeep());
 			}
 		}
-		return builder.build();
+		try {
+			return builder.build();
+		}
+		catch (MigrationConfigurationException ex) {
+			// A value given on the command line that the engine refuses (a table name
+			// that is not an identifier) is
+			// a usage error, named by its flag as the catalogue of options gives it.
+			String flag = ex.setting().flatMap(MigratorOption::flag).orElse(null);
+			if (flag != null && (arguments.value(flag) != null || arguments.flag(flag))) {
+				throw new UsageException(flag + ": " + ex.getMessage(), arguments.command());
+			}
+			throw ex;
+		}
 	}
 
 	private void print(Arguments arguments, String json, String text) {

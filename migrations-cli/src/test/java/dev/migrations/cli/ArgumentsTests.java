@@ -129,15 +129,4 @@ class ArgumentsTests {
 			.withMessage("--sequential and --timestamp exclude each other");
 	}
 
-	@Test
-	void tableNamesAreIdentifiersAndAnythingElseIsAUsageError() {
-		assertThatExceptionOfType(UsageException.class).isThrownBy(() -> parse("up", "--table", "x; DROP TABLE users"))
-			.withMessageStartingWith("--table: Invalid version table name 'x; DROP TABLE users': ");
-		assertThatExceptionOfType(UsageException.class)
-			.isThrownBy(() -> parse("status", "--meta-table=meta\"; DROP TABLE users; --"))
-			.withMessageStartingWith("--meta-table: Invalid metadata table name 'meta\"; DROP TABLE users; --': ");
-		assertThat(parse("up", "--table", "audit.versions", "--meta-table", "audit.checksums").value("--table"))
-			.isEqualTo("audit.versions");
-	}
-
 }

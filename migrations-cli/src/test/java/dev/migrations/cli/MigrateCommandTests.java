@@ -137,6 +137,23 @@ class MigrateCommandTests extends CommandTestSupport {
 	}
 
 	@Test
+	void aTableNameThatIsNotAnIdentifierIsAUsageErrorAndNothingIsCreated() {
+		assertThat(run("up", "--db", this.db, "--dir", this.dir.location(), "--table", "x; DROP TABLE users"))
+			.isEqualTo(2);
+		assertThat(err()).startsWith("migrate: --table: Invalid version table name 'x; DROP TABLE users': ")
+			.contains("usage: migrate up");
+
+		assertThat(run("status", "--db", this.db, "--dir", this.dir.location(),
+				"--meta-table=meta\"; DROP TABLE users; --"))
+			.isEqualTo(2);
+		assertThat(err())
+			.startsWith("migrate: --meta-table: Invalid metadata table name 'meta\"; DROP TABLE users; --': ");
+
+		assertThat(run("up", "--db", this.db, "--dir", this.dir.location(), "--table", "audit_versions")).isZero();
+		assertThat(Path.of(this.db)).exists();
+	}
+
+	@Test
 	void defaultsNameTheApplicationsOwnDatabaseAndMigrations() throws Exception {
 		Files.createDirectories(this.temp.resolve("sqlite"));
 		MigrationDir.at(this.temp.resolve("sqlite"))

@@ -2,9 +2,12 @@ package dev.migrations.source;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 import dev.migrations.MigrationSourceException;
+import dev.migrations.dialect.Dialects;
 
 /** Creates {@link MigrationSource}s. */
 public final class MigrationSources {
@@ -105,6 +108,19 @@ public final class MigrationSources {
 			return directory(Path.of(location.substring(FILESYSTEM_PREFIX.length())));
 		}
 		return directory(Path.of(location));
+	}
+
+	/**
+	 * The vendor a {@code {vendor}} placeholder in a location stands for, read from a
+	 * connection: {@code postgresql} or {@code sqlite}.
+	 * @param connection a connection to the database the migrations are for
+	 * @return the vendor
+	 * @throws SQLException when the database cannot tell its product name
+	 * @throws dev.migrations.MigrationConfigurationException for a database the engine
+	 * does not support
+	 */
+	public static String vendor(Connection connection) throws SQLException {
+		return Dialects.detect(connection).vendor();
 	}
 
 }

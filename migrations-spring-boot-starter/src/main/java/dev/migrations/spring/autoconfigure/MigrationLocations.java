@@ -15,7 +15,6 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 
 import dev.migrations.DatabaseAccessException;
 import dev.migrations.Redaction;
-import dev.migrations.dialect.Dialects;
 import dev.migrations.source.MigrationResource;
 import dev.migrations.source.MigrationSource;
 import dev.migrations.source.MigrationSources;
@@ -98,7 +97,7 @@ final class MigrationLocations {
 	 */
 	private static String vendor(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return Dialects.detect(connection).vendor();
+			return MigrationSources.vendor(connection);
 		}
 		catch (SQLException ex) {
 			throw unreachable(dataSource, ex);
