@@ -1,5 +1,8 @@
 package dev.migrations.architecture;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,9 +19,12 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.Migrator;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The package boundaries of core, read from its compiled classes. The supported API is
@@ -78,6 +84,19 @@ class ArchitectureTests {
 			.onlyDependOnClassesThat()
 			.resideOutsideOfPackages("dev.migrations.internal..", "dev.migrations.history..", "dev.migrations.format..")
 			.check(core);
+	}
+
+	@Test
+	void theModuleExportsTheApiPackagesOnly() throws IOException {
+		try (InputStream in = Migrator.class.getResourceAsStream("/module-info.class")) {
+			assertThat(in).as("core's module-info").isNotNull();
+			ModuleDescriptor module = ModuleDescriptor.read(in);
+
+			assertThat(module.exports()).map(ModuleDescriptor.Exports::source)
+				.containsExactlyInAnyOrder("dev.migrations", "dev.migrations.source", "dev.migrations.format");
+			assertThat(module.requires()).map(ModuleDescriptor.Requires::name)
+				.containsExactlyInAnyOrder("java.base", "java.sql", "org.slf4j");
+		}
 	}
 
 	private static DescribedPredicate<JavaCodeUnit> arePublic() {
