@@ -1,16 +1,12 @@
 package dev.migrations.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 import picocli.CommandLine;
@@ -19,6 +15,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParseResult;
+
+import dev.migrations.EngineVersion;
 
 /**
  * The {@code migrate} command line as picocli models it: each command with the options it
@@ -121,17 +119,7 @@ final class CommandLineModel {
 
 	/** The version of the engine, as the build wrote it. */
 	static String version() {
-		try (InputStream in = CommandLineModel.class.getResourceAsStream("migrate-version.properties")) {
-			if (in == null) {
-				return "unknown";
-			}
-			Properties properties = new Properties();
-			properties.load(in);
-			return properties.getProperty("version", "unknown");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return EngineVersion.current();
 	}
 
 	private static void usage(UsageMessageSpec usage, String description) {

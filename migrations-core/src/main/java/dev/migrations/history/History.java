@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.OptionalLong;
 
+import dev.migrations.EngineVersion;
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
 

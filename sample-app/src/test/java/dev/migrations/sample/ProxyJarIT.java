@@ -198,22 +198,33 @@ class ProxyJarIT {
 
 	@Test
 	void anUnreachableDatabaseGetsTheStartersReportAndNoStackTrace() throws Exception {
-		Path log = this.workingDirectory.resolve("down.log");
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "--server.port=0",
-				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/proxy?user=proxy&password=unseen-pw")
-			.directory(this.workingDirectory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		assertThat(process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		String output = startAndFail(
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/proxy?user=proxy&password=unseen-pw");
 
-		String output = Files.readString(log, StandardCharsets.UTF_8);
-		assertThat(process.exitValue()).as(output).isOne();
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("The migrations could not start: the engine failed connecting to the database")
 			.doesNotContain("\tat ")
 			.doesNotContain("unseen-pw");
+	}
+
+	/**
+	 * Starts the jar with arguments, expects it to fail (exit 1), and returns what it
+	 * printed.
+	 */
+	private String startAndFail(String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "--server.port=0"));
+		command.addAll(List.of(arguments));
+		Path log = Files.createTempFile(this.workingDirectory, "failed", ".log");
+		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		assertThat(process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isOne();
+		return output;
 	}
 
 	/**
@@ -229,22 +240,10 @@ class ProxyJarIT {
 			"an unknown role | jdbc:postgresql://127.0.0.1:5432/test?user=no_such_role_7f3a | pw;Zq4-unseen" })
 	@RequiresPostgres
 	void noFailureToConnectShowsAnyPartOfThePassword(String failure, String url, String password) throws Exception {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-						Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "--server.port=0",
-						"--spring.datasource.url=" + url));
-		if (password != null) {
-			command.add("--spring.datasource.password=" + password);
-		}
-		Path log = this.workingDirectory.resolve("secrets.log");
-		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		assertThat(process.waitFor(HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		String output = (password != null)
+				? startAndFail("--spring.datasource.url=" + url, "--spring.datasource.password=" + password)
+				: startAndFail("--spring.datasource.url=" + url);
 
-		String output = Files.readString(log, StandardCharsets.UTF_8);
-		assertThat(process.exitValue()).as(output).isOne();
 		assertThat(output).as(failure).contains("APPLICATION FAILED TO START").doesNotContain("Zq4-unseen");
 	}
 

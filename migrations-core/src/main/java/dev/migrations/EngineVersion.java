@@ -1,18 +1,25 @@
-package dev.migrations.history;
+package dev.migrations;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The version of this engine, as the build wrote it, for the metadata table. */
-final class EngineVersion {
+/**
+ * The version of this engine, as the build wrote it: recorded in the metadata table, and
+ * what {@code migrate --version} reports.
+ */
+public final class EngineVersion {
 
 	private static final String VERSION = load();
 
 	private EngineVersion() {
 	}
 
-	static String current() {
+	/**
+	 * The version, or {@code unknown} when the build wrote none.
+	 * @return the version
+	 */
+	public static String current() {
 		return VERSION;
 	}
 
