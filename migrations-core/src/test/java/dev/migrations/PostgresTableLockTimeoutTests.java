@@ -93,6 +93,29 @@ class PostgresTableLockTimeoutTests {
 		return columns;
 	}
 
+	/**
+	 * Ends the reader's transaction and closes it once {@code until} returns, on another
+	 * thread.
+	 */
+	private static CompletableFuture<Void> letGo(Connection reader, Wait until) {
+		return CompletableFuture.runAsync(() -> {
+			try (reader) {
+				until.run();
+				reader.rollback();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/** A wait that sleeps, and may be interrupted. */
+	private interface Wait {
+
+		void run() throws InterruptedException;
+
+	}
+
 	@Test
 	void aMigrationWaitingBehindAnOpenTransactionGivesUpNamingItAndRecordsNothing() throws Exception {
 		migrator(TIMEOUT).up();
@@ -122,17 +145,10 @@ class PostgresTableLockTimeoutTests {
 		migrator(TIMEOUT).up();
 		this.dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
 				"ALTER TABLE accounts DROP COLUMN balance;");
-		Connection reader = openReader();
-		CompletableFuture<Void> letsGo = CompletableFuture.runAsync(() -> {
-			try (reader) {
-				// After the first attempt gave up, the report job finishes.
-				while (!this.log.toString(StandardCharsets.UTF_8).contains("trying again")) {
-					Thread.sleep(20);
-				}
-				reader.rollback();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
+		// After the first attempt gave up, the report job finishes.
+		CompletableFuture<Void> letsGo = letGo(openReader(), () -> {
+			while (!this.log.toString(StandardCharsets.UTF_8).contains("trying again")) {
+				Thread.sleep(20);
 			}
 		});
 
@@ -149,18 +165,8 @@ class PostgresTableLockTimeoutTests {
 		migrator(TIMEOUT).up();
 		this.dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
 				"ALTER TABLE accounts DROP COLUMN balance;");
-		Connection reader = openReader();
-		CompletableFuture<Void> letsGo = CompletableFuture.runAsync(() -> {
-			try (reader) {
-				// Several times the timeout above, which would have failed the first
-				// attempt.
-				Thread.sleep(TIMEOUT.multipliedBy(5).toMillis());
-				reader.rollback();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
+		// Several times the timeout above, which would have failed the first attempt.
+		CompletableFuture<Void> letsGo = letGo(openReader(), () -> Thread.sleep(TIMEOUT.multipliedBy(5).toMillis()));
 
 		assertThat(migrator(Duration.ZERO).up().finalVersion()).isEqualTo(2);
 

@@ -3,6 +3,7 @@ package dev.migrations.architecture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
+import java.net.URL;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -88,7 +89,12 @@ class ArchitectureTests {
 
 	@Test
 	void theModuleExportsTheApiPackagesOnly() throws IOException {
-		try (InputStream in = Migrator.class.getResourceAsStream("/module-info.class")) {
+		// Core's own, wherever its classes are: on the class path, other jars carry a
+		// module-info.class too.
+		URL classes = Migrator.class.getProtectionDomain().getCodeSource().getLocation();
+		URL moduleInfo = classes.getPath().endsWith(".jar") ? new URL("jar:" + classes + "!/module-info.class")
+				: new URL(classes, "module-info.class");
+		try (InputStream in = moduleInfo.openStream()) {
 			assertThat(in).as("core's module-info").isNotNull();
 			ModuleDescriptor module = ModuleDescriptor.read(in);
 
