@@ -3,7 +3,6 @@ package dev.migrations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.migrations.format.JavaMigrations;
-import dev.migrations.format.Migration;
 import dev.migrations.format.MigrationCatalog;
 import dev.migrations.format.MigrationLoader;
 import dev.migrations.dialect.TableName;
@@ -280,11 +278,7 @@ public final class Migrator {
 
 	/** The versions and file names of every migration found, in version order. */
 	public Map<Long, String> migrations() {
-		Map<Long, String> names = new LinkedHashMap<>();
-		for (Migration migration : this.settings.catalog().all()) {
-			names.put(migration.version(), migration.name());
-		}
-		return names;
+		return MigrationFileSet.names(this.settings.catalog());
 	}
 
 	/**
@@ -614,10 +608,7 @@ public final class Migrator {
 				throw new MigrationConfigurationException("dataSource",
 						"No DataSource configured: pass the database to migrate with dataSource(...).");
 			}
-			if (this.locations.isEmpty() && this.sources.isEmpty()) {
-				throw new MigrationConfigurationException("locations",
-						"No migrations location configured: name one with locations(...) or sources(...).");
-			}
+			requireLocations();
 			if (this.lockTimeout == null || this.lockTimeout.isNegative()) {
 				throw new MigrationConfigurationException("lockTimeout",
 						"lockTimeout must be zero or positive, not " + this.lockTimeout + ".");
@@ -648,9 +639,7 @@ public final class Migrator {
 			TableName requestedTable = (this.table != null) ? TableName.parse(this.table) : null;
 			TableName requestedMetadata = (this.metadataTable != null)
 					? TableName.parse(this.metadataTable, "metadataTable", "metadata table") : null;
-			MigrationCatalog catalog = JavaMigrations.add(
-					new MigrationLoader(this.format, environment(), this.placeholders).load(allSources()),
-					this.javaMigrations);
+			MigrationCatalog catalog = catalog();
 			TableName table = (requestedTable != null) ? requestedTable : TableName
 				.parse((catalog.format() == MigrationFormat.GOLANG_MIGRATE) ? GOLANG_MIGRATE_TABLE : GOOSE_TABLE);
 			TableName metadata = (requestedMetadata != null) ? requestedMetadata
@@ -669,6 +658,38 @@ public final class Migrator {
 							this.tableLockTimeout, this.connectRetries, this.connectRetriesInterval, this.outOfOrder,
 							this.validation, this.baselineOnMigrate, this.baselineVersion, this.backup,
 							this.backupDirectory, this.backupKeep));
+		}
+
+		/**
+		 * Lists the locations and checks the file names, as {@link #build()} does, for
+		 * the commands that work on files alone ({@code validate --offline}): needs no
+		 * {@link #dataSource(DataSource) dataSource} and connects to nothing. Only the
+		 * options that say how files are read apply: locations, sources, format,
+		 * placeholders, environment, Java migrations and the class loader.
+		 * @return the files
+		 * @throws MigrationConfigurationException for a missing location or a NUL in a
+		 * substituted value
+		 * @throws MigrationSourceException for a missing or empty location, duplicate
+		 * versions, mixed formats or a badly named file
+		 */
+		public MigrationFileSet buildFiles() {
+			requireLocations();
+			refuseNul("placeholders", "placeholder", this.placeholders);
+			refuseNul("environment", "variable", environment());
+			return new MigrationFileSet(catalog());
+		}
+
+		private void requireLocations() {
+			if (this.locations.isEmpty() && this.sources.isEmpty()) {
+				throw new MigrationConfigurationException("locations",
+						"No migrations location configured: name one with locations(...) or sources(...).");
+			}
+		}
+
+		private MigrationCatalog catalog() {
+			return JavaMigrations.add(
+					new MigrationLoader(this.format, environment(), this.placeholders).load(allSources()),
+					this.javaMigrations);
 		}
 
 		/**

@@ -51,6 +51,25 @@ class MigratorBuilderTests {
 	}
 
 	@Test
+	void readsTheFilesAloneWithoutADataSource() throws IOException {
+		write("00001_a.sql", GOOSE_FILE);
+		write("00002_broken.sql", "-- +goose Up\nSELECT 'open;\n");
+
+		MigrationFileSet files = Migrator.builder().locations(this.directory.toString()).buildFiles();
+
+		assertThat(files.format()).isEqualTo(MigrationFormat.GOOSE);
+		assertThat(files.migrations()).containsExactly(entry(1L, "00001_a.sql"), entry(2L, "00002_broken.sql"));
+		assertThat(files.validate().issues()).singleElement().satisfies((issue) -> {
+			assertThat(issue.kind()).isEqualTo(ValidationIssue.Kind.PARSE_ERROR);
+			assertThat(issue.version()).isEqualTo(2L);
+			assertThat(issue.message()).contains("00002_broken.sql:2");
+		});
+		assertThatExceptionOfType(MigrationConfigurationException.class)
+			.isThrownBy(() -> Migrator.builder().placeholders(Map.of("a", "b")).buildFiles())
+			.satisfies((ex) -> assertThat(ex.option()).isEqualTo("locations"));
+	}
+
+	@Test
 	void requiresALocation() {
 		assertConfigurationError(Migrator.builder().dataSource(this.dataSource), "locations",
 				"No migrations location configured: name one with locations(...) or sources(...).");

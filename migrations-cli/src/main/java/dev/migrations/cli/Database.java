@@ -50,14 +50,6 @@ final class Database implements DataSource {
 	}
 
 	/**
-	 * A database for {@code validate --offline}, which reads files only and never
-	 * connects.
-	 */
-	static Database offline() {
-		return new Database("jdbc:offline:", null, null);
-	}
-
-	/**
 	 * The vendor of the URL, as {@code {vendor}} locations name it: {@code postgresql},
 	 * {@code sqlite}.
 	 */

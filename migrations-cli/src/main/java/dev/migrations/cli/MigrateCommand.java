@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import dev.migrations.MigrateResult;
 import dev.migrations.MigrationConfigurationException;
+import dev.migrations.MigrationFileSet;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationResult;
@@ -152,6 +153,9 @@ public final class MigrateCommand {
 			print(arguments, Report.fixJson(fix), Report.fixText(fix));
 			return 0;
 		}
+		if (arguments.command().equals("validate") && arguments.flag("--offline")) {
+			return validateOffline(arguments, locations);
+		}
 		Database database = database(arguments);
 		List<String> resolved = locations.stream()
 			.map((location) -> location.replace("{vendor}", database.vendor()))
@@ -185,7 +189,7 @@ public final class MigrateCommand {
 				print(arguments, Report.repairJson(repair), Report.repairText(repair));
 			}
 			case "validate" -> {
-				ValidationReport report = arguments.flag("--offline") ? migrator.validateFiles() : migrator.validate();
+				ValidationReport report = migrator.validate();
 				print(arguments, Report.validationJson(report),
 						Report.validationText(report, migrator.migrations().size()));
 				return report.isValid() ? 0 : 1;
@@ -205,6 +209,19 @@ public final class MigrateCommand {
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * {@code validate --offline} reads files only: no database is opened, even when
+	 * {@code --db} names one, which only says what {@code {vendor}} stands for.
+	 */
+	private int validateOffline(Arguments arguments, List<String> locations) {
+		String vendor = vendorOf(arguments.value("--db"));
+		List<String> resolved = locations.stream().map((location) -> location.replace("{vendor}", vendor)).toList();
+		MigrationFileSet files = configure(arguments, resolved).buildFiles();
+		ValidationReport report = files.validate();
+		print(arguments, Report.validationJson(report), Report.validationText(report, files.migrations().size()));
+		return report.isValid() ? 0 : 1;
 	}
 
 	/** {@code create} writes files and needs no database. */
@@ -236,11 +253,7 @@ public final class MigrateCommand {
 
 	private Database database(Arguments arguments) {
 		String db = (arguments.value("--db") != null) ? arguments.value("--db") : this.defaults.db();
-		boolean offline = arguments.command().equals("validate") && arguments.flag("--offline");
 		if (db == null) {
-			if (offline) {
-				return Database.offline();
-			}
 			throw new UsageException("no database given: pass --db <jdbc-url or path of a SQLite file>");
 		}
 		boolean ownDatabase = arguments.value("--db") == null;
@@ -258,9 +271,27 @@ public final class MigrateCommand {
 	 * command line says.
 	 */
 	private Migrator build(Arguments arguments, Database database, List<String> locations) {
+		Migrator.Builder builder = configure(arguments, locations).dataSource(database);
+		try {
+			return builder.build();
+		}
+		catch (MigrationConfigurationException ex) {
+			// A value given on the command line that the engine refuses (a table name
+			// that is not an identifier) is a usage error, named by its flag as the
+			// catalogue of options gives it.
+			String flag = ex.setting().flatMap(MigratorOption::flag).orElse(null);
+			if (flag != null && (arguments.value(flag) != null || arguments.flag(flag))) {
+				throw new UsageException(flag + ": " + ex.getMessage(), arguments.command());
+			}
+			throw ex;
+		}
+	}
+
+	/** Every option but the database: the application's, then the command line's. */
+	private Migrator.Builder configure(Arguments arguments, List<String> locations) {
 		Migrator.Builder builder = Migrator.builder();
 		this.defaults.configuration().accept(builder);
-		builder.dataSource(database).locations(locations.toArray(String[]::new)).environment(this.environment);
+		builder.locations(locations.toArray(String[]::new)).environment(this.environment);
 		if (arguments.value("--format") != null) {
 			builder.format(arguments.format());
 		}
@@ -318,19 +349,7 @@ public final class MigrateCommand {
 				builder.backupKeep(arguments.backupKeep());
 			}
 		}
-		try {
-			return builder.build();
-		}
-		catch (MigrationConfigurationException ex) {
-			// A value given on the command line that the engine refuses (a table name
-			// that is not an identifier) is
-			// a usage error, named by its flag as the catalogue of options gives it.
-			String flag = ex.setting().flatMap(MigratorOption::flag).orElse(null);
-			if (flag != null && (arguments.value(flag) != null || arguments.flag(flag))) {
-				throw new UsageException(flag + ": " + ex.getMessage(), arguments.command());
-			}
-			throw ex;
-		}
+		return builder;
 	}
 
 	private void print(Arguments arguments, String json, String text) {

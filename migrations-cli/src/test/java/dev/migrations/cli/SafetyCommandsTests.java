@@ -97,6 +97,12 @@ class SafetyCommandsTests extends CommandTestSupport {
 		assertThat(status).isEqualTo(1);
 		assertThat(out()).contains("parse_error: ").contains("00003_broken.sql:2");
 		assertThat(Path.of(this.db)).doesNotExist();
+		// A database named too is not opened: this one cannot be reached.
+		assertThat(runCommand(MigrateCommand.Defaults.NONE, Map.of(), "validate", "--offline", "--db",
+				"jdbc:postgresql://127.0.0.1:1/nowhere", "--dir", this.dir.location()))
+			.isEqualTo(1);
+		assertThat(out()).contains("00003_broken.sql:2");
+		assertThat(err()).doesNotContain("Connection").doesNotContain("127.0.0.1");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import dev.migrations.MigrationPlan;
 import dev.migrations.Operation;
 import dev.migrations.StatusReport;
 import dev.migrations.ValidationReport;
+import dev.migrations.format.MigrationCatalog;
 import dev.migrations.history.HistoryState;
 
 /**
@@ -55,6 +56,15 @@ public final class Inspector {
 	/** What validation can find without a database: files that do not parse. */
 	public ValidationReport validateFiles() {
 		return this.validator.files();
+	}
+
+	/**
+	 * What validation can find in a catalogue of files, with no database configured.
+	 * @param catalog the files
+	 * @return the files that do not parse
+	 */
+	public static ValidationReport validateFiles(MigrationCatalog catalog) {
+		return new Validator(catalog).files();
 	}
 
 	/**
