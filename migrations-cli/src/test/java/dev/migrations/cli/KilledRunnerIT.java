@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresScratchDatabase;
 import dev.migrations.testing.RequiresPostgres;
+import dev.migrations.testing.SqliteGate;
 import dev.migrations.testing.SqliteTestDatabase;
 import dev.migrations.testing.TestDatabase;
 
@@ -25,8 +26,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the interrupted migration left, and the documented way out works. "In the middle" is
  * what the process and the database show (the earlier migrations' {@code OK} lines, the
  * slow statement in {@code pg_stat_activity}, SQLite pages spilled into the file), never
- * a guess by the clock. The slow statements take their length from goose's ENVSUB, so
- * that the run after the crash, on the same unchanged file, does not wait again.
+ * a guess by the clock. Slow statements sleep: on PostgreSQL {@code pg_sleep}, whose
+ * length comes from goose's ENVSUB so that the run after the crash, on the same unchanged
+ * file, does not wait again; on SQLite a write to a {@link SqliteGate} the test holds
+ * until the runner is killed.
  */
 class KilledRunnerIT {
 
@@ -108,37 +111,51 @@ class KilledRunnerIT {
 
 	@Test
 	void sqliteRunnerKilledInATransactionalMigrationIsRolledBackAndTheNextRunnerSaysSo() throws Exception {
-		MigrationDir dir = migrations().file("00003_big.sql", """
+		Path gateFile = this.temp.resolve("gate.db");
+		// The second file attaches the gate, outside a transaction as SQLite requires;
+		// the
+		// third, on the same connection, waits at it inside its transaction, after rows
+		// beyond SQLite's page cache. The run after the crash finds the second applied
+		// and the gate not attached, so there the wait is a plain SELECT.
+		MigrationDir dir = migrations().file("00002_two.sql", """
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				CREATE TABLE two (id INTEGER);
+				%s
+
+				-- +goose Down
+				DROP TABLE two;
+				""".formatted(SqliteGate.attach(gateFile))).file("00003_big.sql", """
 				-- +goose Up
 				-- +goose ENVSUB ON
 				CREATE TABLE big (id INTEGER PRIMARY KEY, body BLOB);
 				INSERT INTO big (id, body)
 				  WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ${ROWS})
 				  SELECT x, randomblob(200) FROM n;
-				WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ${COUNT})
-				  SELECT count(*) FROM n;
+				${WAIT}
 
 				-- +goose Down
 				DROP TABLE big;
 				""");
-		try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-			String db = database.file().toString();
+		try (SqliteTestDatabase database = SqliteTestDatabase.create(); SqliteGate gate = SqliteGate.closed(gateFile)) {
+			String db = waitingUrl(database);
 			Path journal = database.file().resolveSibling(database.file().getFileName() + "-journal");
 			long doomedPid;
-			try (MigrateProcess doomed = start("doomed", Map.of("ROWS", "100000", "COUNT", "10000000000"), db, dir,
-					"up")) {
+			try (MigrateProcess doomed = start("doomed", Map.of("ROWS", "100000", "WAIT", SqliteGate.wait("doomed")),
+					db, dir, "up")) {
 				doomedPid = doomed.pid();
 				doomed.awaitOutput("OK   up 00002_two.sql");
 				// Rows beyond SQLite's page cache are written into the database file
-				// before the commit, with the
-				// original pages saved in the journal: the file now holds half a
-				// migration.
+				// before the commit, with the original pages saved in the journal: the
+				// file now holds half a migration, and the runner waits at the gate.
 				doomed.await("the insert to spill into the database file",
 						() -> Files.exists(journal) && size(database.file()) > 4_000_000);
 				doomed.kill();
 			}
+			gate.open();
 
-			MigrateProcess next = run("next", Map.of("ROWS", "1", "COUNT", "1"), db, dir, "up", "--lock-timeout", "5");
+			MigrateProcess next = run("next", Map.of("ROWS", "1", "WAIT", "SELECT 1;"), db, dir, "up", "--lock-timeout",
+					"5");
 			assertThat(next.exitStatus()).as(next.err()).isZero();
 			assertThat(next.err()).contains("WARN")
 				.contains("The previous migration runner (pid " + doomedPid)
@@ -189,29 +206,29 @@ class KilledRunnerIT {
 		MigrationDir dir = migrations().file("00003_no_transaction.sql", """
 				-- +goose NO TRANSACTION
 				-- +goose Up
-				-- +goose ENVSUB ON
 				CREATE TABLE first_half (id INTEGER);
-				WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ${COUNT})
-				  SELECT count(*) FROM n;
+				%s
 				CREATE TABLE second_half (id INTEGER);
 
 				-- +goose Down
 				DROP TABLE second_half;
 				DROP TABLE first_half;
-				""");
-		try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-			String db = database.file().toString();
-			try (MigrateProcess doomed = start("doomed", Map.of("COUNT", "10000000000"), db, dir, "up")) {
+				""".formatted(SqliteGate.attach(this.temp.resolve("gate.db")) + "\n" + SqliteGate.wait("doomed")));
+		try (SqliteTestDatabase database = SqliteTestDatabase.create();
+				SqliteGate gate = SqliteGate.closed(this.temp.resolve("gate.db"))) {
+			String db = waitingUrl(database);
+			try (MigrateProcess doomed = start("doomed", Map.of(), db, dir, "up")) {
 				doomed.awaitOutput("OK   up 00002_two.sql");
 				doomed.await("the first statement to be committed", () -> database.hasTable("first_half"));
 				doomed.kill();
 			}
+			gate.open();
 
 			assertGooseVersions(database, 0, 1, 2);
 			assertThat(database.tables()).contains("first_half").doesNotContain("second_half");
-			MigrateProcess rerun = run("rerun", Map.of("COUNT", "1"), db, dir, "up", "--lock-timeout", "5");
+			MigrateProcess rerun = run("rerun", Map.of(), db, dir, "up", "--lock-timeout", "5");
 			assertThat(rerun.exitStatus()).isEqualTo(1);
-			assertThat(rerun.err()).contains("00003_no_transaction.sql:4 failed (up, statement 1)")
+			assertThat(rerun.err()).contains("00003_no_transaction.sql:3 failed (up, statement 1)")
 				.contains("table first_half already exists")
 				.contains("it was not recorded");
 			assertGooseVersions(database, 0, 1, 2);
@@ -364,6 +381,14 @@ class KilledRunnerIT {
 		assertThat(database.query("SELECT version FROM goose_db_version_meta ORDER BY version"))
 			.extracting((row) -> ((Number) row.get("version")).longValue())
 			.containsExactly(Arrays.stream(versions).filter((version) -> version > 0).boxed().toArray(Long[]::new));
+	}
+
+	/**
+	 * The database as {@code --db} names it, with a busy timeout far beyond any wait
+	 * here: a runner waits at a gate until it is killed.
+	 */
+	private static String waitingUrl(SqliteTestDatabase database) {
+		return database.file() + "?busy_timeout=600000";
 	}
 
 	private static long size(Path file) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresScratchDatabase;
 import dev.migrations.testing.RequiresPostgres;
+import dev.migrations.testing.SqliteGate;
 import dev.migrations.testing.SqliteTestDatabase;
 import dev.migrations.testing.TestDatabase;
 
@@ -105,21 +106,24 @@ class MigrateFleetIT {
 
 	@Test
 	void eightProcessesOnOneSqliteFileApplyEachOfFiftyMigrationsOnce() throws Exception {
-		try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-			// Tens of megabytes overflow SQLite's page cache, so the migrating process
-			// holds the database file
-			// exclusively while it writes and then counts for seconds, longer than a
-			// reader's busy timeout: the
-			// runners starting meanwhile find the database busy and must wait for the
-			// migration lock instead.
-			String slow = """
-					CREATE TABLE payload (id INTEGER PRIMARY KEY, body BLOB);
-					INSERT INTO payload (id, body)
-					  WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 100000)
-					  SELECT x, randomblob(200) FROM n;
-					WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000000)
-					  SELECT count(*) FROM n;""";
-			List<String> files = runFleet(database.file().toString(), gooseMigrations(slow));
+		try (SqliteTestDatabase database = SqliteTestDatabase.create();
+				SqliteGate slow = SqliteGate.closed(this.temp.resolve("slow-gate.db"))) {
+			// The slow migration waits at a gate the test holds for three seconds after
+			// the fleet starts, sleeping in SQLite's busy handler while it holds the
+			// migration lock; SQLite attaches the gate's file only outside a transaction.
+			Migrations migrations = gooseMigrations("");
+			migrations.dir().file(migrations.files().get(SLOW - 1), """
+					-- +goose NO TRANSACTION
+					-- +goose Up
+					%s
+					%s
+					-- +goose Down
+					DROP TABLE step_%d;
+					""".formatted(slow.pass(), body(SLOW, ""), SLOW));
+			List<String> files = runFleet(database.file() + "?busy_timeout=240000", migrations, () -> {
+				Thread.sleep(3000);
+				slow.open();
+			});
 			assertGooseHistory(database, files);
 			assertSchema(database);
 		}
@@ -153,12 +157,29 @@ class MigrateFleetIT {
 		}
 	}
 
+	/** What a test does once the fleet has started. */
+	@FunctionalInterface
+	private interface Started {
+
+		void run() throws Exception;
+
+	}
+
 	/** Migrations in a directory, and their file names in version order. */
 	private record Migrations(MigrationDir dir, List<String> files) {
 	}
 
 	/** Runs the fleet; answers the files in the order they were applied. */
 	private List<String> runFleet(String db, Migrations migrations) throws Exception {
+		return runFleet(db, migrations, () -> {
+		});
+	}
+
+	/**
+	 * Runs the fleet, and something once it has started; answers the files in the order
+	 * they were applied.
+	 */
+	private List<String> runFleet(String db, Migrations migrations, Started started) throws Exception {
 		Path gate = Files.createDirectories(this.temp.resolve("gate"));
 		List<MigrateProcess> fleet = new ArrayList<>();
 		try {
@@ -169,6 +190,7 @@ class MigrateFleetIT {
 			}
 			awaitReady(gate, fleet);
 			Files.createFile(gate.resolve(StartGate.OPEN));
+			started.run();
 
 			for (MigrateProcess runner : fleet) {
 				assertThat(runner.exitStatus()).as("%s exit status; stderr: %s", runner, runner.err()).isZero();

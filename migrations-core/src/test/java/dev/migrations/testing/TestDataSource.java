@@ -5,10 +5,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.sqlite.Function;
+import org.sqlite.SQLiteConnection;
+
 /**
  * A plain {@link DriverManager} data source: a new connection per call, as the engine
  * expects to cope with. It counts the connections asked for, so that a test can prove the
- * engine asked for none.
+ * engine asked for none. On SQLite, which has no sleep function of its own, each
+ * connection gets {@code sleep(millis)}, which sleeps: the slow statements of the
+ * concurrency tests wait, as {@code pg_sleep} does, rather than compute.
  */
 public final class TestDataSource extends SimpleDataSource {
 
@@ -40,12 +45,37 @@ public final class TestDataSource extends SimpleDataSource {
 		if (this.url == null) {
 			throw new SQLException("no database in this test");
 		}
-		return DriverManager.getConnection(this.url);
+		return withSleep(DriverManager.getConnection(this.url));
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return DriverManager.getConnection(this.url, username, password);
+		return withSleep(DriverManager.getConnection(this.url, username, password));
+	}
+
+	private static Connection withSleep(Connection connection) throws SQLException {
+		if (connection.isWrapperFor(SQLiteConnection.class)) {
+			Function.create(connection.unwrap(SQLiteConnection.class), "sleep", new Sleep());
+		}
+		return connection;
+	}
+
+	/** {@code sleep(millis)}: sleeps, then answers the milliseconds slept. */
+	private static final class Sleep extends Function {
+
+		@Override
+		protected void xFunc() throws SQLException {
+			long millis = value_long(0);
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SQLException("interrupted while sleeping");
+			}
+			result(millis);
+		}
+
 	}
 
 }

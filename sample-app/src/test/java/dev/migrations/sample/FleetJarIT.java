@@ -21,6 +21,7 @@ import dev.migrations.sample.support.Api;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresScratchDatabase;
 import dev.migrations.testing.RequiresPostgres;
+import dev.migrations.testing.SqliteGate;
 import dev.migrations.testing.SqliteTestDatabase;
 import dev.migrations.testing.TestDatabase;
 
@@ -32,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * startup in its application runner. Every instance becomes ready and serves the API, and
  * each migration is applied once, by one of them. An eighth migration, beside the
  * application's seven, keeps the lock long enough for the others to be certainly waiting:
- * on PostgreSQL it waits until all eight instances are connected; on SQLite it counts for
- * seconds.
+ * on PostgreSQL it waits until all eight instances are connected; on SQLite at a gate the
+ * test holds until all eight have begun their startup migrations.
  */
 class FleetJarIT {
 
@@ -121,23 +122,44 @@ class FleetJarIT {
 
 	@Test
 	void eightInstancesOnOneSqliteFileMigrateOnceAndAllServe() throws Exception {
-		String pause = """
-				-- +goose Up
-				WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 15000000)
-				  SELECT count(*) FROM n;
+		try (SqliteGate gate = SqliteGate.closed(this.workingDirectory.resolve("pause-gate.db"))) {
+			// The pause waits at a gate the test holds until all eight instances have
+			// begun their startup migrations, sleeping in SQLite's busy handler; SQLite
+			// attaches the gate's file only outside a transaction.
+			String pause = """
+					-- +goose NO TRANSACTION
+					-- +goose Up
+					%s
 
-				-- +goose Down
-				SELECT 1;
-				""";
-		// The application's own default: ./data/proxy.db in the working directory they
-		// share.
-		try (SqliteTestDatabase database = SqliteTestDatabase.at(this.workingDirectory.resolve("data/proxy.db"))) {
-			runFleet(database, pause, (instance) -> List.of());
+					-- +goose Down
+					SELECT 1;
+					""".formatted(gate.pass());
+			// The application's own default file, ./data/proxy.db in the working
+			// directory they share, and its own settings but for a busy timeout that
+			// outlasts the pause.
+			try (SqliteTestDatabase database = SqliteTestDatabase.at(this.workingDirectory.resolve("data/proxy.db"))) {
+				runFleet(database, pause,
+						(instance) -> List.of("--spring.datasource.url=jdbc:sqlite:./data/proxy.db"
+								+ "?foreign_keys=true&busy_timeout=480000&journal_mode=WAL&transaction_mode=IMMEDIATE"),
+						(fleet) -> {
+							for (Instance instance : fleet) {
+								await(instance, "Startup migrations run");
+							}
+							gate.open();
+						});
+			}
 		}
 	}
 
 	private void runFleet(TestDatabase database, String pause, java.util.function.IntFunction<List<String>> settings)
 			throws Exception {
+		runFleet(database, pause, settings, (fleet) -> {
+		});
+	}
+
+	/** Runs the fleet, and something once every instance has started. */
+	private void runFleet(TestDatabase database, String pause, java.util.function.IntFunction<List<String>> settings,
+			Started started) throws Exception {
 		MigrationDir extra = MigrationDir.at(this.workingDirectory.resolve("fleet-migrations"))
 			.file("00008_fleet_pause.sql", pause);
 		List<Instance> fleet = new ArrayList<>();
@@ -148,6 +170,7 @@ class FleetJarIT {
 				args.addAll(settings.apply(i));
 				fleet.add(start(i, args));
 			}
+			started.run(fleet);
 			List<Api> apis = new ArrayList<>();
 			for (Instance instance : fleet) {
 				apis.add(awaitReadiness(instance));
@@ -175,6 +198,25 @@ class FleetJarIT {
 			.redirectOutput(log.toFile())
 			.start();
 		return new Instance(process, log);
+	}
+
+	/** What a test does once every instance has started. */
+	@FunctionalInterface
+	private interface Started {
+
+		void run(List<Instance> fleet) throws Exception;
+
+	}
+
+	/** Waits until an instance has printed a text. */
+	private static void await(Instance instance, String text) throws InterruptedException {
+		long giveUp = System.nanoTime() + HANG_GUARD.toNanos();
+		while (!instance.output().contains(text)) {
+			if (!instance.process().isAlive() || System.nanoTime() > giveUp) {
+				throw new AssertionError("An instance never printed \"" + text + "\":\n" + instance.output());
+			}
+			Thread.sleep(200);
+		}
 	}
 
 	/** Readiness is UP once the startup migrations have run in the application runner. */
