@@ -119,30 +119,20 @@ final class MigrationDirectory {
 	}
 
 	private static MigrationFormat detect(Path path, List<String> names) {
-		String gooseExample = null;
-		String migrateExample = null;
-		for (String name : names) {
-			if (MigrationFileName.isGolangMigrateName(name)) {
-				migrateExample = (migrateExample != null) ? migrateExample : name;
-			}
-			else if (MigrationFileName.isGooseName(name)) {
-				gooseExample = (gooseExample != null) ? gooseExample : name;
-			}
+		FileFormat.Detection detection = FileFormat.detect(names);
+		if (detection.isMixed()) {
+			throw new MigrationSourceException(location(path), detection.examples(),
+					"Location " + location(path) + " mixes goose files (" + detection.goose()
+							+ ") and golang-migrate files (" + detection.golangMigrate()
+							+ "); keep one format per location.");
 		}
-		if (gooseExample != null && migrateExample != null) {
-			throw new MigrationSourceException(location(path), List.of(gooseExample, migrateExample),
-					"Location " + location(path) + " mixes goose files (" + gooseExample
-							+ ") and golang-migrate files (" + migrateExample + "); keep one format per location.");
-		}
-		return (migrateExample != null) ? MigrationFormat.GOLANG_MIGRATE : MigrationFormat.GOOSE;
+		return detection.format();
 	}
 
 	private static MigrationFileName parse(String name, MigrationFormat format) {
+		FileFormat rules = FileFormat.of(format);
 		try {
-			if (format == MigrationFormat.GOOSE) {
-				return MigrationFileName.isGooseName(name) ? MigrationFileName.goose(name) : null;
-			}
-			return MigrationFileName.isGolangMigrateName(name) ? MigrationFileName.golangMigrate(name) : null;
+			return rules.isName(name) ? rules.name(name) : null;
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -86,7 +86,7 @@ public final class MigrationFiles {
 									: "rename or remove that file first."));
 		}
 		String stem = VersionNumbers.text(version, existing.format()) + "_" + description;
-		List<Path> written = write(directory, MigrationTemplates.files(stem, existing.format()));
+		List<Path> written = write(directory, FileFormat.of(existing.format()).newFiles(stem));
 		return new CreatedMigration(version, existing.format(), written);
 	}
 

@@ -15,15 +15,10 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrations.Direction;
 import dev.migrations.MigrationFormat;
-import dev.migrations.MigrationParseException;
 import dev.migrations.MigrationSourceException;
 import dev.migrations.parser.DerivingEnvironment;
-import dev.migrations.parser.GooseParser;
 import dev.migrations.parser.LexicalRules;
-import dev.migrations.parser.GooseScript;
 import dev.migrations.parser.ParsedSection;
-import dev.migrations.parser.PlainSqlParser;
-import dev.migrations.parser.SourceText;
 import dev.migrations.source.MigrationResource;
 import dev.migrations.source.MigrationSource;
 
@@ -134,45 +129,32 @@ public final class MigrationLoader {
 		if (this.requested != MigrationFormat.AUTO) {
 			return this.requested;
 		}
-		String gooseExample = null;
-		String migrateExample = null;
-		for (MigrationResource resource : resources) {
-			String name = resource.name();
-			if (MigrationFileName.isGolangMigrateName(name)) {
-				migrateExample = (migrateExample != null) ? migrateExample : name;
-			}
-			else if (MigrationFileName.isGooseName(name)) {
-				gooseExample = (gooseExample != null) ? gooseExample : name;
-			}
-		}
-		if (gooseExample != null && migrateExample != null) {
-			throw new MigrationSourceException(source.location(), List.of(gooseExample, migrateExample),
-					"Location " + source.location() + " mixes goose files (" + gooseExample
-							+ ") and golang-migrate files (" + migrateExample
+		FileFormat.Detection detection = FileFormat.detect(resources.stream().map(MigrationResource::name).toList());
+		if (detection.isMixed()) {
+			throw new MigrationSourceException(source.location(), detection.examples(),
+					"Location " + source.location() + " mixes goose files (" + detection.goose()
+							+ ") and golang-migrate files (" + detection.golangMigrate()
 							+ "); keep one format per location, or set the format explicitly.");
 		}
-		return (migrateExample != null) ? MigrationFormat.GOLANG_MIGRATE : MigrationFormat.GOOSE;
+		return detection.format();
 	}
 
 	private void collect(MigrationSource source, List<MigrationResource> resources, MigrationFormat format,
 			Map<Long, VersionFiles> versions) {
+		FileFormat rules = FileFormat.of(format);
 		int found = 0;
 		for (MigrationResource resource : resources) {
 			String name = resource.name();
-			boolean matches = (format == MigrationFormat.GOOSE) ? MigrationFileName.isGooseName(name)
-					: MigrationFileName.isGolangMigrateName(name);
-			if (!matches) {
+			if (!rules.isName(name)) {
 				if (name.endsWith(".sql")) {
 					logger.warn("Ignoring {}: {} migrations are named {}", resource.location(), format.label(),
-							(format == MigrationFormat.GOOSE) ? "<version>_<name>.sql"
-									: "<version>_<title>.up.<ext> and <version>_<title>.down.<ext>");
+							rules.naming());
 				}
 				continue;
 			}
 			MigrationFileName fileName;
 			try {
-				fileName = (format == MigrationFormat.GOOSE) ? MigrationFileName.goose(name)
-						: MigrationFileName.golangMigrate(name);
+				fileName = rules.name(name);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new MigrationSourceException(source.location(), List.of(resource.location()),
@@ -188,7 +170,7 @@ public final class MigrationLoader {
 	}
 
 	/** The files that claim one version, before parsing. */
-	private final class VersionFiles {
+	private final class VersionFiles implements FileFormat.VersionSource {
 
 		private final long version;
 
@@ -219,6 +201,7 @@ public final class MigrationLoader {
 		}
 
 		Migration toMigration(MigrationFormat format) {
+			FileFormat rules = FileFormat.of(format);
 			MigrationResource shown = (this.up != null) ? this.up : this.down;
 			return new Migration(this.version, format, shown.name(), shown.location(), new Migration.Files() {
 
@@ -226,15 +209,14 @@ public final class MigrationLoader {
 
 				@Override
 				public String checksum() {
-					return (format == MigrationFormat.GOOSE) ? Checksums.of(read(VersionFiles.this.up))
-							: Checksums.of(read(VersionFiles.this.up), read(VersionFiles.this.down));
+					return rules.checksum(VersionFiles.this);
 				}
 
 				@Override
 				public Migration.Parsed parse() {
-					LexicalRules rules = syntax.rules();
-					Migration.Parsed parsed = VersionFiles.this.parse(format, rules);
-					this.parsedWith = rules;
+					LexicalRules lexical = syntax.rules();
+					Migration.Parsed parsed = rules.parse(VersionFiles.this, lexical);
+					this.parsedWith = lexical;
 					return parsed;
 				}
 
@@ -246,48 +228,23 @@ public final class MigrationLoader {
 			});
 		}
 
-		private Migration.Parsed parse(MigrationFormat format, LexicalRules rules) {
-			if (format == MigrationFormat.GOOSE) {
-				byte[] raw = read(this.up);
-				String checksum = Checksums.of(raw);
-				String text;
-				try {
-					text = SourceText.decode(this.up.location(), raw);
-				}
-				catch (MigrationParseException ex) {
-					MigrationScript broken = new MigrationScript(this.up.name(), this.up.location(),
-							new ParsedSection(List.of(), ex));
-					return new Migration.Parsed(broken, broken, false, checksum);
-				}
-				GooseScript script = GooseParser.parse(this.up.location(), text, watchedEnvironment, rules);
-				return new Migration.Parsed(
-						new MigrationScript(this.up.name(), this.up.location(), substitute(text, this.up, script.up())),
-						new MigrationScript(this.up.name(), this.up.location(),
-								substitute(text, this.up, script.down())),
-						!script.transactional(), checksum);
-			}
-			byte[] up = read(this.up);
-			byte[] down = read(this.down);
-			return new Migration.Parsed(plain(this.up, up, rules), plain(this.down, down, rules), false,
-					Checksums.of(up, down));
+		@Override
+		public MigrationResource up() {
+			return this.up;
 		}
 
-		private MigrationScript plain(MigrationResource resource, byte[] raw, LexicalRules rules) {
-			if (resource == null) {
-				return MigrationScript.absent();
-			}
-			ParsedSection section;
-			try {
-				String text = SourceText.decode(resource.location(), raw);
-				section = substitute(text, resource, PlainSqlParser.parse(resource.location(), text, rules));
-			}
-			catch (MigrationParseException ex) {
-				section = new ParsedSection(List.of(), ex);
-			}
-			return new MigrationScript(resource.name(), resource.location(), section);
+		@Override
+		public MigrationResource down() {
+			return this.down;
 		}
 
-		private ParsedSection substitute(String text, MigrationResource resource, ParsedSection section) {
+		@Override
+		public Map<String, String> environment() {
+			return watchedEnvironment;
+		}
+
+		@Override
+		public ParsedSection substitute(String text, MigrationResource resource, ParsedSection section) {
 			return Placeholders.isRequestedBy(text) ? placeholders.apply(resource.location(), section) : section;
 		}
 
@@ -295,7 +252,8 @@ public final class MigrationLoader {
 		 * A file's bytes; an absent file (a golang-migrate version without a down file)
 		 * reads as empty.
 		 */
-		private byte[] read(MigrationResource resource) {
+		@Override
+		public byte[] read(MigrationResource resource) {
 			if (resource == null) {
 				return new byte[0];
 			}
