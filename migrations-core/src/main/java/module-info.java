@@ -1,7 +1,8 @@
 /**
  * The migration engine. Only its API packages are exported: {@code dev.migrations}, the
- * sources of migration files, and the file commands; the parser, the dialects, the version
- * tables, the locks and the commands' internals are the engine's own.
+ * sources of migration files, and the file commands ({@code files}); the file formats,
+ * the parser, the dialects, the version tables, the locks and the commands' internals are
+ * the engine's own.
  */
 module dev.migrations.core {
 
@@ -10,6 +11,6 @@ module dev.migrations.core {
 
 	exports dev.migrations;
 	exports dev.migrations.source;
-	exports dev.migrations.format;
+	exports dev.migrations.files;
 
 }

@@ -21,10 +21,10 @@ import dev.migrations.MigratorOption;
 import dev.migrations.Redaction;
 import dev.migrations.ValidationReport;
 import dev.migrations.VerifyResult;
-import dev.migrations.format.CreatedMigration;
-import dev.migrations.format.FixResult;
-import dev.migrations.format.MigrationFiles;
-import dev.migrations.format.Versioning;
+import dev.migrations.files.CreatedMigration;
+import dev.migrations.files.FixResult;
+import dev.migrations.files.MigrationFiles;
+import dev.migrations.files.Versioning;
 
 /**
  * The {@code migrate} command line: parses the arguments, builds a {@link Migrator} and

@@ -21,9 +21,9 @@ import dev.migrations.StatusReport;
 import dev.migrations.ValidationIssue;
 import dev.migrations.ValidationReport;
 import dev.migrations.VerifyResult;
-import dev.migrations.format.CreatedMigration;
-import dev.migrations.format.FixResult;
-import dev.migrations.format.RenamedFile;
+import dev.migrations.files.CreatedMigration;
+import dev.migrations.files.FixResult;
+import dev.migrations.files.RenamedFile;
 
 /**
  * Renders results as the command prints them: text for people, JSON with {@code --json}.

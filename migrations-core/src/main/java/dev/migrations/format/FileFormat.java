@@ -14,7 +14,7 @@ import dev.migrations.source.MigrationResource;
  * checksum. {@link GooseFiles} and {@link GolangMigrateFiles} are the two; the loader,
  * the directory commands and {@code create} ask them and never branch on the format.
  */
-sealed interface FileFormat permits GooseFiles, GolangMigrateFiles {
+public sealed interface FileFormat permits GooseFiles, GolangMigrateFiles {
 
 	/** The rules of a format; {@link MigrationFormat#AUTO} has none. */
 	static FileFormat of(MigrationFormat format) {

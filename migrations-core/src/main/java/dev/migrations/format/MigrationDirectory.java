@@ -22,7 +22,7 @@ import dev.migrations.source.MigrationSources;
  * invalid, is left out, because these commands neither number after it nor rename it; the
  * loader reports it when the migrations are read.
  */
-final class MigrationDirectory {
+public final class MigrationDirectory {
 
 	private static final Comparator<MigrationFileName> UP_FIRST = Comparator
 		.comparing((MigrationFileName file) -> file.direction() == Direction.DOWN)
@@ -54,7 +54,7 @@ final class MigrationDirectory {
 	 * listed, or when the format is {@code AUTO} and the directory holds files of both
 	 * formats
 	 */
-	static MigrationDirectory read(Path path, MigrationFormat requested) {
+	public static MigrationDirectory read(Path path, MigrationFormat requested) {
 		boolean exists = Files.exists(path);
 		List<String> names = exists ? list(path) : List.of();
 		MigrationFormat format = (requested == MigrationFormat.AUTO) ? detect(path, names) : requested;
@@ -70,29 +70,29 @@ final class MigrationDirectory {
 	}
 
 	/** Whether the directory exists. */
-	boolean exists() {
+	public boolean exists() {
 		return this.exists;
 	}
 
 	/** The format of the files, or the one requested; never {@code AUTO}. */
-	MigrationFormat format() {
+	public MigrationFormat format() {
 		return this.format;
 	}
 
 	/** The directory as a location, for messages. */
-	String location() {
+	public String location() {
 		return location(this.path);
 	}
 
 	/**
 	 * The files with a version, the golang-migrate up file first; empty when none has it.
 	 */
-	List<MigrationFileName> files(long version) {
+	public List<MigrationFileName> files(long version) {
 		return List.copyOf(this.versions.getOrDefault(version, List.of()));
 	}
 
 	/** The highest version that is not a timestamp, or 0 when there is none. */
-	long highestSequential() {
+	public long highestSequential() {
 		return this.versions.keySet()
 			.stream()
 			.filter((version) -> !VersionNumbers.isTimestamp(version))
@@ -100,7 +100,7 @@ final class MigrationDirectory {
 	}
 
 	/** The timestamp versions, in ascending order. */
-	List<Long> timestampVersions() {
+	public List<Long> timestampVersions() {
 		return this.versions.keySet().stream().filter(VersionNumbers::isTimestamp).toList();
 	}
 

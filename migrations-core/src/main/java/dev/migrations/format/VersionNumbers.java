@@ -14,7 +14,7 @@ import dev.migrations.MigrationFormat;
  * names, and UTC timestamps ({@code yyyyMMddHHmmss}). goose tells them apart by whether
  * the number reads as a date and time after 1970.
  */
-final class VersionNumbers {
+public final class VersionNumbers {
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
 		.withResolverStyle(ResolverStyle.STRICT);
@@ -28,7 +28,7 @@ final class VersionNumbers {
 	 * Whether a version is a timestamp: 14 digits forming a valid date and time after
 	 * 1970-01-01.
 	 */
-	static boolean isTimestamp(long version) {
+	public static boolean isTimestamp(long version) {
 		String digits = Long.toString(version);
 		if (digits.length() != 14) {
 			return false;
@@ -42,7 +42,7 @@ final class VersionNumbers {
 	}
 
 	/** The timestamp version of an instant, in UTC. */
-	static long timestamp(Instant instant) {
+	public static long timestamp(Instant instant) {
 		return Long.parseLong(TIMESTAMP.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
 	}
 
@@ -51,7 +51,7 @@ final class VersionNumbers {
 	 * golang-migrate, as the Go tools write sequential versions. Timestamps are longer
 	 * than the padding and come out unchanged.
 	 */
-	static String text(long version, MigrationFormat format) {
+	public static String text(long version, MigrationFormat format) {
 		int width = (format == MigrationFormat.GOLANG_MIGRATE) ? 6 : 5;
 		return String.format("%0" + width + "d", version);
 	}

@@ -30,17 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The package boundaries of core, read from its compiled classes. The supported API is
  * {@code dev.migrations} (the {@code Migrator}, its builder, results, exceptions, the
- * listener, Java migrations) and {@code dev.migrations.source}; the other packages are
- * the engine's own. A reader finds the parser, the dialects, the version tables and the
- * locks by their packages, and each package depends only on the ones below it.
+ * listener, Java migrations), {@code dev.migrations.source} and the file commands in
+ * {@code dev.migrations.files}; the other packages are the engine's own. A reader finds
+ * the parser, the dialects, the version tables and the locks by their packages, and each
+ * package depends only on the ones below it.
  */
 class ArchitectureTests {
 
 	/**
 	 * The engine's own packages, which no method of the API may take or return a type of.
 	 */
-	private static final String[] ENGINE = { "dev.migrations.dialect..", "dev.migrations.history..",
-			"dev.migrations.internal..", "dev.migrations.lock..", "dev.migrations.parser..",
+	private static final String[] ENGINE = { "dev.migrations.dialect..", "dev.migrations.format..",
+			"dev.migrations.history..", "dev.migrations.internal..", "dev.migrations.lock..", "dev.migrations.parser..",
 			"dev.migrations.verify.." };
 
 	private static JavaClasses core;
@@ -68,7 +69,7 @@ class ArchitectureTests {
 	void theApiTakesAndReturnsNoTypeOfTheEnginesOwnPackages() {
 		codeUnits().that()
 			.areDeclaredInClassesThat()
-			.resideInAnyPackage("dev.migrations", "dev.migrations.source")
+			.resideInAnyPackage("dev.migrations", "dev.migrations.source", "dev.migrations.files")
 			.and()
 			.areDeclaredInClassesThat()
 			.arePublic()
@@ -99,7 +100,7 @@ class ArchitectureTests {
 			ModuleDescriptor module = ModuleDescriptor.read(in);
 
 			assertThat(module.exports()).map(ModuleDescriptor.Exports::source)
-				.containsExactlyInAnyOrder("dev.migrations", "dev.migrations.source", "dev.migrations.format");
+				.containsExactlyInAnyOrder("dev.migrations", "dev.migrations.source", "dev.migrations.files");
 			assertThat(module.requires()).map(ModuleDescriptor.Requires::name)
 				.containsExactlyInAnyOrder("java.base", "java.sql", "org.slf4j");
 		}

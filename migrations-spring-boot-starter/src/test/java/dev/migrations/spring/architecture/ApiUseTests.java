@@ -13,8 +13,9 @@ class ApiUseTests {
 	void theStarterUsesNoEnginePackage() {
 		noClasses().should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("dev.migrations.dialect..", "dev.migrations.history..", "dev.migrations.internal..",
-					"dev.migrations.lock..", "dev.migrations.parser..", "dev.migrations.verify..")
+			.resideInAnyPackage("dev.migrations.dialect..", "dev.migrations.format..", "dev.migrations.history..",
+					"dev.migrations.internal..", "dev.migrations.lock..", "dev.migrations.parser..",
+					"dev.migrations.verify..")
 			.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("dev.migrations.spring"));
 	}

@@ -1,4 +1,4 @@
-package dev.migrations.format;
+package dev.migrations.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +24,10 @@ import dev.migrations.MigrationState;
 import dev.migrations.MigrationStateException;
 import dev.migrations.MigrationStatus;
 import dev.migrations.StatusReport;
+import dev.migrations.format.Migration;
+import dev.migrations.format.MigrationCatalog;
+import dev.migrations.format.MigrationLoader;
+import dev.migrations.format.VersionNumbers;
 import dev.migrations.parser.GooseParser;
 import dev.migrations.parser.GooseScript;
 import dev.migrations.parser.ParsedSection;

@@ -1,4 +1,4 @@
-package dev.migrations.format;
+package dev.migrations.files;
 
 /**
  * One file that {@link MigrationFiles#fix} renamed from a timestamp version to a

@@ -1,4 +1,4 @@
-package dev.migrations.format;
+package dev.migrations.files;
 
 import java.nio.file.Files;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.migrations.format;
+package dev.migrations.files;
 
 /** How {@link MigrationFiles#create} numbers a new migration. */
 public enum Versioning {

@@ -1,4 +1,4 @@
-package dev.migrations.format;
+package dev.migrations.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +28,10 @@ import dev.migrations.MigrationSourceException;
 import dev.migrations.MigrationStateException;
 import dev.migrations.MigrationStatus;
 import dev.migrations.StatusReport;
+import dev.migrations.format.FileFormat;
+import dev.migrations.format.MigrationDirectory;
+import dev.migrations.format.MigrationFileName;
+import dev.migrations.format.VersionNumbers;
 import dev.migrations.source.MigrationSources;
 
 /**
