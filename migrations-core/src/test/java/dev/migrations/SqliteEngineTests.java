@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.SqliteFileLock;
+import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.SqliteTestDatabase;
 import dev.migrations.testing.TestDatabase;
 
@@ -109,8 +110,45 @@ class SqliteEngineTests extends EngineContractTests {
 		assertThat(this.database
 			.query("SELECT sql FROM sqlite_master WHERE name IN ('schema_migrations', 'version_unique') ORDER BY name"))
 			.extracting((row) -> row.get("sql"))
-			.containsExactly("CREATE TABLE \"schema_migrations\" (version uint64,dirty bool)",
-					"CREATE UNIQUE INDEX version_unique ON \"schema_migrations\" (version)");
+			.containsExactly("CREATE TABLE schema_migrations (version uint64,dirty bool)",
+					"CREATE UNIQUE INDEX version_unique ON schema_migrations (version)");
+	}
+
+	/**
+	 * The text golang-migrate v4.18.3 leaves in sqlite_master, and goose v3.21 to v3.27:
+	 * facts read from their sources, kept here byte for byte.
+	 */
+	@Test
+	void versionTablesHoldTheGoToolsOwnTextInSqliteMaster() {
+		this.dir.goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
+
+		migrator().up();
+
+		assertThat(this.database.query("SELECT sql FROM sqlite_master WHERE name = 'goose_db_version'"))
+			.extracting((row) -> row.get("sql"))
+			.containsExactly("CREATE TABLE goose_db_version (\n\t\tid INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+					+ "\t\tversion_id INTEGER NOT NULL,\n\t\tis_applied INTEGER NOT NULL,\n"
+					+ "\t\ttstamp TIMESTAMP DEFAULT (datetime('now'))\n\t)");
+	}
+
+	@Test
+	void versionTableNamesAreQuotedOnlyWhereTheyMustBe() {
+		this.dir.goose("00001_a.sql", "CREATE TABLE a (id INTEGER);", "DROP TABLE a;");
+
+		builder().table("order").build().up();
+		MigrationDir golangMigrate = MigrationDir.create().file("1_a.up.sql", "CREATE TABLE b (id INTEGER);");
+		Migrator.builder()
+			.dataSource(this.database.dataSource())
+			.locations(golangMigrate.location())
+			.table("group")
+			.build()
+			.up();
+
+		assertThat(this.database.query("SELECT name, substr(sql, 1, instr(sql, '(') - 1) AS head FROM sqlite_master"
+				+ " WHERE name IN ('order', 'group', 'version_unique') ORDER BY name"))
+			.extracting((row) -> row.get("name") + ": " + row.get("head"))
+			.containsExactly("group: CREATE TABLE \"group\" ", "order: CREATE TABLE \"order\" ",
+					"version_unique: CREATE UNIQUE INDEX version_unique ON \"group\" ");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import dev.migrations.MigrationFormat;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.SqliteFileLock;
 import dev.migrations.parser.LexicalRules;
+import dev.migrations.parser.SqliteKeywords;
 import dev.migrations.parser.SqlStatement;
 import dev.migrations.verify.SchemaSnapshot;
 import dev.migrations.verify.SqliteSnapshot;
@@ -91,18 +92,35 @@ final class SqliteDialect implements Dialect {
 		return SqliteSnapshot.take(connection, excludedTables);
 	}
 
+	/**
+	 * goose's own text, byte for byte (v3.21 to v3.27 send the same), so that
+	 * {@code sqlite_master} holds what goose would have left: a schema dump compared in
+	 * CI sees one database, whichever tool made the table.
+	 */
 	@Override
 	public String createGooseTable(TableName table) {
-		return "CREATE TABLE " + quote(table) + " (\n" + "\tid INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-				+ "\tversion_id INTEGER NOT NULL,\n" + "\tis_applied INTEGER NOT NULL,\n"
-				+ "\ttstamp TIMESTAMP DEFAULT (datetime('now'))\n" + ")";
+		return "CREATE TABLE " + bare(table) + " (\n" + "\t\tid INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+				+ "\t\tversion_id INTEGER NOT NULL,\n" + "\t\tis_applied INTEGER NOT NULL,\n"
+				+ "\t\ttstamp TIMESTAMP DEFAULT (datetime('now'))\n" + "\t)";
 	}
 
+	/**
+	 * golang-migrate's own text (v4.18), which SQLite keeps without its
+	 * {@code IF NOT EXISTS}.
+	 */
 	@Override
 	public List<String> createGolangMigrateTable(TableName table) {
-		String index = (table.schema() != null) ? "\"" + table.schema() + "\".version_unique" : "version_unique";
-		return List.of("CREATE TABLE IF NOT EXISTS " + quote(table) + " (version uint64,dirty bool)",
-				"CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON \"" + table.name() + "\" (version)");
+		String index = (table.schema() != null) ? SqliteKeywords.quoteIfNeeded(table.schema()) + ".version_unique"
+				: "version_unique";
+		return List.of("CREATE TABLE IF NOT EXISTS " + bare(table) + " (version uint64,dirty bool)",
+				"CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON " + SqliteKeywords.quoteIfNeeded(table.name())
+						+ " (version)");
+	}
+
+	/** A table named as the Go tools name it: quoted only where the name needs it. */
+	private static String bare(TableName table) {
+		String name = SqliteKeywords.quoteIfNeeded(table.name());
+		return (table.schema() != null) ? SqliteKeywords.quoteIfNeeded(table.schema()) + "." + name : name;
 	}
 
 	@Override
