@@ -537,6 +537,28 @@ abstract class EngineContractTests extends DatabaseTestBase {
 		assertThat(migrateRows()).containsExactly("3:false");
 	}
 
+	@Test
+	void forceAfterGolangMigrateLeftADirtyVersionRecordsNothingForThatVersion() {
+		this.dir.file("1_a.up.sql", "CREATE TABLE a (id INTEGER);")
+			.file("2_b.up.sql", "CREATE TABLE b (id INTEGER);")
+			.file("3_c.up.sql", "CREATE TABLE c (id INTEGER);");
+		this.database.execute(golangMigrateTableDdl().toArray(String[]::new));
+		// golang-migrate failed in 3, so left it dirty: the first command of this engine
+		// is force 2.
+		this.database.execute("CREATE TABLE a (id INTEGER)", "CREATE TABLE b (id INTEGER)",
+				"INSERT INTO schema_migrations (version, dirty) VALUES (3, " + sqlTrue() + ")");
+
+		assertThat(migrator().force(2)).isEqualTo(new DatabaseVersion(2, false));
+
+		assertThat(this.database.query("SELECT version, kind FROM schema_migrations_meta ORDER BY version"))
+			.extracting((row) -> ((Number) row.get("version")).longValue() + " " + row.get("kind"))
+			.containsExactly("1 adopted", "2 adopted");
+		assertThat(migrator().up().migrations()).extracting(MigrationResult::version).containsExactly(3L);
+		assertThat(this.database.query("SELECT version, kind FROM schema_migrations_meta ORDER BY version"))
+			.extracting((row) -> ((Number) row.get("version")).longValue() + " " + row.get("kind"))
+			.containsExactly("1 adopted", "2 adopted", "3 migrated");
+	}
+
 	/**
 	 * golang-migrate's own DDL for this database, written out independently of the
 	 * engine's.

@@ -150,7 +150,7 @@ public final class History {
 	/**
 	 * Creates whichever table is missing. When our table appears next to a golang-migrate
 	 * table that already names applied versions, those versions are recorded as adopted,
-	 * without checksums.
+	 * without checksums; a version left dirty did not complete, so it is not.
 	 * @param connection the connection, in auto-commit mode
 	 * @param state the state read before
 	 * @throws SQLException on a database error
@@ -165,6 +165,9 @@ public final class History {
 				if (this.adoptsAppliedVersions) {
 					String by = appliedBy(connection);
 					for (AppliedVersion version : state.applied()) {
+						if (state.dirty() && version.version() == state.dirtyVersion()) {
+							continue;
+						}
 						this.metadata.write(connection, new Metadata(version.version(), "", null, Duration.ZERO, by,
 								null, EngineVersion.current(), Metadata.Kind.ADOPTED));
 					}
