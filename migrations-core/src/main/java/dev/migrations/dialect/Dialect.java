@@ -109,11 +109,13 @@ public interface Dialect {
 	List<String> createGolangMigrateTable(TableName table);
 
 	/**
-	 * A SQL expression giving goose's {@code tstamp} column as seconds since the epoch,
-	 * or {@code NULL}.
-	 * @return the expression
+	 * How goose's {@code tstamp} column is read and written on a connection, the way
+	 * goose's own sessions fill it.
+	 * @param connection the connection
+	 * @return the expressions
+	 * @throws SQLException on a database error
 	 */
-	String gooseTimestampAsEpochSeconds();
+	GooseTimestamps gooseTimestamps(Connection connection) throws SQLException;
 
 	/**
 	 * The {@code CREATE TABLE} of our metadata table on this database.

@@ -104,11 +104,59 @@ final class PostgresDialect implements Dialect {
 				+ " (version bigint not null primary key, dirty boolean not null)");
 	}
 
+	/**
+	 * goose's {@code tstamp} is a {@code timestamp without time zone} filled by
+	 * {@code now()}: the wall-clock time in goose's session time zone, which is the
+	 * server's default, since goose's drivers send none. This driver sends the JVM's time
+	 * zone instead, so the column is written and read in goose's zone explicitly,
+	 * whatever the JVM's.
+	 */
 	@Override
-	public String gooseTimestampAsEpochSeconds() {
-		// tstamp is a timestamp without time zone filled by now(), so it holds the
-		// server's local time.
-		return "extract(epoch from tstamp at time zone current_setting('TimeZone'))";
+	public GooseTimestamps gooseTimestamps(Connection connection) throws SQLException {
+		String zone = literal(serverDefaultTimeZone(connection));
+		return new GooseTimestamps("extract(epoch from tstamp at time zone " + zone + ")",
+				"(now() at time zone " + zone + ")");
+	}
+
+	/**
+	 * The time zone a session gets when its client names none: the setting for this role
+	 * in this database, for the role, or for the database (most specific first), else the
+	 * server's configuration file, else, where that cannot be read, the zone the server
+	 * logs in (which initdb sets to the same zone as the default).
+	 */
+	static String serverDefaultTimeZone(Connection connection) throws SQLException {
+		boolean readsConfiguration;
+		try (Statement query = connection.createStatement(); ResultSet result = query.executeQuery("""
+				SELECT (SELECT substr(cfg, strpos(cfg, '=') + 1)
+				          FROM pg_catalog.pg_db_role_setting s, unnest(s.setconfig) AS cfg
+				         WHERE lower(split_part(cfg, '=', 1)) = 'timezone'
+				           AND s.setrole IN (0, (SELECT oid FROM pg_catalog.pg_roles WHERE rolname = session_user))
+				           AND s.setdatabase IN
+				               (0, (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()))
+				         ORDER BY (s.setrole <> 0 AND s.setdatabase <> 0) DESC, s.setrole <> 0 DESC,
+				                  s.setdatabase <> 0 DESC
+				         LIMIT 1),
+				       has_table_privilege('pg_catalog.pg_file_settings', 'SELECT'),
+				       current_setting('log_timezone'),
+				       (SELECT boot_val FROM pg_catalog.pg_settings WHERE name = 'TimeZone')""")) {
+			result.next();
+			if (result.getString(1) != null) {
+				return result.getString(1);
+			}
+			readsConfiguration = result.getBoolean(2);
+			if (!readsConfiguration) {
+				return result.getString(3);
+			}
+			String compiledIn = result.getString(4);
+			try (ResultSet file = query.executeQuery("SELECT setting FROM pg_catalog.pg_file_settings"
+					+ " WHERE lower(name) = 'timezone' AND applied ORDER BY seqno DESC LIMIT 1")) {
+				return file.next() ? file.getString(1) : compiledIn;
+			}
+		}
+	}
+
+	private static String literal(String value) {
+		return "'" + value.replace("'", "''") + "'";
 	}
 
 	@Override

@@ -124,9 +124,9 @@ final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public String gooseTimestampAsEpochSeconds() {
-		// datetime('now') stores UTC text.
-		return "CAST(strftime('%s', tstamp) AS INTEGER)";
+	public GooseTimestamps gooseTimestamps(Connection connection) {
+		// datetime('now') stores UTC text, whichever the session.
+		return new GooseTimestamps("CAST(strftime('%s', tstamp) AS INTEGER)", null);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.GooseTimestamps;
 import dev.migrations.dialect.TableName;
 
 /**
@@ -29,19 +30,23 @@ public final class GooseVersionTable extends AbstractVersionTable {
 
 	static final String COLUMNS = "id, version_id, is_applied, tstamp";
 
+	private final GooseTimestamps timestamps;
+
 	/**
 	 * Creates the table accessor.
 	 * @param dialect the database's dialect
 	 * @param table the table
+	 * @param timestamps how the session reads and writes {@code tstamp} as goose does
 	 */
-	public GooseVersionTable(Dialect dialect, TableName table) {
+	public GooseVersionTable(Dialect dialect, TableName table, GooseTimestamps timestamps) {
 		super(dialect, table, "goose", COLUMNS);
+		this.timestamps = timestamps;
 	}
 
 	@Override
 	public String rowsQuery(String trailingColumns) {
-		return "SELECT id, version_id, CASE WHEN is_applied THEN 1 ELSE 0 END, "
-				+ this.dialect.gooseTimestampAsEpochSeconds() + trailingColumns + " FROM " + this.quoted;
+		return "SELECT id, version_id, CASE WHEN is_applied THEN 1 ELSE 0 END, " + this.timestamps.asEpochSeconds()
+				+ trailingColumns + " FROM " + this.quoted;
 	}
 
 	@Override
@@ -88,8 +93,11 @@ public final class GooseVersionTable extends AbstractVersionTable {
 	}
 
 	private void insert(Connection connection, long version) throws SQLException {
-		try (PreparedStatement insert = connection
-			.prepareStatement("INSERT INTO " + this.quoted + " (version_id, is_applied) VALUES (?, ?)")) {
+		String sql = (this.timestamps.now() != null)
+				? "INSERT INTO " + this.quoted + " (version_id, is_applied, tstamp) VALUES (?, ?, "
+						+ this.timestamps.now() + ")"
+				: "INSERT INTO " + this.quoted + " (version_id, is_applied) VALUES (?, ?)";
+		try (PreparedStatement insert = connection.prepareStatement(sql)) {
 			insert.setLong(1, version);
 			insert.setBoolean(2, true);
 			insert.executeUpdate();

@@ -46,7 +46,7 @@ final class Connector {
 				Dialect dialect = Dialects.detect(connection);
 				// From here on the files are split the way this database reads them.
 				this.settings.catalog().syntax().use(dialect.lexicalRules());
-				History history = new History(dialect, versionTable(dialect),
+				History history = new History(dialect, versionTable(dialect, connection),
 						new MetadataTable(dialect, this.settings.metadataTable()));
 				return work.run(new Session(connection, dialect, history,
 						this.settings.catalog().migrations().navigableKeySet()));
@@ -147,10 +147,10 @@ final class Connector {
 		return result;
 	}
 
-	private VersionTable versionTable(Dialect dialect) {
+	private VersionTable versionTable(Dialect dialect, Connection connection) throws SQLException {
 		return (this.settings.catalog().format() == MigrationFormat.GOLANG_MIGRATE)
 				? new GolangMigrateVersionTable(dialect, this.settings.table())
-				: new GooseVersionTable(dialect, this.settings.table());
+				: new GooseVersionTable(dialect, this.settings.table(), dialect.gooseTimestamps(connection));
 	}
 
 	private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
