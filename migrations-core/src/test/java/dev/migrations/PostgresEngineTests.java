@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.testing.GoToolLocks;
 import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
 import dev.migrations.testing.TestDatabase;
@@ -28,8 +29,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PostgresEngineTests extends EngineContractTests {
 
 	/** goose's advisory lock key. */
-	private static final long GOOSE_LOCK_KEY = 5887940537704921958L;
-
 	@Override
 	protected TestDatabase createDatabase() {
 		return PostgresTestDatabase.create();
@@ -188,7 +187,9 @@ class PostgresEngineTests extends EngineContractTests {
 					+ postgres().schema() + "'"))
 			.isEqualTo(1);
 		assertThat(this.database.count("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-				+ " WHERE c.relname = 'events_kind_idx' AND i.indisvalid"))
+				+ " JOIN pg_namespace n ON n.oid = c.relnamespace"
+				+ " WHERE c.relname = 'events_kind_idx' AND i.indisvalid AND n.nspname = '" + postgres().schema()
+				+ "'"))
 			.isEqualTo(1);
 		assertThat(migrator().downTo(1).migrations()).extracting(MigrationResult::version).containsExactly(3L, 2L);
 	}
@@ -214,7 +215,7 @@ class PostgresEngineTests extends EngineContractTests {
 			statement.execute("SET application_name = 'lock-holder-test'");
 			int pid;
 			try (ResultSet result = statement
-				.executeQuery("SELECT pg_backend_pid(), pg_try_advisory_lock(" + GOOSE_LOCK_KEY + ")")) {
+				.executeQuery("SELECT pg_backend_pid(), pg_try_advisory_lock(" + GoToolLocks.GOOSE_BEFORE_3_26 + ")")) {
 				result.next();
 				pid = result.getInt(1);
 				assertThat(result.getBoolean(2)).isTrue();
@@ -225,7 +226,9 @@ class PostgresEngineTests extends EngineContractTests {
 
 			assertThat(timeout.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
 			assertThat(timeout.holder()).contains("pid " + pid).contains("lock-holder-test");
-			assertThat(timeout.getMessage()).contains("advisory lock " + GOOSE_LOCK_KEY).contains("lockTimeout");
+			assertThat(timeout.getMessage())
+				.contains("advisory locks " + GoToolLocks.GOOSE + " and " + GoToolLocks.GOOSE_BEFORE_3_26)
+				.contains("lockTimeout");
 			assertThat(this.database.tables()).isEmpty();
 		}
 		assertThat(migrator().up().finalVersion()).isEqualTo(3);
@@ -234,7 +237,7 @@ class PostgresEngineTests extends EngineContractTests {
 	@Test
 	void golangMigrateRunnersLockWithGolangMigratesKey() throws Exception {
 		this.dir.file("1_a.up.sql", "CREATE TABLE a (id int);");
-		long expectedKey = golangMigrateKey("test", postgres().schema(), "schema_migrations");
+		long expectedKey = GoToolLocks.golangMigrateWithInstance("test", postgres().schema(), "schema_migrations");
 		try (Connection holder = DriverManager.getConnection(this.database.dataSource().url());
 				Statement statement = holder.createStatement()) {
 			statement.execute("SELECT pg_advisory_lock(" + expectedKey + ")");
@@ -242,7 +245,7 @@ class PostgresEngineTests extends EngineContractTests {
 			assertThat(org.junit.jupiter.api.Assertions
 				.assertThrows(LockTimeoutException.class,
 						() -> builder().lockTimeout(Duration.ofMillis(200)).build().up())
-				.getMessage()).contains("advisory lock " + expectedKey);
+				.getMessage()).contains("advisory locks ").contains(Long.toString(expectedKey));
 		}
 	}
 
@@ -278,17 +281,6 @@ class PostgresEngineTests extends EngineContractTests {
 		assertThat(migrator().version().version()).isEqualTo(1);
 
 		assertThat(migrator().up().migrations()).extracting(MigrationResult::version).containsExactly(2L);
-	}
-
-	/**
-	 * golang-migrate's key, computed here from its documented recipe: the CRC-32 (IEEE)
-	 * of the schema, table and database joined by NUL bytes, times 1486364155, as an
-	 * unsigned 32-bit number.
-	 */
-	private static long golangMigrateKey(String database, String schema, String table) {
-		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-		crc.update((schema + '\0' + table + '\0' + database).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		return (crc.getValue() * 1486364155L) % (1L << 32);
 	}
 
 }

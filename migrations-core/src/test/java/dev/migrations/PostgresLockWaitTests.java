@@ -1,6 +1,5 @@
 package dev.migrations;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,13 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.zip.CRC32;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.migrations.testing.GoToolLocks;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresScratchDatabase;
 import dev.migrations.testing.RequiresPostgres;
@@ -23,18 +28,14 @@ import dev.migrations.testing.RequiresPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wait for the lock is bounded: while another session holds the advisory lock the Go
- * tools use (here a plain JDBC connection, as goose or golang-migrate would hold it), a
- * runner gives up after its lock timeout, names the holder and the time it waited, and
- * changes nothing.
+ * The wait for the lock: while another session holds any advisory lock key a Go tool
+ * takes (here a plain JDBC session doing what the tool does), a runner waits, and gives
+ * up after its lock timeout naming the holder and the time it waited, having changed
+ * nothing. Every key counts: goose's before and since v3.26.0, and golang-migrate's as
+ * its command line (from a URL) and as programs handing it a connection compute it.
  */
 @RequiresPostgres
 class PostgresLockWaitTests {
-
-	/**
-	 * goose's advisory lock id: the CRC-64 (ECMA) of "goose", from goose's lock package.
-	 */
-	private static final long GOOSE_KEY = 5887940537704921958L;
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
@@ -63,35 +64,46 @@ class PostgresLockWaitTests {
 			.environment(Map.of());
 	}
 
-	@Test
-	void gooseRunnerGivesUpAfterItsTimeoutNamingTheHolderAndChangesNothing() throws Exception {
+	/** goose's session locker: {@code pg_try_advisory_lock}, retried until it is true. */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "goose v3.26.0 and later", "goose before v3.26.0" })
+	void gooseRunnerWaitsForEitherOfGoosesKeys(String version) throws Exception {
 		this.dir.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
+		long key = version.startsWith("goose before") ? GoToolLocks.GOOSE_BEFORE_3_26 : GoToolLocks.GOOSE;
 
-		try (Connection holder = holder(GOOSE_KEY)) {
-			LockTimeoutException timeout = org.junit.jupiter.api.Assertions.assertThrows(LockTimeoutException.class,
-					() -> builder().lockTimeout(TIMEOUT).build().up());
+		assertWaitsWhileHeld(holder("SELECT pg_try_advisory_lock(?)", key));
+	}
 
-			assertNamesTheHolder(timeout, holder);
-			assertThat(this.database.tables()).isEmpty();
-		}
+	/** golang-migrate: {@code pg_advisory_lock}, which blocks until it is granted. */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "golang-migrate opened from a URL", "golang-migrate given a connection" })
+	void golangMigrateRunnerWaitsForEitherOfGolangMigratesKeys(String opened) throws Exception {
+		this.dir.file("000001_users.up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
+			.file("000001_users.down.sql", "DROP TABLE users;");
+		long key = opened.endsWith("URL")
+				? GoToolLocks.golangMigrateFromUrl(this.database.name(), "public", "schema_migrations")
+				: GoToolLocks.golangMigrateWithInstance(this.database.name(), "public", "schema_migrations");
 
-		assertThat(builder().lockTimeout(TIMEOUT).build().up().finalVersion()).isEqualTo(1);
+		assertWaitsWhileHeld(holder("SELECT pg_advisory_lock(?)", key));
 	}
 
 	@Test
-	void golangMigrateRunnerWaitsForGolangMigratesOwnKey() throws Exception {
-		this.dir.file("000001_users.up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
-			.file("000001_users.down.sql", "DROP TABLE users;");
-
-		try (Connection holder = holder(golangMigrateKey(this.database.name(), "public", "schema_migrations"))) {
-			LockTimeoutException timeout = org.junit.jupiter.api.Assertions.assertThrows(LockTimeoutException.class,
-					() -> builder().lockTimeout(TIMEOUT).build().up());
-
-			assertNamesTheHolder(timeout, holder);
+	void runnerWaitingForAKeyGoesOnOnceTheHolderLetsGo() throws Exception {
+		this.dir.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
+		ExecutorService runner = Executors.newSingleThreadExecutor();
+		try (Connection holder = holder("SELECT pg_try_advisory_lock(?)", GoToolLocks.GOOSE)) {
+			Future<MigrateResult> up = runner.submit(() -> builder().lockTimeout(Duration.ofMinutes(1)).build().up());
+			// A lock held open: the runner waits as long as the holder keeps it.
+			Thread.sleep(1500);
+			assertThat(up).isNotDone();
 			assertThat(this.database.tables()).isEmpty();
-		}
 
-		assertThat(builder().lockTimeout(TIMEOUT).build().up().finalVersion()).isEqualTo(1);
+			holder.close();
+			assertThat(up.get(1, TimeUnit.MINUTES).finalVersion()).isEqualTo(1);
+		}
+		finally {
+			runner.shutdownNow();
+		}
 	}
 
 	@Test
@@ -99,28 +111,48 @@ class PostgresLockWaitTests {
 		this.dir.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
 		builder().build().up();
 
-		try (Connection holder = holder(GOOSE_KEY)) {
+		try (Connection holder = holder("SELECT pg_advisory_lock(?)", GoToolLocks.GOOSE)) {
 			assertThat(builder().lockTimeout(TIMEOUT).build().up().isEmpty()).isTrue();
 		}
 	}
 
-	private static void assertNamesTheHolder(LockTimeoutException timeout, Connection holder) throws SQLException {
-		assertThat(timeout.waited()).isGreaterThanOrEqualTo(TIMEOUT);
-		assertThat(timeout.holder()).startsWith("PostgreSQL backend pid " + backendPid(holder) + " (lock-holder)");
-		assertThat(timeout.getMessage()).startsWith("Timed out after " + timeout.waited().toMillis() + " ms")
-			.contains("held by " + timeout.holder())
-			.contains("Nothing was changed");
+	@Test
+	void runnerLeavesNoAdvisoryLockBehind() {
+		this.dir.goose("00001_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);", "DROP TABLE users;");
+
+		builder().build().up();
+
+		assertThat(this.database.count("SELECT count(*) FROM pg_catalog.pg_locks WHERE locktype = 'advisory'"))
+			.isZero();
+	}
+
+	private void assertWaitsWhileHeld(Connection holder) throws SQLException {
+		try (holder) {
+			LockTimeoutException timeout = org.junit.jupiter.api.Assertions.assertThrows(LockTimeoutException.class,
+					() -> builder().lockTimeout(TIMEOUT).build().up());
+
+			assertThat(timeout.waited()).isGreaterThanOrEqualTo(TIMEOUT);
+			assertThat(timeout.holder()).startsWith("PostgreSQL backend pid " + backendPid(holder) + " (lock-holder)");
+			assertThat(timeout.getMessage()).startsWith("Timed out after " + timeout.waited().toMillis() + " ms")
+				.contains("held by " + timeout.holder())
+				.contains("Nothing was changed");
+			assertThat(this.database.tables()).isEmpty();
+		}
+		assertThat(builder().lockTimeout(TIMEOUT).build().up().finalVersion()).isEqualTo(1);
 	}
 
 	/**
-	 * A plain session, named lock-holder, holding an advisory lock as the Go tools take
-	 * it.
+	 * A plain session, named lock-holder, holding an advisory lock as a Go tool takes it.
 	 */
-	private Connection holder(long key) throws SQLException {
+	private Connection holder(String sql, long key) throws SQLException {
 		Connection connection = DriverManager.getConnection(this.database.url("ApplicationName=lock-holder"));
-		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+		try (PreparedStatement lock = connection.prepareStatement(sql)) {
 			lock.setLong(1, key);
-			lock.executeQuery().close();
+			try (ResultSet result = lock.executeQuery()) {
+				result.next();
+				// pg_advisory_lock returns void; pg_try_advisory_lock must have got it.
+				assertThat(result.getObject(1)).isNotEqualTo(Boolean.FALSE);
+			}
 		}
 		return connection;
 	}
@@ -131,16 +163,6 @@ class PostgresLockWaitTests {
 			result.next();
 			return result.getInt(1);
 		}
-	}
-
-	/**
-	 * golang-migrate's id: the CRC-32 (IEEE) of "schema\0table\0database", times its
-	 * salt, in 32-bit arithmetic.
-	 */
-	private static long golangMigrateKey(String database, String schema, String table) {
-		CRC32 crc = new CRC32();
-		crc.update((schema + "\0" + table + "\0" + database).getBytes(StandardCharsets.UTF_8));
-		return (crc.getValue() * 1486364155L) & 0xFFFFFFFFL;
 	}
 
 }

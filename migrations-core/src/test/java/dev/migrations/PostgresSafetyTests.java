@@ -6,6 +6,7 @@ import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.testing.GoToolLocks;
 import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
 import dev.migrations.testing.TestDatabase;
@@ -25,7 +26,7 @@ class PostgresSafetyTests extends SafetyContractTests {
 	protected AutoCloseable holdLock() throws Exception {
 		Connection holder = DriverManager.getConnection(this.database.dataSource().url());
 		try (Statement statement = holder.createStatement()) {
-			statement.execute("SELECT pg_advisory_lock(5887940537704921958)");
+			statement.execute("SELECT pg_advisory_lock(" + GoToolLocks.GOOSE + ")");
 		}
 		return holder;
 	}

@@ -176,11 +176,11 @@ class PostgresTableLockTimeoutTests {
 
 	@Test
 	void filesOutsideATransactionAndTheSessionAfterwardsKeepTheSessionsOwnTimeout() throws Exception {
-		// One pooled connection that comes with a lock_timeout of its own: the engine's
-		// session is the next user's.
+		// Pooled connections that come with a lock_timeout of their own: the engine's
+		// sessions, the migrations' and the lock's, are the next users'.
 		HikariDataSource withOwnTimeout = new HikariDataSource();
 		withOwnTimeout.setJdbcUrl(this.database.dataSource().url() + "&options=-c%20lock_timeout%3D7s");
-		withOwnTimeout.setMaximumPoolSize(1);
+		withOwnTimeout.setMaximumPoolSize(2);
 		this.dir.file("00002_seen.sql", """
 				-- +goose Up
 				CREATE TABLE seen (step TEXT, lock_timeout TEXT);
@@ -210,9 +210,14 @@ class PostgresTableLockTimeoutTests {
 			}
 			assertThat(seen).containsExactly("in a transaction: 300ms", "in a transaction again: 300ms",
 					"outside a transaction: 7s");
-			try (ResultSet after = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
-				after.next();
-				assertThat(after.getString(1)).isEqualTo("7s");
+			try (Connection other = withOwnTimeout.getConnection();
+					Statement otherStatement = other.createStatement()) {
+				for (Statement pooled : List.of(statement, otherStatement)) {
+					try (ResultSet after = pooled.executeQuery("SELECT current_setting('lock_timeout')")) {
+						after.next();
+						assertThat(after.getString(1)).isEqualTo("7s");
+					}
+				}
 			}
 		}
 		finally {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrations.testing.GoToolLocks;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresScratchDatabase;
 import dev.migrations.testing.RequiresPostgres;
@@ -32,9 +33,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * until the runner is killed.
  */
 class KilledRunnerIT {
-
-	/** goose's advisory lock id. */
-	private static final long GOOSE_KEY = 5887940537704921958L;
 
 	/**
 	 * How long the killed statements would run if nothing ended them: far beyond any wait
@@ -95,7 +93,7 @@ class KilledRunnerIT {
 			}
 			awaitSessionsGone(database);
 
-			assertThat(database.advisoryLockHeld(GOOSE_KEY)).isFalse();
+			assertThat(GoToolLocks.GOOSE_KEYS).noneMatch(database::advisoryLockHeld);
 			assertGooseVersions(database, 0, 1, 2);
 			assertThat(database.tables()).doesNotContain("three");
 

@@ -18,6 +18,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrations.testing.GoToolLocks;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresScratchDatabase;
 import dev.migrations.testing.RequiresPostgres;
@@ -136,8 +137,8 @@ class MigrateFleetIT {
 		try (PostgresScratchDatabase database = PostgresScratchDatabase.create();
 				Connection holder = DriverManager.getConnection(database.url("ApplicationName=lock-holder"));
 				Statement statement = holder.createStatement()) {
-			// Held as goose holds it, with goose's id: the CRC-64 (ECMA) of "goose".
-			statement.execute("SELECT pg_advisory_lock(5887940537704921958)");
+			// Held as goose v3.26.0 and later holds it.
+			statement.execute("SELECT pg_advisory_lock(" + GoToolLocks.GOOSE + ")");
 			ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()");
 			pid.next();
 
@@ -148,8 +149,9 @@ class MigrateFleetIT {
 			assertThat(waiter.out()).isEmpty();
 			Matcher error = Pattern
 				.compile("migrate: Timed out after (\\d+) ms waiting for the migration lock on"
-						+ " PostgreSQL advisory lock 5887940537704921958 \\(held by PostgreSQL backend pid "
-						+ pid.getInt(1) + " \\(lock-holder\\)[^()]*\\)\\. Nothing was changed")
+						+ " PostgreSQL advisory locks " + GoToolLocks.GOOSE + " and " + GoToolLocks.GOOSE_BEFORE_3_26
+						+ " \\(held by PostgreSQL backend pid " + pid.getInt(1)
+						+ " \\(lock-holder\\)[^()]*\\)\\. Nothing was changed")
 				.matcher(waiter.err());
 			assertThat(error.find()).as(waiter.err()).isTrue();
 			assertThat(Long.parseLong(error.group(1))).isGreaterThanOrEqualTo(2000);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.migrations.MigrationFormat;
+import dev.migrations.lock.ConnectionSource;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.parser.LexicalRules;
 import dev.migrations.parser.SqlStatement;
@@ -209,27 +210,16 @@ public interface Dialect {
 	}
 
 	/**
-	 * Bounds how long the session's statements wait for a lock another session holds on a
-	 * table or row, so that a migration queued behind a long transaction gives up instead
-	 * of queueing every query on that table behind itself. The bound lasts until
-	 * {@link #restoreTableLockTimeout}.
-	 * @param connection the migration connection
+	 * Bounds how long the statements of the current transaction wait for a lock another
+	 * session holds on a table or row, so that a migration queued behind a long
+	 * transaction gives up instead of queueing every query on that table behind itself.
+	 * The bound is the transaction's own and ends with it: it holds on whichever server
+	 * connection a transaction pooler gives the transaction, and never outlives it.
+	 * @param connection the migration connection, in a transaction
 	 * @param timeout the bound
-	 * @return the session's own setting, to restore; {@code null} for a database without
-	 * such a bound
 	 * @throws SQLException on a database error
 	 */
-	default String boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
-		return null;
-	}
-
-	/**
-	 * Gives the session its own setting back.
-	 * @param connection the migration connection
-	 * @param own what {@link #boundTableLockWaits} returned
-	 * @throws SQLException on a database error
-	 */
-	default void restoreTableLockTimeout(Connection connection, String own) throws SQLException {
+	default void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
 	}
 
 	/**
@@ -259,11 +249,13 @@ public interface Dialect {
 	/**
 	 * The lock that keeps other runners out while this one migrates.
 	 * @param connection the connection the migrations will run on, which the lock may use
+	 * @param connections where a lock held on a connection of its own gets it
 	 * @param table the version table the runners share
-	 * @param format the file format, which decides the lock key the Go tools use
+	 * @param format the file format, which decides the lock keys the Go tools use
 	 * @return the lock, not yet acquired
 	 * @throws SQLException on a database error
 	 */
-	DatabaseLock lock(Connection connection, TableName table, MigrationFormat format) throws SQLException;
+	DatabaseLock lock(Connection connection, ConnectionSource connections, TableName table, MigrationFormat format)
+			throws SQLException;
 
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import dev.migrations.MigrationFormat;
+import dev.migrations.lock.ConnectionSource;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.parser.LexicalRules;
@@ -26,10 +27,11 @@ import dev.migrations.verify.SchemaSnapshot;
 final class PostgresDialect implements Dialect {
 
 	/**
-	 * goose's session lock key: the CRC-64 (ECMA) of "goose". Sharing it keeps goose and
-	 * this engine apart.
+	 * goose's session lock keys: the CRC-32 (IEEE) of "goose", since goose v3.26.0, and
+	 * before that the CRC-64 (ECMA) of "goose" (run against v3.21.1 and v3.24.3). Holding
+	 * both keeps every goose version and this engine apart.
 	 */
-	static final long GOOSE_LOCK_KEY = 5887940537704921958L;
+	static final List<Long> GOOSE_LOCK_KEYS = List.of(4097083626L, 5887940537704921958L);
 
 	/**
 	 * golang-migrate multiplies the CRC-32 of database, schema and table by this salt to
@@ -203,29 +205,11 @@ final class PostgresDialect implements Dialect {
 		return !words.isEmpty() && BATCHABLE.contains(words.get(0)) && !RETURNING.matcher(statement.sql()).find();
 	}
 
-	/** PostgreSQL's {@code lock_timeout}, for the session. */
+	/** PostgreSQL's {@code lock_timeout}, for the transaction ({@code SET LOCAL}). */
 	@Override
-	public String boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
-		String own;
-		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
-			rows.next();
-			own = rows.getString(1);
-		}
-		setLockTimeout(connection, Math.max(1, timeout.toMillis()) + "ms");
-		return own;
-	}
-
-	@Override
-	public void restoreTableLockTimeout(Connection connection, String own) throws SQLException {
-		if (own != null) {
-			setLockTimeout(connection, own);
-		}
-	}
-
-	private static void setLockTimeout(Connection connection, String value) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
-			statement.setString(1, value);
+	public void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+			statement.setString(1, Math.max(1, timeout.toMillis()) + "ms");
 			statement.execute();
 		}
 	}
@@ -257,17 +241,21 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public DatabaseLock lock(Connection connection, TableName table, MigrationFormat format) throws SQLException {
-		long key = (format == MigrationFormat.GOLANG_MIGRATE) ? golangMigrateLockKey(connection, table)
-				: GOOSE_LOCK_KEY;
-		return new PostgresAdvisoryLock(connection, key);
+	public DatabaseLock lock(Connection connection, ConnectionSource connections, TableName table,
+			MigrationFormat format) throws SQLException {
+		List<Long> keys = (format == MigrationFormat.GOLANG_MIGRATE) ? golangMigrateLockKeys(connection, table)
+				: GOOSE_LOCK_KEYS;
+		return new PostgresAdvisoryLock(connections, connection, keys);
 	}
 
 	/**
-	 * golang-migrate's key: CRC-32 of "schema\0table\0database", times its salt, kept to
-	 * 32 bits.
+	 * golang-migrate's keys: the CRC-32 (IEEE) of "schema\0table\0database", times its
+	 * salt, kept to 32 bits. The database is named one of two ways (v4.18.3): opened from
+	 * a URL, as its command line and most programs do, it is the URL's path with its
+	 * leading {@code /}; given a connection ({@code WithInstance}), it is
+	 * {@code current_database()}. Both keys are taken.
 	 */
-	private static long golangMigrateLockKey(Connection connection, TableName table) throws SQLException {
+	private static List<Long> golangMigrateLockKeys(Connection connection, TableName table) throws SQLException {
 		String database;
 		String schema;
 		try (Statement query = connection.createStatement();
@@ -276,8 +264,13 @@ final class PostgresDialect implements Dialect {
 			database = result.getString(1);
 			schema = (table.schema() != null) ? table.schema() : result.getString(2);
 		}
+		return List.of(golangMigrateLockKey(schema, table.name(), database),
+				golangMigrateLockKey(schema, table.name(), "/" + database));
+	}
+
+	static long golangMigrateLockKey(String schema, String table, String database) {
 		CRC32 crc = new CRC32();
-		crc.update((schema + "\0" + table.name() + "\0" + database).getBytes(StandardCharsets.UTF_8));
+		crc.update((schema + "\0" + table + "\0" + database).getBytes(StandardCharsets.UTF_8));
 		return (crc.getValue() * GOLANG_MIGRATE_LOCK_SALT) & 0xFFFFFFFFL;
 	}
 

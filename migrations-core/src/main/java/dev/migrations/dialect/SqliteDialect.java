@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.migrations.MigrationFormat;
+import dev.migrations.lock.ConnectionSource;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.SqliteFileLock;
 import dev.migrations.parser.LexicalRules;
@@ -172,7 +173,8 @@ final class SqliteDialect implements Dialect {
 	}
 
 	@Override
-	public DatabaseLock lock(Connection connection, TableName table, MigrationFormat format) throws SQLException {
+	public DatabaseLock lock(Connection connection, ConnectionSource connections, TableName table,
+			MigrationFormat format) throws SQLException {
 		// An in-memory database belongs to its one connection; nothing else can migrate
 		// it.
 		return databaseFile(connection).<DatabaseLock>map(SqliteFileLock::new).orElse(DatabaseLock.NONE);

@@ -104,6 +104,19 @@ final class Connector {
 		}
 	}
 
+	/**
+	 * A second connection, for a lock held on one of its own; its failures carry no
+	 * credentials either.
+	 */
+	private Connection lockConnection() throws SQLException {
+		try {
+			return getConnection();
+		}
+		catch (SQLException ex) {
+			throw this.redaction.apply(ex);
+		}
+	}
+
 	private static Duration min(Duration a, Duration b) {
 		return (a.compareTo(b) <= 0) ? a : b;
 	}
@@ -121,7 +134,7 @@ final class Connector {
 	/** Runs work while holding the migration lock. */
 	<T> T locked(Session session, Work<T> work) throws SQLException {
 		DatabaseLock lock = session.dialect()
-			.lock(session.connection(), this.settings.table(), this.settings.catalog().format());
+			.lock(session.connection(), this::lockConnection, this.settings.table(), this.settings.catalog().format());
 		DatabaseLock.Lease lease = lock.acquire(this.settings.lockTimeout());
 		T result;
 		try {
@@ -140,8 +153,7 @@ final class Connector {
 			lease.close();
 		}
 		catch (RuntimeException ex) {
-			// The work is done and committed; a session-bound lock dies with the
-			// connection anyway.
+			// The work is done and committed; the lock ends with its connection anyway.
 			logger.warn("Could not release the {}: {}", lock, ex.getMessage());
 		}
 		return result;

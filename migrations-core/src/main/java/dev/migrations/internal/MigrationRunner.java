@@ -161,7 +161,6 @@ public final class MigrationRunner {
 			return execute(session, prepared, started, executor, applied, initial);
 		}
 		finally {
-			executor.restoreTableLockTimeout();
 			this.executing.remove(executor);
 		}
 	}

@@ -53,11 +53,6 @@ final class StepExecutor {
 
 	private final Duration tableLockTimeout;
 
-	/** The session's own lock timeout while the bound is in force, or {@code null}. */
-	private String ownLockTimeout;
-
-	private boolean bounded;
-
 	private volatile boolean cancelled;
 
 	private volatile Statement running;
@@ -113,7 +108,6 @@ final class StepExecutor {
 		try {
 			switch (mode) {
 				case TRANSACTION -> {
-					boundTableLockWaits();
 					for (;; attempt++) {
 						try {
 							runInTransaction(step, statements, current, progress);
@@ -129,16 +123,13 @@ final class StepExecutor {
 					}
 				}
 				// Outside a transaction the session's own lock_timeout applies: a CREATE
-				// INDEX CONCURRENTLY waits for
-				// older transactions by design, queues no query behind it, and cut short
-				// would leave an invalid index.
+				// INDEX CONCURRENTLY waits for older transactions by design, queues no
+				// query behind it, and cut short would leave an invalid index.
 				case NONE -> {
-					restoreTableLockTimeout();
 					execute(step, statements, progress, false);
 					record(step, current, progress);
 				}
 				case GUARDED_BY_DIRTY_FLAG -> {
-					restoreTableLockTimeout();
 					long target = (step.direction() == Direction.UP) ? step.version() : current.orElse(-1);
 					this.history.markDirty(this.connection, target);
 					execute(step, statements, progress, false);
@@ -157,6 +148,11 @@ final class StepExecutor {
 			throws SQLException {
 		this.connection.setAutoCommit(false);
 		try {
+			if (this.tableLockTimeout != null) {
+				// Set for this transaction only: a round trip per migration, but right on
+				// whichever server connection a transaction pooler gives it.
+				this.dialect.boundTableLockWaits(this.connection, this.tableLockTimeout);
+			}
 			execute(step, statements, progress, true);
 			record(step, current, progress);
 			this.connection.commit();
@@ -172,36 +168,6 @@ final class StepExecutor {
 		}
 		finally {
 			restoreAutoCommit();
-		}
-	}
-
-	/**
-	 * Bounds the session's lock waits for transactional migrations, once per run rather
-	 * than once per migration, which would cost a round trip each.
-	 */
-	private void boundTableLockWaits() throws SQLException {
-		if (this.tableLockTimeout != null && !this.bounded) {
-			this.ownLockTimeout = this.dialect.boundTableLockWaits(this.connection, this.tableLockTimeout);
-			this.bounded = true;
-		}
-	}
-
-	/**
-	 * Gives the session its own lock timeout back: before a migration outside a
-	 * transaction, and after the run.
-	 */
-	void restoreTableLockTimeout() {
-		if (!this.bounded) {
-			return;
-		}
-		this.bounded = false;
-		try {
-			this.dialect.restoreTableLockTimeout(this.connection, this.ownLockTimeout);
-		}
-		catch (SQLException ex) {
-			// A broken connection: the failure being reported, if any, already says so,
-			// and the session ends with it.
-			logger.debug("Could not restore the session's lock timeout", ex);
 		}
 	}
 
