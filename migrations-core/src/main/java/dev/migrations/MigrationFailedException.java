@@ -33,6 +33,8 @@ public final class MigrationFailedException extends MigrationException {
 
 	private final boolean markedDirty;
 
+	private final int committedStatements;
+
 	/**
 	 * Creates the exception for one failure.
 	 * @param failure the facts of the failure
@@ -52,6 +54,7 @@ public final class MigrationFailedException extends MigrationException {
 		this.databaseMessage = failure.databaseMessage();
 		this.transactional = failure.transactional();
 		this.markedDirty = failure.markedDirty();
+		this.committedStatements = failure.committedStatements();
 	}
 
 	/**
@@ -111,9 +114,9 @@ public final class MigrationFailedException extends MigrationException {
 	}
 
 	/**
-	 * Whether the failed migration ran in a transaction, so that it left neither changes
-	 * nor a history row. When {@code false}, statements before the failed one stay
-	 * applied.
+	 * Whether the failed migration ran in a transaction, so that it left no history row
+	 * and no changes but those {@link #committedStatements()} counts. When {@code false},
+	 * statements before the failed one stay applied.
 	 */
 	public boolean transactional() {
 		return this.transactional;
@@ -129,6 +132,15 @@ public final class MigrationFailedException extends MigrationException {
 	}
 
 	/**
+	 * How many of the failed migration's first statements stayed applied although it ran
+	 * in a transaction, because the database committed them on its own: MySQL commits
+	 * before every DDL statement. 0 where DDL is transactional.
+	 */
+	public int committedStatements() {
+		return this.committedStatements;
+	}
+
+	/**
 	 * The facts of one failure, gathered by the executor.
 	 *
 	 * @param version the failed migration's version
@@ -141,9 +153,12 @@ public final class MigrationFailedException extends MigrationException {
 	 * @param databaseMessage the database's message
 	 * @param transactional whether the migration ran in a transaction
 	 * @param markedDirty whether the failure left a golang-migrate table marked dirty
+	 * @param committedStatements how many first statements the database committed on its
+	 * own inside the transaction (MySQL's DDL), and so stayed applied
 	 */
 	public record Failure(long version, String file, Direction direction, int statement, int line, String sqlState,
-			int errorCode, String databaseMessage, boolean transactional, boolean markedDirty) {
+			int errorCode, String databaseMessage, boolean transactional, boolean markedDirty,
+			int committedStatements) {
 
 		String describe(List<MigrationResult> applied) {
 			StringBuilder message = new StringBuilder();
@@ -159,7 +174,13 @@ public final class MigrationFailedException extends MigrationException {
 			if (this.sqlState != null) {
 				message.append(" [SQLState ").append(this.sqlState).append(']');
 			}
-			if (this.transactional) {
+			if (this.transactional && this.committedStatements > 0) {
+				message.append(". It was not recorded, but the database commits DDL on its own: ")
+					.append((this.committedStatements == 1) ? "statement 1 stayed"
+							: "statements 1 to " + this.committedStatements + " stayed")
+					.append(" applied, and only what came after was rolled back.");
+			}
+			else if (this.transactional) {
 				message.append(". It was rolled back and not recorded.");
 			}
 			else if (this.markedDirty) {

@@ -433,8 +433,8 @@ abstract class EngineContractTests extends DatabaseTestBase {
 		assertThat(migrator.down().finalVersion()).isEqualTo(2);
 
 		assertThat(this.database.tables()).contains("order", "select");
-		assertThat(this.database.count("SELECT max(version_id) FROM \"order\"")).isEqualTo(2);
-		assertThat(this.database.count("SELECT count(*) FROM \"select\"")).isEqualTo(2);
+		assertThat(this.database.count("SELECT max(version_id) FROM " + this.database.quote("order"))).isEqualTo(2);
+		assertThat(this.database.count("SELECT count(*) FROM " + this.database.quote("select"))).isEqualTo(2);
 		assertThat(migrator.status().version()).isEqualTo(2);
 	}
 

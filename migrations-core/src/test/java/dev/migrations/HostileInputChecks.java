@@ -81,7 +81,7 @@ final class HostileInputChecks {
 		Map<String, List<String>> contents = new LinkedHashMap<>();
 		for (String table : database.tables()) {
 			contents.put(table,
-					database.query("SELECT * FROM \"" + table + "\"").stream().map(Object::toString).toList());
+					database.query("SELECT * FROM " + database.quote(table)).stream().map(Object::toString).toList());
 		}
 		return contents;
 	}

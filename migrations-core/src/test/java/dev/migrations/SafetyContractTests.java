@@ -410,22 +410,23 @@ abstract class SafetyContractTests extends DatabaseTestBase {
 	void secretEnvsubVariablesAreMaskedOnlyWhereAFileExpandsThem() {
 		this.dir
 			.file("00001_keys.sql",
-					"-- +goose ENVSUB ON\n-- +goose Up\nCREATE TABLE keys (region TEXT, k TEXT);\n"
-							+ "INSERT INTO keys VALUES ('$REGION', '${SIGNING_KEY}');\n")
-			.goose("00002_plain.sql", "INSERT INTO keys VALUES ('emea-2', 'unused-secret-value');", "SELECT 1;");
+					"-- +goose ENVSUB ON\n-- +goose Up\nCREATE TABLE signing_keys (region TEXT, k TEXT);\n"
+							+ "INSERT INTO signing_keys VALUES ('$REGION', '${SIGNING_KEY}');\n")
+			.goose("00002_plain.sql", "INSERT INTO signing_keys VALUES ('emea-2', 'unused-secret-value');",
+					"SELECT 1;");
 		Migrator migrator = builder()
 			.environment(Map.of("REGION", "emea", "SIGNING_KEY", "k-9f8e7d", "UNUSED_TOKEN", "unused-secret-value"))
 			.build();
 
 		List<PlannedMigration> plan = migrator.plan(Operation.up()).migrations();
 
-		assertThat(plan.get(0).statements()).contains("INSERT INTO keys VALUES ('emea', '***');");
+		assertThat(plan.get(0).statements()).contains("INSERT INTO signing_keys VALUES ('emea', '***');");
 		// A secret-looking variable no file expands is not the engine's to hide, and is
 		// not hunted for.
 		assertThat(plan.get(1).statements())
-			.containsExactly("INSERT INTO keys VALUES ('emea-2', 'unused-secret-value');");
+			.containsExactly("INSERT INTO signing_keys VALUES ('emea-2', 'unused-secret-value');");
 		migrator.up();
-		assertThat(this.database.query("SELECT k FROM keys WHERE region = 'emea'")).singleElement()
+		assertThat(this.database.query("SELECT k FROM signing_keys WHERE region = 'emea'")).singleElement()
 			.satisfies((row) -> assertThat(row.get("k")).isEqualTo("k-9f8e7d"));
 	}
 

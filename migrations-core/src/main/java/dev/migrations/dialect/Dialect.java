@@ -25,8 +25,8 @@ import dev.migrations.verify.SchemaSnapshot;
 public interface Dialect {
 
 	/**
-	 * The vendor name used in {@code {vendor}} locations: {@code postgresql},
-	 * {@code sqlite}.
+	 * The vendor name used in {@code {vendor}} locations, as Spring Boot names it:
+	 * {@code postgresql}, {@code sqlite}, {@code mysql}, {@code mariadb}.
 	 */
 	String vendor();
 
@@ -139,6 +139,26 @@ public interface Dialect {
 	 * @return whether it must run on its own, outside a transaction
 	 */
 	boolean cannotRunInTransaction(SqlStatement statement);
+
+	/**
+	 * Whether DDL takes part in transactions. Where it does not (MySQL), every
+	 * {@code CREATE}, {@code ALTER} or {@code DROP} commits what came before it, so a
+	 * failed migration keeps the statements up to its last such statement.
+	 * @return whether a migration's DDL rolls back with its transaction
+	 */
+	default boolean transactionalDdl() {
+		return true;
+	}
+
+	/**
+	 * Whether the database commits the open transaction before running this statement
+	 * (MySQL's DDL); never where DDL is transactional.
+	 * @param statement the statement
+	 * @return whether it commits implicitly
+	 */
+	default boolean commitsImplicitly(SqlStatement statement) {
+		return false;
+	}
 
 	/**
 	 * Runs one migration statement, all of it (a goose StatementBegin block may hold

@@ -11,7 +11,8 @@ import dev.migrations.MigrationConfigurationException;
 /** Picks the {@link Dialect} for a connection from the database product it reports. */
 public final class Dialects {
 
-	private static final List<Dialect> KNOWN = List.of(new PostgresDialect(), new SqliteDialect());
+	private static final List<Dialect> KNOWN = List.of(new PostgresDialect(), new SqliteDialect(),
+			new MySqlDialect("mysql"), new MySqlDialect("mariadb"));
 
 	private Dialects() {
 	}
@@ -35,7 +36,7 @@ public final class Dialects {
 
 	/**
 	 * The dialect of a product name, as JDBC reports it ({@code PostgreSQL},
-	 * {@code SQLite}).
+	 * {@code SQLite}, {@code MySQL}, {@code MariaDB}).
 	 * @param product the product name
 	 * @return the dialect
 	 * @throws MigrationConfigurationException when the database is not supported
@@ -48,7 +49,7 @@ public final class Dialects {
 			}
 		}
 		throw new MigrationConfigurationException("dataSource",
-				"Unsupported database '" + product + "': this engine supports PostgreSQL and SQLite.");
+				"Unsupported database '" + product + "': this engine supports PostgreSQL, SQLite, MySQL and MariaDB.");
 	}
 
 }

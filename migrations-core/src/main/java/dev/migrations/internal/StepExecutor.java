@@ -353,8 +353,35 @@ final class StepExecutor {
 		}
 		MigrationFailedException.Failure failure = new MigrationFailedException.Failure(step.version(), location,
 				step.direction(), progress.statement, progress.line, ex.getSQLState(), ex.getErrorCode(), message,
-				mode.isAtomic(), mode == TransactionMode.GUARDED_BY_DIRTY_FLAG);
+				mode.isAtomic(), mode == TransactionMode.GUARDED_BY_DIRTY_FLAG,
+				mode.isAtomic() ? committedImplicitly(step, progress.statement) : 0);
 		return new MigrationFailedException(failure, completed, ex);
+	}
+
+	/**
+	 * How many leading statements of a failed transactional script the database committed
+	 * on its own (MySQL commits before each DDL statement), so that they stayed applied
+	 * although the transaction rolled back.
+	 * @param failedStatement the failed statement's number, from 1, or 0 when the history
+	 * update failed after all of them
+	 */
+	private int committedImplicitly(Step step, int failedStatement) {
+		if (this.dialect.transactionalDdl() || !step.script().isPresent()) {
+			return 0;
+		}
+		List<SqlStatement> statements = step.script().section().statements();
+		int failed = (failedStatement > 0) ? failedStatement : statements.size() + 1;
+		if (failed <= statements.size() && this.dialect.commitsImplicitly(statements.get(failed - 1))) {
+			// It committed everything before it, then failed.
+			return failed - 1;
+		}
+		for (int i = failed - 1; i >= 1; i--) {
+			// It committed everything before it, and itself.
+			if (this.dialect.commitsImplicitly(statements.get(i - 1))) {
+				return i;
+			}
+		}
+		return 0;
 	}
 
 	static String oneLine(String message) {

@@ -20,8 +20,9 @@ enum TransactionMode {
 
 	/**
 	 * golang-migrate's way for scripts that manage their own transaction or hold a
-	 * statement that cannot run in one: marked dirty first, run as written, marked clean
-	 * after.
+	 * statement that cannot run in one, and for every golang-migrate script where DDL is
+	 * not transactional (MySQL), as golang-migrate runs them: marked dirty first, run as
+	 * written, marked clean after.
 	 */
 	GUARDED_BY_DIRTY_FLAG;
 
@@ -34,6 +35,9 @@ enum TransactionMode {
 			Dialect dialect) {
 		if (format == MigrationFormat.GOOSE) {
 			return noTransaction ? NONE : TRANSACTION;
+		}
+		if (!dialect.transactionalDdl()) {
+			return GUARDED_BY_DIRTY_FLAG;
 		}
 		boolean ownTransaction = statements.stream().anyMatch(SqlStatement::controlsTransaction);
 		boolean loneNonTransactional = statements.size() == 1 && dialect.cannotRunInTransaction(statements.get(0));

@@ -13,6 +13,12 @@ import java.util.Locale;
  * {@code new.end}), and {@code BEGIN} or {@code END} right after a {@code ,}
  * ({@code OF a, begin}), where neither database lets a block start or end. A {@code CASE}
  * after a {@code ,} is an expression, and counts.
+ *
+ * <p>
+ * MySQL's routines, triggers and events ({@code CREATE DEFINER = … PROCEDURE}) have
+ * compound statements inside their body: {@code END IF}, {@code END LOOP},
+ * {@code END WHILE} and {@code END REPEAT} close a statement that opened no block, and
+ * {@code END CASE} closes the {@code CASE} that opened one.
  */
 final class BlockBodyTracker {
 
@@ -36,6 +42,12 @@ final class BlockBodyTracker {
 	/** Whether the previous token was a {@code ,}. */
 	private boolean afterComma;
 
+	/** Whether the previous word was an {@code END} that closed a block. */
+	private boolean afterEnd;
+
+	/** Whether a {@code DEFINER = user} clause is being skipped while classifying. */
+	private boolean definer;
+
 	void reset() {
 		this.kind = UNDECIDED;
 		this.words = 0;
@@ -43,12 +55,15 @@ final class BlockBodyTracker {
 		this.parentheses = 0;
 		this.nameExpected = false;
 		this.afterComma = false;
+		this.afterEnd = false;
+		this.definer = false;
 	}
 
 	/** Any character of code that is not part of a word, a string or a comment. */
 	void symbol(char c) {
 		this.nameExpected = c == '.';
 		this.afterComma = c == ',';
+		this.afterEnd = false;
 	}
 
 	boolean isClosed() {
@@ -79,14 +94,34 @@ final class BlockBodyTracker {
 			classify(upper);
 		}
 		boolean name = this.nameExpected || (this.afterComma && !upper.equals("CASE"));
+		boolean closesCompound = this.afterEnd;
 		this.nameExpected = upper.equals("SET") || upper.equals("OF");
 		this.afterComma = false;
+		this.afterEnd = false;
 		if (this.kind != BODIED || this.parentheses > 0 || name) {
 			return;
 		}
+		if (closesCompound) {
+			switch (upper) {
+				// The END before belonged to a statement that opened no block.
+				case "IF", "LOOP", "WHILE", "REPEAT" -> this.depth++;
+				// The END before closed this CASE, which opened one.
+				case "CASE" -> {
+				}
+				default -> countBlock(upper);
+			}
+			return;
+		}
+		countBlock(upper);
+	}
+
+	private void countBlock(String upper) {
 		switch (upper) {
 			case "BEGIN", "CASE" -> this.depth++;
-			case "END" -> this.depth = Math.max(0, this.depth - 1);
+			case "END" -> {
+				this.afterEnd = this.depth > 0;
+				this.depth = Math.max(0, this.depth - 1);
+			}
 			default -> {
 			}
 		}
@@ -99,10 +134,18 @@ final class BlockBodyTracker {
 			return;
 		}
 		switch (upper) {
-			case "OR", "REPLACE", "TEMP", "TEMPORARY" -> {
+			case "OR", "REPLACE", "TEMP", "TEMPORARY", "AGGREGATE" -> {
 			}
-			case "TRIGGER", "FUNCTION", "PROCEDURE" -> this.kind = BODIED;
-			default -> this.kind = PLAIN;
+			case "DEFINER" -> this.definer = true;
+			case "VIEW" -> this.kind = PLAIN;
+			case "TRIGGER", "FUNCTION", "PROCEDURE", "EVENT" -> this.kind = BODIED;
+			default -> {
+				// MySQL's DEFINER = user@host comes before the object's kind; a few words
+				// at most.
+				if (!this.definer || this.words > 8) {
+					this.kind = PLAIN;
+				}
+			}
 		}
 	}
 

@@ -231,7 +231,12 @@ public final class GooseParser {
 
 		void line(String line, int number) {
 			if (this.error == null) {
-				this.splitter.feed(line, number);
+				try {
+					this.splitter.feed(line, number);
+				}
+				catch (MigrationParseException ex) {
+					fail(ex);
+				}
 			}
 		}
 

@@ -16,7 +16,7 @@ public final class PlainSqlParser {
 	 * @param file the file's location, for errors
 	 * @param text the file's text (see {@link SourceText})
 	 * @return the statements, or the error (an unterminated string, identifier, comment
-	 * or dollar quote)
+	 * or dollar quote, a {@code DELIMITER} command)
 	 */
 	public static ParsedSection parse(String file, String text) {
 		return parse(file, text, LexicalRules.UNKNOWN_DATABASE);
@@ -28,12 +28,12 @@ public final class PlainSqlParser {
 	 * @param text the file's text (see {@link SourceText})
 	 * @param rules the database's lexical rules
 	 * @return the statements, or the error (an unterminated string, identifier, comment
-	 * or dollar quote)
+	 * or dollar quote, a {@code DELIMITER} command)
 	 */
 	public static ParsedSection parse(String file, String text, LexicalRules rules) {
 		StatementSplitter splitter = new StatementSplitter(file, false, rules);
-		SourceText.forEachLine(text, splitter::feed);
 		try {
+			SourceText.forEachLine(text, splitter::feed);
 			return new ParsedSection(splitter.finish(), null);
 		}
 		catch (MigrationParseException ex) {

@@ -9,9 +9,12 @@ import dev.migrations.MigrationParseException;
  * Splits SQL into statements with a real lexer, fed one line at a time so that goose's
  * line-oriented annotations can interleave. A {@code ;} ends a statement only outside '…'
  * strings, "quoted" identifiers, {@code --} and block comments, the {@code BEGIN … END}
- * body of a trigger or SQL-standard function, and the tokens the database's
+ * body of a trigger, routine or SQL-standard function, and the tokens the database's
  * {@link LexicalRules} add: E'…' strings, `quoted` and [quoted] identifiers,
- * {@code $tag$…$tag$} bodies; whether block comments nest is the database's rule too.
+ * {@code $tag$…$tag$} bodies, MySQL's {@code #} comments and backslash escapes; whether
+ * block comments nest, and whether {@code --} needs a space after it, are the database's
+ * rules too. The mysql client's {@code DELIMITER} command is refused with the file and
+ * line, since no server runs it.
  *
  * <p>
  * Text is kept the way goose keeps it, so statements match goose's own: comment and blank
@@ -81,6 +84,12 @@ final class StatementSplitter {
 	void feed(String line, int number) {
 		if (this.mode == Mode.CODE && this.startLine == 0 && isSkippable(line)) {
 			return;
+		}
+		if (this.mode == Mode.CODE && !this.hasCode && isDelimiterCommand(line)) {
+			throw new MigrationParseException(this.file, number,
+					"DELIMITER is a command of the mysql client, not SQL, and no server accepts it;"
+							+ " write a routine's body as it is (the engine keeps BEGIN ... END together)"
+							+ " or, in a goose file, between StatementBegin and StatementEnd");
 		}
 		int segment = 0;
 		int i = 0;
@@ -170,7 +179,25 @@ final class StatementSplitter {
 
 	private boolean isSkippable(String line) {
 		String stripped = line.strip();
-		return stripped.isEmpty() || stripped.startsWith("--");
+		return stripped.isEmpty() || isLineComment(stripped, 0);
+	}
+
+	private static boolean isDelimiterCommand(String line) {
+		String stripped = line.stripLeading();
+		return stripped.regionMatches(true, 0, "DELIMITER", 0, 9)
+				&& (stripped.length() == 9 || Character.isWhitespace(stripped.charAt(9)));
+	}
+
+	/**
+	 * Whether a comment to the end of the line starts at {@code i}: {@code --}, which
+	 * MySQL reads as one only before a space or a control character, and MySQL's
+	 * {@code #}.
+	 */
+	private boolean isLineComment(String line, int i) {
+		if (line.startsWith("--", i)) {
+			return !this.rules.dashCommentNeedsSpace() || i + 2 == line.length() || line.charAt(i + 2) <= ' ';
+		}
+		return this.rules.hashComments() && i < line.length() && line.charAt(i) == '#';
 	}
 
 	/**
@@ -185,7 +212,7 @@ final class StatementSplitter {
 			while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
 				i++;
 			}
-			if (i == line.length() || line.startsWith("--", i)) {
+			if (i == line.length() || isLineComment(line, i)) {
 				return true;
 			}
 			if (!line.startsWith("/*", i) || line.startsWith("/*!", i)) {
@@ -222,8 +249,10 @@ final class StatementSplitter {
 	private int scanCode(String line, int i, int number) {
 		char c = line.charAt(i);
 		char next = (i + 1 < line.length()) ? line.charAt(i + 1) : '\0';
-		if (c == '-' && next == '-') {
-			return line.length();
+		if ((c == '-' && next == '-') || c == '#') {
+			if (isLineComment(line, i)) {
+				return line.length();
+			}
 		}
 		if (c == '/' && next == '*') {
 			markStart(number);
@@ -241,7 +270,8 @@ final class StatementSplitter {
 			open(Mode.QUOTED, number);
 			this.quote = c;
 			this.closingQuote = (c == '[') ? ']' : c;
-			this.backslashEscapes = c == '\'' && this.rules.escapeStrings() && isEscapeStringPrefix(line, i);
+			this.backslashEscapes = (this.rules.backslashEscapes() && (c == '\'' || c == '"'))
+					|| (c == '\'' && this.rules.escapeStrings() && isEscapeStringPrefix(line, i));
 			return i + 1;
 		}
 		if (c == '$' && this.rules.dollarQuotes()) {

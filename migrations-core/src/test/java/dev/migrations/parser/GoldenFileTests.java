@@ -174,13 +174,14 @@ class GoldenFileTests {
 	}
 
 	/**
-	 * The lexical rules of the case's {@code database} (sqlite, postgresql), or those for
-	 * one not known.
+	 * The lexical rules of the case's {@code database} (sqlite, postgresql, mysql), or
+	 * those for one not known.
 	 */
 	private static LexicalRules rules(Properties expect) {
 		return switch (expect.getProperty("database", "")) {
 			case "sqlite" -> LexicalRules.SQLITE;
 			case "postgresql" -> LexicalRules.POSTGRESQL;
+			case "mysql" -> LexicalRules.MYSQL;
 			case "" -> LexicalRules.UNKNOWN_DATABASE;
 			default -> throw new IllegalArgumentException("unknown database " + expect.getProperty("database"));
 		};

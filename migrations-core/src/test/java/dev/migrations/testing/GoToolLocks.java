@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The PostgreSQL advisory lock keys the Go tools take, worked out here from their sources
- * independently of the engine, for tests that hold them as the tools do.
+ * The PostgreSQL advisory lock keys and the MySQL lock names the Go tools take, worked
+ * out here from their sources independently of the engine, for tests that hold them as
+ * the tools do.
  */
 public final class GoToolLocks {
 
@@ -41,6 +42,15 @@ public final class GoToolLocks {
 	 */
 	public static long golangMigrateFromUrl(String database, String schema, String table) {
 		return golangMigrate(schema + "\0" + table + "\0/" + database);
+	}
+
+	/**
+	 * golang-migrate's MySQL lock name (v4.18.3, from a URL or given a connection alike):
+	 * the decimal key of "database:table", which it takes with
+	 * {@code GET_LOCK(name, 10)}. goose takes no lock on MySQL.
+	 */
+	public static String golangMigrateMySql(String database, String table) {
+		return Long.toString(golangMigrate(database + ":" + table));
 	}
 
 	/** The CRC-32 (IEEE) of the names, times golang-migrate's salt, in 32 bits. */

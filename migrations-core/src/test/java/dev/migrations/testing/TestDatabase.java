@@ -30,6 +30,11 @@ public interface TestDatabase extends AutoCloseable {
 	/** The user tables of the database (or schema), lower case, sorted. */
 	List<String> tables();
 
+	/** A table's name quoted for this database's SQL. */
+	default String quote(String name) {
+		return "\"" + name + "\"";
+	}
+
 	/** Whether a table exists. */
 	default boolean hasTable(String name) {
 		return tables().contains(name);

@@ -26,7 +26,7 @@ class MigrationConfigurationFailureAnalyzerTests {
 	@Test
 	void pointsAtTheDataSourceSettingsForTheDataSourceOption() {
 		FailureAnalysis analysis = this.analyzer.analyze(new MigrationConfigurationException("dataSource",
-				"Unsupported database 'H2': this engine supports PostgreSQL and SQLite."));
+				"Unsupported database 'H2': this engine supports PostgreSQL, SQLite, MySQL and MariaDB."));
 
 		assertThat(analysis.getAction()).contains("spring.datasource.*").contains("migrations.url");
 	}

@@ -1,0 +1,1 @@
+SELECT `a;b`, 'back\\' FROM notes; # trailing; comment

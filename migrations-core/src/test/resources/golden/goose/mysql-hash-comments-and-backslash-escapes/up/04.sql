@@ -1,0 +1,1 @@
+/*!50503 SET NAMES utf8mb4 */;

@@ -1,0 +1,2 @@
+SELECT 2 -- a comment; not the end
+;

@@ -1,0 +1,13 @@
+CREATE DEFINER=`root`@`localhost` PROCEDURE tidy(IN n INT)
+BEGIN
+  DECLARE i INT DEFAULT 0;
+  WHILE i < n DO
+    SET i = i + 1;
+  END WHILE;
+  IF n > 10 THEN
+    DELETE FROM t WHERE id > n;
+  ELSE
+    DELETE FROM t WHERE id < 0;
+  END IF;
+  CASE n WHEN 1 THEN SELECT 1; ELSE SELECT 2; END CASE;
+END;
