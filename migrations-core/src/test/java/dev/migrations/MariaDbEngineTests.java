@@ -283,6 +283,36 @@ class MariaDbEngineTests extends EngineContractTests {
 		}
 	}
 
+	/**
+	 * goose sends a StatementBegin block as one text, which MySQL takes with several
+	 * statements in it only when the connection allows it.
+	 */
+	@Test
+	void aBlockOfSeveralStatementsNeedsTheUrlToAllowThem() {
+		this.dir.file("00001_two_tables.sql", """
+				-- +goose Up
+				-- +goose StatementBegin
+				CREATE TABLE owners (id INTEGER PRIMARY KEY);
+				CREATE TABLE repos (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id));
+				-- +goose StatementEnd
+				-- +goose Down
+				DROP TABLE repos;
+				DROP TABLE owners;
+				""");
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().up())
+			.withMessageContaining("00001_two_tables.sql:3")
+			.withMessageContaining("holds 2 statements")
+			.withMessageContaining("allowMultiQueries=true");
+
+		Migrator allowing = builder()
+			.dataSource(new dev.migrations.testing.TestDataSource(
+					this.database.dataSource().url() + "&allowMultiQueries=true"))
+			.build();
+		assertThat(allowing.up().finalVersion()).isEqualTo(1);
+		assertThat(this.database.tables()).contains("owners", "repos");
+	}
+
 	@Test
 	void delimiterIsRefusedNamingTheFileAndLineBeforeAnythingRuns() {
 		this.dir.file("00001_routine.sql", """

@@ -161,6 +161,27 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether the database's driver logs every statement that fails, so that the engine
+	 * asks before it reads a table that may be missing, rather than trying (MariaDB's
+	 * driver logs each failure at WARN).
+	 * @return whether failed statements are logged
+	 */
+	default boolean logsFailedStatements() {
+		return false;
+	}
+
+	/**
+	 * What a failure may mean beyond the database's own message, when the database's
+	 * message misleads.
+	 * @param error the failure
+	 * @param statement the statement that failed
+	 * @return a sentence to add to the failure's message, or {@code null}
+	 */
+	default String explain(SQLException error, SqlStatement statement) {
+		return null;
+	}
+
+	/**
 	 * Runs one migration statement, all of it (a goose StatementBegin block may hold
 	 * several).
 	 * @param statement a JDBC statement to run it with

@@ -16,6 +16,7 @@ import dev.migrations.lock.ConnectionSource;
 import dev.migrations.lock.DatabaseLock;
 import dev.migrations.lock.MySqlNamedLock;
 import dev.migrations.parser.LexicalRules;
+import dev.migrations.parser.PlainSqlParser;
 import dev.migrations.parser.SqlStatement;
 import dev.migrations.verify.MySqlSnapshot;
 import dev.migrations.verify.SchemaSnapshot;
@@ -47,6 +48,9 @@ final class MySqlDialect implements Dialect {
 	private static final Set<String> IMPLICIT_COMMIT = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "GRANT",
 			"REVOKE", "LOCK", "UNLOCK", "ANALYZE", "OPTIMIZE", "REPAIR", "INSTALL", "UNINSTALL", "FLUSH", "START",
 			"BEGIN", "COMMIT");
+
+	/** MySQL's {@code ER_PARSE_ERROR}, a syntax error. */
+	private static final int ER_PARSE_ERROR = 1064;
 
 	private final String vendor;
 
@@ -192,6 +196,27 @@ final class MySqlDialect implements Dialect {
 			case "START" -> second.equals("TRANSACTION");
 			default -> true;
 		};
+	}
+
+	/**
+	 * A StatementBegin block holding several statements reaches MySQL as one text, which
+	 * the server takes only when the connection allows several statements at once; else
+	 * it reports a syntax error at the second one.
+	 */
+	@Override
+	public String explain(SQLException error, SqlStatement statement) {
+		if (error.getErrorCode() != ER_PARSE_ERROR) {
+			return null;
+		}
+		int count = PlainSqlParser.parse("", statement.sql(), LexicalRules.MYSQL).statements().size();
+		return (count > 1) ? "The statement holds " + count + " statements, which MySQL runs in one only when the"
+				+ " connection allows it: add allowMultiQueries=true to the JDBC URL (goose's MySQL driver needs"
+				+ " multiStatements=true for the same), or give each statement a block of its own" : null;
+	}
+
+	@Override
+	public boolean logsFailedStatements() {
+		return true;
 	}
 
 	@Override

@@ -59,7 +59,8 @@ public final class History {
 
 	/**
 	 * Reads the state of the database: one query when both tables exist, a few more
-	 * otherwise.
+	 * otherwise. Where the driver logs every failed statement (MariaDB's, at WARN), the
+	 * tables' existence is asked first, so that a new database does not log errors.
 	 * @param connection the connection, in auto-commit mode
 	 * @param known the versions that have files
 	 * @return the state
@@ -69,14 +70,16 @@ public final class History {
 	 */
 	public HistoryState read(Connection connection, NavigableSet<Long> known) throws SQLException {
 		List<Object[]> rows;
-		try {
-			rows = query(connection, this.versions.rowsQuery(MetadataTable.padding(this.dialect)) + " UNION ALL "
-					+ this.metadata.rowsQuery());
-			return toState(rows, known, true);
-		}
-		catch (SQLException ex) {
-			// A table is missing (or has other columns): find out which, one question at
-			// a time.
+		if (!this.dialect.logsFailedStatements() || bothTablesExist(connection)) {
+			try {
+				rows = query(connection, this.versions.rowsQuery(MetadataTable.padding(this.dialect)) + " UNION ALL "
+						+ this.metadata.rowsQuery());
+				return toState(rows, known, true);
+			}
+			catch (SQLException ex) {
+				// A table is missing (or has other columns): find out which, one question
+				// at a time.
+			}
 		}
 		boolean metadataExists = this.metadata.exists(connection);
 		if (metadataExists) {
@@ -91,6 +94,10 @@ public final class History {
 			rows.addAll(query(connection, this.metadata.rowsQuery()));
 		}
 		return toState(rows, known, metadataExists);
+	}
+
+	private boolean bothTablesExist(Connection connection) throws SQLException {
+		return this.dialect.tableExists(connection, this.versions.table()) && this.metadata.exists(connection);
 	}
 
 	/**

@@ -347,6 +347,13 @@ final class StepExecutor {
 		String location = step.script().isPresent() ? step.script().location() : step.migration().location();
 		String message = (progress.statement > 0) ? oneLine(ex.getMessage()) : "recording the version in "
 				+ this.history.versions().table() + " failed: " + oneLine(ex.getMessage());
+		if (progress.statement > 0 && step.script().isPresent()) {
+			String hint = this.dialect.explain(failed,
+					step.script().section().statements().get(progress.statement - 1));
+			if (hint != null) {
+				message += ". " + hint;
+			}
+		}
 		if (this.tableLockTimeout != null && this.dialect.isTableLockTimeout(failed)) {
 			message += " (waited " + this.tableLockTimeout.toMillis() + " ms for a lock held by " + holder()
 					+ ((attempts > 1) ? "; tried " + attempts + " times" : "") + ")";
