@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.testing.GoToolLocks;
+import dev.migrations.testing.MariaDbTestDatabase;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresScratchDatabase;
+import dev.migrations.testing.RequiresMariaDb;
 import dev.migrations.testing.RequiresPostgres;
 import dev.migrations.testing.SqliteGate;
 import dev.migrations.testing.SqliteTestDatabase;
@@ -33,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against one database with fifty pending migrations, one of them slow. Every process
  * exits 0, exactly one applies all fifty while the others wait and then find nothing to
  * do, every migration runs once, and the Go tool's table and ours record each version
- * exactly once. goose files on PostgreSQL and on SQLite; golang-migrate files on
- * PostgreSQL, with the slow file holding its own transaction (so the table is marked
- * dirty while it runs).
+ * exactly once. goose files on PostgreSQL, on SQLite and on MariaDB; golang-migrate files
+ * on PostgreSQL, with the slow file holding its own transaction, and on MariaDB, where
+ * every golang-migrate file runs so (the table is marked dirty while it runs).
  */
 class MigrateFleetIT {
 
@@ -77,6 +79,55 @@ class MigrateFleetIT {
 			assertMetadata(database, "schema_migrations_meta", files);
 			assertSchema(database);
 		}
+	}
+
+	@Test
+	@RequiresMariaDb
+	void eightProcessesOnOneMariaDbDatabaseApplyEachOfFiftyMigrationsOnce() throws Exception {
+		try (MariaDbTestDatabase database = MariaDbTestDatabase.create()) {
+			String slow = "-- +goose StatementBegin\n" + mariaDbBarrier()
+					+ "\n-- +goose StatementEnd\nSELECT SLEEP(3);";
+			List<String> files = runFleet(database.dataSource().url(), gooseMigrations(slow));
+			assertGooseHistory(database, files);
+			assertSchema(database);
+		}
+	}
+
+	@Test
+	@RequiresMariaDb
+	void eightProcessesOnGolangMigrateFilesOnMariaDbWaitWhileTheTableIsDirty() throws Exception {
+		try (MariaDbTestDatabase database = MariaDbTestDatabase.create()) {
+			String slow = mariaDbBarrier() + ";\nSELECT SLEEP(3);";
+			List<String> files = runFleet(database.dataSource().url(), golangMigrateMigrations(slow, false));
+			assertThat(database.query("SELECT version, dirty FROM schema_migrations")).singleElement()
+				.satisfies((row) -> assertThat(((Number) row.get("version")).longValue()).isEqualTo(MIGRATIONS))
+				.satisfies((row) -> assertThat(row.get("dirty")).isIn(false, 0, 0L));
+			assertMetadata(database, "schema_migrations_meta", files);
+			assertSchema(database);
+		}
+	}
+
+	/**
+	 * MariaDB's anonymous block that holds the lock until all eight runners are connected
+	 * to the test's database; it gives up after minutes, failing the migration, if they
+	 * never are.
+	 */
+	private static String mariaDbBarrier() {
+		return """
+				BEGIN NOT ATOMIC
+				  DECLARE connected INT DEFAULT 0;
+				  DECLARE tries INT DEFAULT 0;
+				  WHILE connected < %d AND tries < 3600 DO
+				    SELECT COUNT(*) INTO connected FROM information_schema.PROCESSLIST WHERE DB = DATABASE();
+				    IF connected < %d THEN
+				      DO SLEEP(0.05);
+				    END IF;
+				    SET tries = tries + 1;
+				  END WHILE;
+				  IF connected < %d THEN
+				    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'not every runner connected';
+				  END IF;
+				END""".formatted(RUNNERS, RUNNERS, RUNNERS);
 	}
 
 	/**
@@ -228,12 +279,16 @@ class MigrateFleetIT {
 	}
 
 	private Migrations golangMigrateMigrations(String slow) {
+		return golangMigrateMigrations(slow, true);
+	}
+
+	private Migrations golangMigrateMigrations(String slow, boolean commitSlow) {
 		MigrationDir dir = MigrationDir.at(this.temp.resolve("golang-migrate"));
 		List<String> files = new ArrayList<>();
 		for (int version = 1; version <= MIGRATIONS; version++) {
 			String name = String.format("%06d_step", version);
 			files.add(name + ".up.sql");
-			dir.file(name + ".up.sql", body(version, slow) + ((version == SLOW) ? "\nCOMMIT;" : ""))
+			dir.file(name + ".up.sql", body(version, slow) + ((version == SLOW && commitSlow) ? "\nCOMMIT;" : ""))
 				.file(name + ".down.sql", "DROP TABLE step_" + version + ";");
 		}
 		return new Migrations(dir, files);

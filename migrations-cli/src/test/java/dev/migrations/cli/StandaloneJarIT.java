@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.testing.MigrationDir;
+import dev.migrations.testing.MariaDbTestDatabase;
 import dev.migrations.testing.PostgresTestDatabase;
+import dev.migrations.testing.RequiresMariaDb;
 import dev.migrations.testing.RequiresPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +82,41 @@ class StandaloneJarIT {
 			assertThat(up.status()).as(up.err()).isZero();
 			assertThat(database.tables()).contains("users", "posts", "goose_db_version");
 		}
+	}
+
+	@Test
+	@RequiresMariaDb
+	void migratesMariaDbAndMySqlUrlsWithTheDriversItCarries() throws Exception {
+		try (MariaDbTestDatabase database = MariaDbTestDatabase.create()) {
+			String mariadbUrl = database.dataSource().url();
+			Run up = migrate("up-by-one", "--db", mariadbUrl, "--dir", migrations().location());
+			assertThat(up.status()).as(up.err()).isZero();
+			assertThat(up.err()).isEmpty();
+
+			// MySQL's own driver takes jdbc:mysql: URLs, and speaks to MariaDB too.
+			String mysqlUrl = "jdbc:mysql:" + mariadbUrl.substring("jdbc:mariadb:".length());
+			Run rest = migrate("up", "--db", mysqlUrl, "--dir", migrations().location());
+			assertThat(rest.status()).as(rest.err()).isZero();
+			assertThat(rest.out()).contains("the database went from version 1 to 2");
+			assertThat(rest.err()).isEmpty();
+			assertThat(database.tables()).contains("users", "posts", "goose_db_version");
+
+			Run version = migrate("version", "--db", mariadbUrl, "--dir", migrations().location(), "--json");
+			assertThat(version.out().strip()).isEqualTo("{\"version\": 2}");
+		}
+	}
+
+	@Test
+	@RequiresMariaDb
+	void aMariaDbLoginThatFailsIsOneLineWithoutThePassword() throws Exception {
+		Run run = migrate("status", "--db",
+				MariaDbTestDatabase.urlOf("test").replace("user=root", "user=nobody&password=hunter2-secret"), "--dir",
+				migrations().location());
+
+		assertThat(run.status()).isOne();
+		assertThat(run.err().lines()).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("migrate: Failed connecting to the database")
+				.doesNotContain("hunter2-secret"));
 	}
 
 	@Test

@@ -18,7 +18,8 @@ import java.util.Locale;
  * MySQL's routines, triggers and events ({@code CREATE DEFINER = … PROCEDURE}) have
  * compound statements inside their body: {@code END IF}, {@code END LOOP},
  * {@code END WHILE} and {@code END REPEAT} close a statement that opened no block, and
- * {@code END CASE} closes the {@code CASE} that opened one.
+ * {@code END CASE} closes the {@code CASE} that opened one. MariaDB's anonymous block,
+ * {@code BEGIN NOT ATOMIC … END}, is a body of its own.
  */
 final class BlockBodyTracker {
 
@@ -48,6 +49,9 @@ final class BlockBodyTracker {
 	/** Whether a {@code DEFINER = user} clause is being skipped while classifying. */
 	private boolean definer;
 
+	/** Whether the statement's first word was {@code BEGIN}. */
+	private boolean beginFirst;
+
 	void reset() {
 		this.kind = UNDECIDED;
 		this.words = 0;
@@ -57,6 +61,7 @@ final class BlockBodyTracker {
 		this.afterComma = false;
 		this.afterEnd = false;
 		this.definer = false;
+		this.beginFirst = false;
 	}
 
 	/** Any character of code that is not part of a word, a string or a comment. */
@@ -130,7 +135,15 @@ final class BlockBodyTracker {
 	private void classify(String upper) {
 		this.words++;
 		if (this.words == 1) {
-			this.kind = upper.equals("CREATE") ? UNDECIDED : PLAIN;
+			this.kind = (upper.equals("CREATE") || upper.equals("BEGIN")) ? UNDECIDED : PLAIN;
+			this.beginFirst = upper.equals("BEGIN");
+			return;
+		}
+		if (this.beginFirst) {
+			// MariaDB's anonymous block, BEGIN NOT ATOMIC ... END; a plain BEGIN starts a
+			// transaction.
+			this.kind = upper.equals("NOT") ? BODIED : PLAIN;
+			this.depth = (this.kind == BODIED) ? 1 : 0;
 			return;
 		}
 		switch (upper) {

@@ -16,7 +16,8 @@ public record SqlStatement(String sql, int line) {
 	 * Whether the statement begins, ends or aborts a transaction ({@code BEGIN},
 	 * {@code START TRANSACTION}, {@code COMMIT}, {@code END}, {@code ROLLBACK},
 	 * {@code ABORT}): inside the engine's transaction it would end that transaction
-	 * early. A {@code ROLLBACK TO} a savepoint does not.
+	 * early. A {@code ROLLBACK TO} a savepoint does not, nor does MariaDB's anonymous
+	 * block, {@code BEGIN NOT ATOMIC … END}.
 	 * @return whether it controls the transaction
 	 */
 	public boolean controlsTransaction() {
@@ -25,7 +26,8 @@ public record SqlStatement(String sql, int line) {
 			return false;
 		}
 		return switch (words.get(0)) {
-			case "BEGIN", "COMMIT", "END", "ABORT" -> true;
+			case "BEGIN" -> words.size() < 2 || !words.get(1).equals("NOT");
+			case "COMMIT", "END", "ABORT" -> true;
 			case "ROLLBACK" -> words.size() < 2 || !words.get(1).equals("TO");
 			case "START" -> words.size() > 1 && words.get(1).equals("TRANSACTION");
 			default -> false;
