@@ -38,7 +38,7 @@ public class MigrationsProperties {
 
 	/**
 	 * Locations of the migrations, classpath: or filesystem:. The {vendor} placeholder
-	 * becomes the database, postgresql or sqlite.
+	 * becomes the database as Spring Boot names it: postgresql, sqlite, mysql or mariadb.
 	 */
 	private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
 

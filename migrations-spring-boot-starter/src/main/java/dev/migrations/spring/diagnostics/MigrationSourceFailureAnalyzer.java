@@ -27,7 +27,7 @@ final class MigrationSourceFailureAnalyzer extends AbstractFailureAnalyzer<Migra
 		// connection.
 		description.append(". ").append(cause.getMessage());
 		String action = "Check migrations.locations: each entry is a classpath: or filesystem: directory (the"
-				+ " {vendor} placeholder becomes postgresql or sqlite) holding migration files of one format, each"
+				+ " {vendor} placeholder becomes postgresql, sqlite, mysql or mariadb) holding migration files of one format, each"
 				+ " version in one file only.";
 		return new FailureAnalysis(description.toString(), action, cause);
 	}

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code todos} table, through {@link JdbcClient}, in SQL that PostgreSQL and SQLite
- * share.
+ * The {@code todos} table, through {@link JdbcClient}, in SQL that PostgreSQL, SQLite and
+ * MariaDB share.
  */
 @Repository
 public class TodoRepository {
