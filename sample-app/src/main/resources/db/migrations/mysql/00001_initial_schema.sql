@@ -1,13 +1,14 @@
 -- +goose Up
 -- Projects own API keys and tokens; every management action leaves an audit event.
--- MySQL indexes and keys need bounded strings, so identifiers and names are VARCHARs.
+-- MySQL indexes and keys need bounded strings, so identifiers and names are VARCHARs. Times are DATETIMEs
+-- holding UTC, which no session time zone shifts.
 CREATE TABLE projects (
     id             VARCHAR(64) PRIMARY KEY,
     name           VARCHAR(255) NOT NULL UNIQUE,
     openai_api_key TEXT NOT NULL,
     is_active      BOOLEAN NOT NULL DEFAULT TRUE,
-    created_at     TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    updated_at     TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
+    created_at     DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+    updated_at     DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
 );
 CREATE INDEX idx_projects_name ON projects (name);
 
@@ -15,12 +16,12 @@ CREATE INDEX idx_projects_name ON projects (name);
 CREATE TABLE tokens (
     token         VARCHAR(255) PRIMARY KEY,
     project_id    VARCHAR(64) NOT NULL,
-    expires_at    TIMESTAMP(6) NULL,
+    expires_at    DATETIME(6) NULL,
     is_active     BOOLEAN NOT NULL DEFAULT TRUE,
     request_count INTEGER NOT NULL DEFAULT 0,
     max_requests  INTEGER,
-    created_at    TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    last_used_at  TIMESTAMP(6) NULL,
+    created_at    DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+    last_used_at  DATETIME(6) NULL,
     CONSTRAINT tokens_project_fk FOREIGN KEY (project_id) REFERENCES projects (id) ON DELETE CASCADE
 );
 CREATE INDEX idx_tokens_project_id ON tokens (project_id);
@@ -29,7 +30,7 @@ CREATE INDEX idx_tokens_is_active ON tokens (is_active);
 
 CREATE TABLE audit_events (
     id             VARCHAR(64) PRIMARY KEY,
-    `timestamp`    TIMESTAMP(6) NOT NULL,
+    `timestamp`    DATETIME(6) NOT NULL,
     action         VARCHAR(255) NOT NULL,
     actor          VARCHAR(255) NOT NULL,
     project_id     VARCHAR(64),

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class DataConfiguration {
 
 	/**
-	 * The clock of every stored time, in milliseconds: both databases keep them, so a
+	 * The clock of every stored time, in milliseconds: every database keeps them, so a
 	 * time reads back as written.
 	 */
 	@Bean
@@ -32,7 +32,9 @@ class DataConfiguration {
 		return switch (driver) {
 			case POSTGRESQL -> new PostgresValues();
 			case SQLITE -> new SqliteValues();
-			default -> throw new IllegalStateException("The proxy runs on SQLite and PostgreSQL, not " + driver);
+			case MYSQL, MARIADB -> new MySqlValues();
+			default -> throw new IllegalStateException(
+					"The proxy runs on SQLite, PostgreSQL, MySQL and MariaDB, not " + driver);
 		};
 	}
 

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * The values whose SQL form differs between the two databases the proxy runs on: instants
+ * The values whose SQL form differs between the databases the proxy runs on: instants
  * (SQLite has no timestamp type) and token ids (a {@code UUID} column on PostgreSQL, text
- * on SQLite). Repositories bind and read these through it, and everything else as plain
- * JDBC values.
+ * on SQLite and MySQL). Repositories bind and read these through it, and everything else
+ * as plain JDBC values.
  */
 public interface SqlValues {
 

@@ -12,7 +12,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.testing.MariaDbTestDatabase;
 import dev.migrations.testing.PostgresTestDatabase;
+import dev.migrations.testing.RequiresMariaDb;
 import dev.migrations.testing.RequiresPostgres;
 import dev.migrations.testing.SqliteTestDatabase;
 import dev.migrations.testing.TestDatabase;
@@ -103,6 +105,15 @@ class SqlValuesTests {
 	}
 
 	@Test
+	@RequiresMariaDb
+	void mysqlStoresTimesThatNoSessionTimeZoneShifts() throws SQLException {
+		try (MariaDbTestDatabase database = MariaDbTestDatabase.create()) {
+			database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, at DATETIME(6))");
+			assertRoundTripAndOrder(database, new MySqlValues());
+		}
+	}
+
+	@Test
 	void postgresqlBindsTokenIdsAsUuidsAndAnythingElseAsNoTokensId() {
 		String id = UUID.randomUUID().toString();
 
@@ -120,6 +131,11 @@ class SqlValuesTests {
 			if (database.vendor().equals("postgresql")) {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("SET TIME ZONE 'Pacific/Kiritimati'");
+				}
+			}
+			if (database.vendor().equals("mariadb")) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("SET time_zone = '+13:00'");
 				}
 			}
 			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO t (id, at) VALUES (?, ?)")) {

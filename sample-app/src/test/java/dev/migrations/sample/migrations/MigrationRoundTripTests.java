@@ -12,7 +12,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.migrations.Migrator;
+import dev.migrations.testing.MariaDbTestDatabase;
 import dev.migrations.testing.PostgresTestDatabase;
+import dev.migrations.testing.RequiresMariaDb;
 import dev.migrations.testing.RequiresPostgres;
 import dev.migrations.testing.SqliteTestDatabase;
 import dev.migrations.testing.TestDataSource;
@@ -62,10 +64,20 @@ class MigrationRoundTripTests {
 		}
 	}
 
+	/** MySQL's set, run on MariaDB as the application's mysql profile runs it. */
+	@Test
+	@RequiresMariaDb
+	void everyDownKeepsTheRowsAndEveryUpBringsThemBackOnMysql() {
+		try (MariaDbTestDatabase database = MariaDbTestDatabase.create()) {
+			roundTrip(database, database.dataSource());
+		}
+	}
+
 	private static void roundTrip(TestDatabase database, DataSource dataSource) {
+		String set = database.vendor().equals("mariadb") ? "mysql" : database.vendor();
 		Migrator migrator = Migrator.builder()
 			.dataSource(dataSource)
-			.locations("classpath:db/migrations/" + database.vendor())
+			.locations("classpath:db/migrations/" + set)
 			.build();
 		migrator.up();
 		execute(dataSource, ROWS);
@@ -139,15 +151,24 @@ class MigrationRoundTripTests {
 	}
 
 	private static List<String> columns(TestDatabase database, String table) {
-		String sql = database.vendor().equals("sqlite") ? "SELECT name FROM pragma_table_info('" + table + "')"
-				: "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema()"
+		String sql = switch (database.vendor()) {
+			case "sqlite" -> "SELECT name FROM pragma_table_info('" + table + "')";
+			case "mariadb" -> "SELECT column_name AS name FROM information_schema.columns"
+					+ " WHERE table_schema = DATABASE() AND table_name = '" + table + "'";
+			default ->
+				"SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema()"
 						+ " AND table_name = '" + table + "'";
+		};
 		return database.query(sql).stream().map((row) -> String.valueOf(row.get("name"))).toList();
 	}
 
 	private static List<String> indexes(TestDatabase database) {
-		String sql = database.vendor().equals("sqlite") ? "SELECT name FROM sqlite_master WHERE type = 'index'"
-				: "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()";
+		String sql = switch (database.vendor()) {
+			case "sqlite" -> "SELECT name FROM sqlite_master WHERE type = 'index'";
+			case "mariadb" -> "SELECT DISTINCT index_name AS name FROM information_schema.statistics"
+					+ " WHERE table_schema = DATABASE()";
+			default -> "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()";
+		};
 		return database.query(sql).stream().map((row) -> String.valueOf(row.get("name"))).toList();
 	}
 
