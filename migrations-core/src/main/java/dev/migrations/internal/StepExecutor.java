@@ -347,9 +347,10 @@ final class StepExecutor {
 		String location = step.script().isPresent() ? step.script().location() : step.migration().location();
 		String message = (progress.statement > 0) ? oneLine(ex.getMessage()) : "recording the version in "
 				+ this.history.versions().table() + " failed: " + oneLine(ex.getMessage());
-		if (progress.statement > 0 && step.script().isPresent()) {
-			String hint = this.dialect.explain(failed,
-					step.script().section().statements().get(progress.statement - 1));
+		List<SqlStatement> statements = step.script().isPresent() ? step.script().section().statements() : List.of();
+		if (progress.statement > 0 && progress.statement <= statements.size()) {
+			// A Java migration is statement 1, without a SQL statement of its own.
+			String hint = this.dialect.explain(failed, statements.get(progress.statement - 1));
 			if (hint != null) {
 				message += ". " + hint;
 			}
