@@ -160,6 +160,26 @@ public final class MigrationFailedException extends MigrationException {
 			int errorCode, String databaseMessage, boolean transactional, boolean markedDirty,
 			int committedStatements) {
 
+		/**
+		 * The facts of a failure where nothing was committed on its own (every database
+		 * but MySQL).
+		 * @param version the failed migration's version
+		 * @param file the failed file's location
+		 * @param direction up or down
+		 * @param statement the 1-based statement number, 0 when no statement failed
+		 * @param line the 1-based line the statement starts on, 0 when unknown
+		 * @param sqlState the SQLState, or {@code null}
+		 * @param errorCode the vendor error code
+		 * @param databaseMessage the database's message
+		 * @param transactional whether the migration ran in a transaction
+		 * @param markedDirty whether the failure left a golang-migrate table marked dirty
+		 */
+		public Failure(long version, String file, Direction direction, int statement, int line, String sqlState,
+				int errorCode, String databaseMessage, boolean transactional, boolean markedDirty) {
+			this(version, file, direction, statement, line, sqlState, errorCode, databaseMessage, transactional,
+					markedDirty, 0);
+		}
+
 		String describe(List<MigrationResult> applied) {
 			StringBuilder message = new StringBuilder();
 			message.append("Migration ").append(this.file);

@@ -51,7 +51,7 @@ class ResultsTests {
 	@Test
 	void failureMessageSaysWhenNothingWasAppliedBeforeIt() {
 		MigrationFailedException failure = new MigrationFailedException(new MigrationFailedException.Failure(1,
-				"db/00001_a.sql", Direction.UP, 0, 0, null, 0, "recording failed", true, false, 0), List.of(), null);
+				"db/00001_a.sql", Direction.UP, 0, 0, null, 0, "recording failed", true, false), List.of(), null);
 
 		assertThat(failure.getMessage()).isEqualTo("Migration db/00001_a.sql failed (up): recording failed."
 				+ " It was rolled back and not recorded. No migration was applied before it.");
