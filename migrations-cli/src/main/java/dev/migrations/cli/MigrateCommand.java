@@ -196,8 +196,10 @@ public final class MigrateCommand {
 			}
 			case "verify" -> {
 				VerifyResult verified = migrator.verify();
-				print(arguments, Report.verifyJson(verified), "Verified " + verified.count() + " migrations in "
-						+ verified.duration().toMillis() + " ms: each Down undoes its Up, and all are applied again.");
+				print(arguments, Report.verifyJson(verified),
+						"Verified " + verified.count() + ((verified.count() == 1) ? " migration" : " migrations")
+								+ " in " + verified.duration().toMillis()
+								+ " ms: each Down undoes its Up, and all are applied again.");
 			}
 			case "plan" -> {
 				var plan = migrator.plan(arguments.planned());

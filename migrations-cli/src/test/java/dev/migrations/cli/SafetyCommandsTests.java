@@ -185,6 +185,14 @@ class SafetyCommandsTests extends CommandTestSupport {
 	}
 
 	@Test
+	void verifyOfOneMigrationSaysOneMigration() {
+		this.dir.delete("00002_posts.sql");
+
+		assertThat(run("verify")).as(err()).isZero();
+		assertThat(out()).contains("Verified 1 migration in ");
+	}
+
+	@Test
 	void createRefusesAClasspathLocation() {
 		int status = runCommand(MigrateCommand.Defaults.NONE, Map.of(), "create", "x", "--dir",
 				"classpath:db/migrations");
