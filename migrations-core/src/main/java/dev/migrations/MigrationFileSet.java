@@ -1,11 +1,16 @@
 package dev.migrations;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.migrations.format.Migration;
 import dev.migrations.format.MigrationCatalog;
 import dev.migrations.internal.Inspector;
+import dev.migrations.lint.PostgresLint;
 
 /**
  * The migrations of a builder's locations, read without a database: what
@@ -37,6 +42,38 @@ public final class MigrationFileSet {
 	 */
 	public ValidationReport validate() {
 		return Inspector.validateFiles(this.catalog);
+	}
+
+	/**
+	 * Lints every migration's Up section as PostgreSQL would run it: statements that take
+	 * strong locks on tables that exist, rewrite or scan them, or break the running
+	 * application (see {@link LintFinding}).
+	 * @return the findings, in version and line order
+	 */
+	public List<LintFinding> lint() {
+		return PostgresLint.check(this.catalog, (version) -> true);
+	}
+
+	/**
+	 * Lints the migrations whose file names are given (for the files a branch adds).
+	 * @param files file names, as {@link #migrations()} gives them (a path's directories
+	 * are ignored)
+	 * @return the findings, in version and line order
+	 */
+	public List<LintFinding> lint(Collection<String> files) {
+		Set<String> names = new HashSet<>();
+		for (String file : files) {
+			String normalized = file.replace('\\', '/');
+			names.add(normalized.substring(normalized.lastIndexOf('/') + 1));
+		}
+		Set<Long> versions = new HashSet<>();
+		for (Migration migration : this.catalog.all()) {
+			String down = migration.down().isPresent() ? migration.down().name() : null;
+			if (names.contains(migration.name()) || (down != null && names.contains(down))) {
+				versions.add(migration.version());
+			}
+		}
+		return PostgresLint.check(this.catalog, versions::contains);
 	}
 
 	static Map<Long, String> names(MigrationCatalog catalog) {

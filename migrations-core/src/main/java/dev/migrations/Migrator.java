@@ -187,6 +187,17 @@ public final class Migrator {
 	}
 
 	/**
+	 * Lints the migrations that are pending on this PostgreSQL database: statements that
+	 * take strong locks on tables that exist, rewrite or scan them, or break the running
+	 * application (see {@link LintFinding}). Changes nothing; connects only to learn what
+	 * is pending. On other databases there are no findings.
+	 * @return the findings, in version and line order
+	 */
+	public List<LintFinding> lint() {
+		return this.inspector.lint();
+	}
+
+	/**
 	 * Compares the files with the database without changing anything: applied files that
 	 * changed or are gone, pending versions older than the current one, files that do not
 	 * parse, a dirty flag.

@@ -57,7 +57,7 @@ final class Placeholders {
 		List<SqlStatement> replaced = new ArrayList<>();
 		for (SqlStatement statement : section.statements()) {
 			try {
-				replaced.add(new SqlStatement(replace(file, statement), statement.line()));
+				replaced.add(new SqlStatement(replace(file, statement), statement.line(), statement.leadingComments()));
 			}
 			catch (MigrationParseException ex) {
 				return new ParsedSection(List.of(), ex);

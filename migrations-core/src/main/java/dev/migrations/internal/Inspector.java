@@ -1,16 +1,24 @@
 package dev.migrations.internal;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import dev.migrations.DatabaseVersion;
+import dev.migrations.LintFinding;
 import dev.migrations.MigrationPlan;
+import dev.migrations.MigrationState;
+import dev.migrations.MigrationStatus;
 import dev.migrations.Operation;
 import dev.migrations.StatusReport;
 import dev.migrations.ValidationReport;
 import dev.migrations.format.MigrationCatalog;
 import dev.migrations.history.HistoryState;
+import dev.migrations.lint.PostgresLint;
 
 /**
- * The commands that only read: status, version, validate and plan. None takes a lock or
- * writes anything.
+ * The commands that only read: status, version, validate, plan and lint. None takes a
+ * lock or writes anything.
  */
 public final class Inspector {
 
@@ -37,6 +45,25 @@ public final class Inspector {
 	public StatusReport status() {
 		return this.connector.withSession("reading the migration status",
 				(session) -> StatusRows.of(this.settings.catalog(), session.read()));
+	}
+
+	/**
+	 * The lint's findings for the pending migrations, on PostgreSQL; none on other
+	 * databases, whose locks the rules do not describe.
+	 */
+	public List<LintFinding> lint() {
+		return this.connector.withSession("linting the pending migrations", (session) -> {
+			if (!session.dialect().vendor().equals("postgresql")) {
+				return List.<LintFinding>of();
+			}
+			Set<Long> pending = new HashSet<>();
+			for (MigrationStatus migration : StatusRows.of(this.settings.catalog(), session.read()).migrations()) {
+				if (migration.state() == MigrationState.PENDING || migration.state() == MigrationState.OUT_OF_ORDER) {
+					pending.add(migration.version());
+				}
+			}
+			return PostgresLint.check(this.settings.catalog(), pending::contains);
+		});
 	}
 
 	/** The current version. */

@@ -257,6 +257,7 @@ public final class GooseParser {
 				// statement are dropped.
 				String stripped = line.strip();
 				if (stripped.isEmpty() || stripped.startsWith("--")) {
+					this.splitter.comment(stripped);
 					return;
 				}
 				this.blockFirstLine = number;

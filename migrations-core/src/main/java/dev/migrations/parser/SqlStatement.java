@@ -9,8 +9,23 @@ import java.util.Locale;
  *
  * @param sql the statement text, trimmed; comments inside it are kept
  * @param line the 1-based line of the file the statement starts on
+ * @param leadingComments the {@code --} comment lines between the previous statement and
+ * this one, stripped, which are not sent (a lint directive may stand there)
  */
-public record SqlStatement(String sql, int line) {
+public record SqlStatement(String sql, int line, List<String> leadingComments) {
+
+	public SqlStatement {
+		leadingComments = List.copyOf(leadingComments);
+	}
+
+	/**
+	 * A statement without comments before it.
+	 * @param sql the statement text
+	 * @param line the 1-based line it starts on
+	 */
+	public SqlStatement(String sql, int line) {
+		this(sql, line, List.of());
+	}
 
 	/**
 	 * Whether the statement begins, ends or aborts a transaction ({@code BEGIN},

@@ -39,6 +39,8 @@ final class StatementSplitter {
 
 	private final BlockBodyTracker body = new BlockBodyTracker();
 
+	private final List<String> comments = new ArrayList<>();
+
 	private Mode mode = Mode.CODE;
 
 	private final LexicalRules rules;
@@ -83,6 +85,7 @@ final class StatementSplitter {
 
 	void feed(String line, int number) {
 		if (this.mode == Mode.CODE && this.startLine == 0 && isSkippable(line)) {
+			comment(line.strip());
 			return;
 		}
 		if (this.mode == Mode.CODE && !this.hasCode && isDelimiterCommand(line)) {
@@ -131,7 +134,18 @@ final class StatementSplitter {
 	 * keeping the order.
 	 */
 	void block(SqlStatement statement) {
-		this.statements.add(statement);
+		this.statements.add(new SqlStatement(statement.sql(), statement.line(), this.comments));
+		this.comments.clear();
+	}
+
+	/**
+	 * Keeps a comment line that stands before the next statement and is not sent with it.
+	 * @param stripped the line, stripped; blank lines are not kept
+	 */
+	void comment(String stripped) {
+		if (!stripped.isEmpty()) {
+			this.comments.add(stripped);
+		}
 	}
 
 	/**
@@ -227,7 +241,8 @@ final class StatementSplitter {
 
 	private void emit() {
 		if (this.hasCode) {
-			this.statements.add(new SqlStatement(this.buffer.toString().strip(), this.startLine));
+			this.statements.add(new SqlStatement(this.buffer.toString().strip(), this.startLine, this.comments));
+			this.comments.clear();
 		}
 		this.buffer.setLength(0);
 		this.startLine = 0;
