@@ -40,7 +40,7 @@ final class CommandLineModel {
 	private static Map<String, List<String>> groups() {
 		Map<String, List<String>> groups = new LinkedHashMap<>();
 		groups.put("moving the database", List.of("up", "up-by-one", "up-to", "down", "down-to", "redo", "reset"));
-		groups.put("seeing before doing", List.of("status", "version", "plan", "validate", "verify"));
+		groups.put("seeing before doing", List.of("status", "version", "plan", "validate", "lint", "verify"));
 		groups.put("existing databases and repairs", List.of("baseline", "force", "repair"));
 		groups.put("files", List.of("create", "fix"));
 		return groups;

@@ -98,7 +98,8 @@ final class Commands {
 			BASELINE_VERSION, JSON);
 
 	static final Map<String, String> OPERAND_HELP = Map.of("V", "a version", "NAME", "what the migration does", "op",
-			"the command to plan: up, up-by-one, up-to V, down, down-to V, redo or reset");
+			"the command to plan: up, up-by-one, up-to V, down, down-to V, redo or reset", "FILE...",
+			"the migration files to lint (by default every one), as in $(git diff --name-only --diff-filter=A main)");
 
 	static final Map<String, Command> ALL = all();
 
@@ -133,6 +134,11 @@ final class Commands {
 				new Command("validate", List.of(), false,
 						"changed, missing and out-of-order migrations and files that do not parse",
 						List.of("(--offline: files only)"), concat(DECIDING, OFFLINE)),
+				new Command("lint", List.of("FILE..."), true,
+						"PostgreSQL statements that lock or rewrite live tables, or break running code; exit 1 if any",
+						List.of("(files only, no database is opened; silence one statement with a comment before it,"
+								+ " '-- lint-ignore: rule-id the reason')"),
+						List.of(DB, DIR, FORMAT, PLACEHOLDER, JSON)),
 				new Command("verify", List.of(), false,
 						"on a scratch database: up, down to 0 and up again, checking each Down undoes its Up",
 						List.of(), concat(CONNECTED, JSON)),
@@ -188,7 +194,8 @@ final class Commands {
 				return this.name;
 			}
 			String operands = String.join(" ", this.operands);
-			return this.name + " " + (this.optionalOperands ? "[" + operands.replace(" ", " [") + "]]" : operands);
+			return this.name + " " + (this.optionalOperands
+					? "[" + operands.replace(" ", " [") + "]".repeat(this.operands.size()) : operands);
 		}
 
 		boolean takes(String option) {

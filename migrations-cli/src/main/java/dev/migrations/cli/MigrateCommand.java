@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.migrations.LintFinding;
 import dev.migrations.MigrateResult;
 import dev.migrations.MigrationConfigurationException;
 import dev.migrations.MigrationFileSet;
@@ -156,6 +157,9 @@ public final class MigrateCommand {
 		if (arguments.command().equals("validate") && arguments.flag("--offline")) {
 			return validateOffline(arguments, locations);
 		}
+		if (arguments.command().equals("lint")) {
+			return lint(arguments, locations);
+		}
 		Database database = database(arguments);
 		List<String> resolved = locations.stream()
 			.map((location) -> location.replace("{vendor}", database.vendor()))
@@ -189,6 +193,7 @@ public final class MigrateCommand {
 				print(arguments, Report.repairJson(repair), Report.repairText(repair));
 			}
 			case "validate" -> {
+				warn(migrator.lint());
 				ValidationReport report = migrator.validate();
 				print(arguments, Report.validationJson(report),
 						Report.validationText(report, migrator.migrations().size()));
@@ -202,6 +207,7 @@ public final class MigrateCommand {
 								+ " ms: each Down undoes its Up, and all are applied again.");
 			}
 			case "plan" -> {
+				warn(migrator.lint());
 				var plan = migrator.plan(arguments.planned());
 				print(arguments, Report.planJson(plan), Report.planText(plan));
 			}
@@ -221,9 +227,26 @@ public final class MigrateCommand {
 		String vendor = vendorOf(arguments.value("--db"));
 		List<String> resolved = locations.stream().map((location) -> location.replace("{vendor}", vendor)).toList();
 		MigrationFileSet files = configure(arguments, resolved).buildFiles();
+		if (vendor.equals("postgresql")) {
+			warn(files.lint());
+		}
 		ValidationReport report = files.validate();
 		print(arguments, Report.validationJson(report), Report.validationText(report, files.migrations().size()));
 		return report.isValid() ? 0 : 1;
+	}
+
+	/**
+	 * {@code lint} reads files only, like {@code validate --offline}: all of them, or the
+	 * ones named (the files a branch adds). Exit 1 when it finds anything, for CI.
+	 */
+	private int lint(Arguments arguments, List<String> locations) {
+		String vendor = vendorOf(arguments.value("--db"));
+		List<String> resolved = locations.stream().map((location) -> location.replace("{vendor}", vendor)).toList();
+		MigrationFileSet files = configure(arguments, resolved).buildFiles();
+		List<LintFinding> findings = arguments.operands().isEmpty() ? files.lint() : files.lint(arguments.operands());
+		int linted = arguments.operands().isEmpty() ? files.migrations().size() : arguments.operands().size();
+		print(arguments, Report.lintJson(findings), Report.lintText(findings, linted));
+		return findings.isEmpty() ? 0 : 1;
 	}
 
 	/** {@code create} writes files and needs no database. */
@@ -352,6 +375,13 @@ public final class MigrateCommand {
 			}
 		}
 		return builder;
+	}
+
+	/** Lint findings, as warnings on standard error, where they never mix with JSON. */
+	private void warn(List<LintFinding> findings) {
+		for (LintFinding finding : findings) {
+			this.err.println("migrate: " + finding);
+		}
 	}
 
 	private void print(Arguments arguments, String json, String text) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migrations.DatabaseVersion;
+import dev.migrations.LintFinding;
 import dev.migrations.MigrateResult;
 import dev.migrations.MigrationPlan;
 import dev.migrations.MigrationResult;
@@ -193,6 +194,34 @@ final class Report {
 		Map<String, Object> json = Json.object();
 		json.put("valid", report.isValid());
 		json.put("issues", issues);
+		return Json.write(json);
+	}
+
+	static String lintText(List<LintFinding> findings, int migrations) {
+		StringBuilder text = new StringBuilder();
+		findings.forEach((finding) -> text.append(finding).append('\n'));
+		String of = migrations + ((migrations == 1) ? " migration" : " migrations");
+		text.append(findings.isEmpty() ? "No findings in " + of + "."
+				: findings.size() + ((findings.size() == 1) ? " finding" : " findings") + " in " + of
+						+ "; silence one that is safe here with '-- lint-ignore: <rule> <reason>' before its"
+						+ " statement.");
+		return text.toString();
+	}
+
+	static String lintJson(List<LintFinding> findings) {
+		List<Object> items = new ArrayList<>();
+		for (LintFinding finding : findings) {
+			Map<String, Object> item = Json.object();
+			item.put("file", finding.file());
+			item.put("line", finding.line());
+			item.put("rule", finding.rule());
+			item.put("message", finding.message());
+			item.put("why", finding.why());
+			item.put("safe_way", finding.safeWay());
+			items.add(item);
+		}
+		Map<String, Object> json = Json.object();
+		json.put("findings", items);
 		return Json.write(json);
 	}
 

@@ -3,6 +3,7 @@ package dev.migrations.internal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrations.Direction;
+import dev.migrations.LintFinding;
 import dev.migrations.MigrateResult;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationResult;
@@ -21,6 +23,7 @@ import dev.migrations.Operation;
 import dev.migrations.history.AppliedVersion;
 import dev.migrations.history.HistoryState;
 import dev.migrations.history.Metadata;
+import dev.migrations.lint.PostgresLint;
 
 /**
  * Runs commands that move the database. When nothing is pending it reads the versions
@@ -145,9 +148,33 @@ public final class MigrationRunner {
 					this.settings.table(), this.settings.baselineVersion(),
 					prepared.baseline().stream().map((mark) -> mark.version()).toList());
 		}
+		warnAboutDangerousStatements(session, prepared);
 		MigrateResult result = execute(session, prepared, started);
 		logSummary(operation, result);
 		return result;
+	}
+
+	/**
+	 * Logs the lint's findings for the migrations about to be applied, on a PostgreSQL
+	 * database that has migrations applied already: one whose tables may be live. A new
+	 * database has no such tables, and its first run would only repeat the history's
+	 * warnings.
+	 */
+	private void warnAboutDangerousStatements(Session session, Preflight.Prepared prepared) {
+		if (!session.dialect().vendor().equals("postgresql") || prepared.state().applied().isEmpty()) {
+			return;
+		}
+		Set<Long> up = new HashSet<>();
+		for (Step step : prepared.steps()) {
+			if (step.direction() == Direction.UP) {
+				up.add(step.version());
+			}
+		}
+		if (!up.isEmpty()) {
+			for (LintFinding finding : PostgresLint.check(this.settings.catalog(), up::contains)) {
+				logger.warn("{}", finding);
+			}
+		}
 	}
 
 	private MigrateResult execute(Session session, Preflight.Prepared prepared, long started) {

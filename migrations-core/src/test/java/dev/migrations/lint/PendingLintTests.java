@@ -1,5 +1,8 @@
 package dev.migrations.lint;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,32 @@ class PendingLintTests {
 
 			Migrator later = Migrator.builder().dataSource(database.dataSource()).locations(dir.location()).build();
 			assertThat(later.lint()).extracting(LintFinding::rule).containsExactly("drop-column");
+		}
+	}
+
+	/**
+	 * {@code up} logs the findings of what it is about to apply to a database with
+	 * migrations applied already; a new database has no live tables to lock.
+	 */
+	@Test
+	@RequiresPostgres
+	void upWarnsAboutDangerousStatementsOnADatabaseThatIsInUse() throws Exception {
+		MigrationDir dir = migrations();
+		PrintStream originalErr = System.err;
+		ByteArrayOutputStream log = new ByteArrayOutputStream();
+		// slf4j-simple, the engine's log in the tests, writes to whatever System.err is.
+		System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+		try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+			Migrator.builder().dataSource(database.dataSource()).locations(dir.location()).build().up();
+			assertThat(log.toString(StandardCharsets.UTF_8)).doesNotContain("warning [");
+
+			dir.goose("00003_drop.sql", "ALTER TABLE users DROP COLUMN name;", "SELECT 1;");
+			Migrator.builder().dataSource(database.dataSource()).locations(dir.location()).build().up();
+			assertThat(log.toString(StandardCharsets.UTF_8)).contains("00003_drop.sql:2: warning [drop-column]")
+				.doesNotContain("index-not-concurrent");
+		}
+		finally {
+			System.setErr(originalErr);
 		}
 	}
 
