@@ -25,6 +25,7 @@ import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -223,6 +224,63 @@ class PostgresTableLockTimeoutTests {
 		finally {
 			withOwnTimeout.close();
 		}
+	}
+
+	/** A file's own bound replaces the run's, for that file only. */
+	@Test
+	void aFilesOwnTableLockTimeoutIsUsedForThatFile() throws Exception {
+		migrator(TIMEOUT).up();
+		this.dir.file("00002_balance.sql", """
+				-- migrations:table-lock-timeout 150
+				-- +goose Up
+				ALTER TABLE accounts ADD COLUMN balance INT;
+				-- +goose Down
+				ALTER TABLE accounts DROP COLUMN balance;
+				""");
+
+		try (Connection reader = openReader()) {
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> migrator(Duration.ofSeconds(30)).up());
+
+			assertThat(failure).isNotNull();
+			assertThat(failure.getMessage()).contains("waited 150 ms for a lock held by");
+		}
+		assertThat(columns()).doesNotContain("balance");
+	}
+
+	/**
+	 * A file that says 0 waits as long as the database lets it, whatever the run's bound.
+	 */
+	@Test
+	void aFileWithZeroWaitsForTheLock() throws Exception {
+		migrator(TIMEOUT).up();
+		this.dir.file("00002_balance.sql", """
+				-- migrations:table-lock-timeout 0
+				-- +goose Up
+				ALTER TABLE accounts ADD COLUMN balance INT;
+				-- +goose Down
+				ALTER TABLE accounts DROP COLUMN balance;
+				""");
+
+		Connection reader = openReader();
+		CompletableFuture<Void> released = letGo(reader, () -> Thread.sleep(1500));
+		assertThat(migrator(TIMEOUT).up().finalVersion()).isEqualTo(2);
+		released.get(30, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(columns()).contains("balance");
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).doesNotContain("trying again");
+	}
+
+	@Test
+	void aTableLockTimeoutThatIsNotANumberIsRefusedNamingTheLine() {
+		this.dir.file("00002_balance.sql", """
+				-- +goose Up
+				-- migrations:table-lock-timeout 2s
+				ALTER TABLE accounts ADD COLUMN balance INT;
+				""");
+
+		assertThatExceptionOfType(MigrationParseException.class).isThrownBy(() -> migrator(TIMEOUT).up())
+			.withMessageContaining("00002_balance.sql:2")
+			.withMessageContaining("number of milliseconds");
 	}
 
 }

@@ -91,15 +91,14 @@ final class GolangMigrateFiles implements FileFormat {
 		if (resource == null) {
 			return MigrationScript.absent();
 		}
-		ParsedSection section;
 		try {
 			String text = SourceText.decode(resource.location(), raw);
-			section = files.substitute(text, resource, PlainSqlParser.parse(resource.location(), text, rules));
+			return MigrationScript.of(resource.name(), resource.location(),
+					files.substitute(text, resource, PlainSqlParser.parse(resource.location(), text, rules)), text);
 		}
 		catch (MigrationParseException ex) {
-			section = new ParsedSection(List.of(), ex);
+			return new MigrationScript(resource.name(), resource.location(), new ParsedSection(List.of(), ex));
 		}
-		return new MigrationScript(resource.name(), resource.location(), section);
 	}
 
 }

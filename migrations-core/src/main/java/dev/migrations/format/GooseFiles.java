@@ -105,8 +105,8 @@ final class GooseFiles implements FileFormat {
 		}
 		GooseScript script = GooseParser.parse(file.location(), text, files.environment(), rules);
 		return new Migration.Parsed(
-				new MigrationScript(file.name(), file.location(), files.substitute(text, file, script.up())),
-				new MigrationScript(file.name(), file.location(), files.substitute(text, file, script.down())),
+				MigrationScript.of(file.name(), file.location(), files.substitute(text, file, script.up()), text),
+				MigrationScript.of(file.name(), file.location(), files.substitute(text, file, script.down()), text),
 				!script.transactional(), checksum);
 	}
 

@@ -148,10 +148,11 @@ final class StepExecutor {
 			throws SQLException {
 		this.connection.setAutoCommit(false);
 		try {
-			if (this.tableLockTimeout != null) {
+			Duration bound = tableLockTimeout(step);
+			if (bound != null) {
 				// Set for this transaction only: a round trip per migration, but right on
 				// whichever server connection a transaction pooler gives it.
-				this.dialect.boundTableLockWaits(this.connection, this.tableLockTimeout);
+				this.dialect.boundTableLockWaits(this.connection, bound);
 			}
 			execute(step, statements, progress, true);
 			record(step, current, progress);
@@ -172,6 +173,18 @@ final class StepExecutor {
 	}
 
 	/**
+	 * The bound of a step's lock waits: its file's own
+	 * ({@code -- migrations:table-lock-timeout}), else the run's; {@code null} for none.
+	 */
+	private Duration tableLockTimeout(Step step) {
+		Duration own = step.script().tableLockTimeout();
+		if (own == null) {
+			return this.tableLockTimeout;
+		}
+		return own.isZero() ? null : own;
+	}
+
+	/**
 	 * After a transactional migration gave up waiting for a lock and was rolled back:
 	 * says who held it, and waits before the next attempt, so that the holder's
 	 * transaction may end while the application's queries, no longer queued behind the
@@ -183,7 +196,7 @@ final class StepExecutor {
 				"{} {} statement {} (line {}) waited {} ms for a lock held by {}; rolled back, trying again in {} ms"
 						+ " (attempt {} of {})",
 				step.direction().label(), step.migration().name(), progress.statement, progress.line,
-				this.tableLockTimeout.toMillis(), holder(), backoff.toMillis(), attempt + 1, TABLE_LOCK_ATTEMPTS);
+				tableLockTimeout(step).toMillis(), holder(), backoff.toMillis(), attempt + 1, TABLE_LOCK_ATTEMPTS);
 		try {
 			Thread.sleep(backoff.toMillis());
 		}
@@ -355,8 +368,9 @@ final class StepExecutor {
 				message += ". " + hint;
 			}
 		}
-		if (this.tableLockTimeout != null && this.dialect.isTableLockTimeout(failed)) {
-			message += " (waited " + this.tableLockTimeout.toMillis() + " ms for a lock held by " + holder()
+		Duration bound = tableLockTimeout(step);
+		if (bound != null && this.dialect.isTableLockTimeout(failed)) {
+			message += " (waited " + bound.toMillis() + " ms for a lock held by " + holder()
 					+ ((attempts > 1) ? "; tried " + attempts + " times" : "") + ")";
 		}
 		MigrationFailedException.Failure failure = new MigrationFailedException.Failure(step.version(), location,
