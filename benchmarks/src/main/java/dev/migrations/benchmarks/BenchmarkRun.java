@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.migrations.Redaction;
@@ -66,6 +68,9 @@ final class BenchmarkRun {
 			if (this.options.runs(Workload.STARTUP)) {
 				startup(server);
 			}
+			if (this.options.runs(Workload.UNDER_LOAD) && server.kind() == DatabaseKind.POSTGRES) {
+				underLoad(server);
+			}
 		}
 		if (this.options.runs(Workload.PARSE)) {
 			new ParseBenchmark(launcher, this.report, this.progress, this.options.rounds(), sqlite)
@@ -105,6 +110,46 @@ final class BenchmarkRun {
 		}
 		SampleApp app = new SampleApp(Path.of(System.getProperty("java.home"), "bin", "java"), jar, this.scratch);
 		new StartupBenchmark(app, this.report, this.progress, this.options.rounds()).run(server);
+	}
+
+	/**
+	 * The under-load workload: the same scenario with this engine's table lock timeout
+	 * and without one, side by side.
+	 */
+	private void underLoad(DatabaseServer server) {
+		Path jar = SampleAppJar.find(this.options.sampleApp());
+		if (jar == null) {
+			this.report.note("under-load: skipped: the sample app's jar is not at " + this.options.sampleApp());
+			this.report.note("");
+			return;
+		}
+		SampleApp app = new SampleApp(Path.of(System.getProperty("java.home"), "bin", "java"), jar, this.scratch);
+		UnderLoad scenario = new UnderLoad(app, this.scratch);
+		UnderLoad.Timeline timeline = this.options.quick() ? UnderLoad.Timeline.QUICK : UnderLoad.Timeline.FULL;
+		Table table = new Table(
+				"under-load, postgres: " + UnderLoad.RATE + " requests/s for " + timeline.load().toSeconds()
+						+ " s; a transaction holds tokens for " + timeline.blockerHold().toMillis()
+						+ " ms while a migration alters it",
+				"table lock timeout", "requests", "failed", "p50 ms", "p99 ms", "max ms", "migration ms");
+		ResultLine result = ResultLine.of(Workload.UNDER_LOAD).with("db", "postgres");
+		for (Duration bound : List.of(timeline.tableLockTimeout(), Duration.ZERO)) {
+			String label = bound.isZero() ? "off" : bound.toMillis() + " ms";
+			this.progress.step("under-load postgres, table lock timeout " + label);
+			UnderLoad.Figures figures;
+			try (ScratchDatabase database = server.create("underload")) {
+				figures = scenario.run(database, timeline, bound);
+			}
+			table.row(label, String.valueOf(figures.requests()), String.valueOf(figures.failures()),
+					Table.millis(figures.p50().toNanos() / 1e6), Table.millis(figures.p99().toNanos() / 1e6),
+					Table.millis(figures.max().toNanos() / 1e6),
+					(figures.migrationError() != null) ? "failed" : Table.millis(figures.migration().toNanos() / 1e6));
+			String key = bound.isZero() ? "off" : "bounded";
+			result.with(key + "_failed", figures.failures())
+				.millis(key + "_p99_ms", figures.p99().toNanos() / 1e6)
+				.millis(key + "_max_ms", figures.max().toNanos() / 1e6);
+		}
+		this.report.table(table);
+		this.report.result(result);
 	}
 
 	private MigrationFileSet files(int count) {

@@ -103,8 +103,8 @@ final class OptionsParser {
 		}
 		Set<Workload> chosen = EnumSet.noneOf(Workload.class);
 		for (String name : value.split(",", -1)) {
-			chosen
-				.add(find(Workload.values(), Workload::key, name, "--workload", "apply, noop, startup, parse or all"));
+			chosen.add(find(Workload.values(), Workload::key, name, "--workload",
+					"apply, noop, startup, under-load, parse or all"));
 		}
 		return chosen;
 	}

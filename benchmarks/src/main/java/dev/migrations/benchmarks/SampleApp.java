@@ -121,6 +121,55 @@ final class SampleApp {
 		}
 	}
 
+	/**
+	 * Starts the application on a database and waits until it is ready; closing the
+	 * result stops it.
+	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL}
+	 * @param arguments more arguments for the application
+	 * @return the running application
+	 */
+	Running serve(ScratchDatabase database, String... arguments) {
+		int port = freePort();
+		List<String> command = new ArrayList<>(
+				List.of(this.java.toString(), "-jar", this.jar.toString(), "--server.port=" + port));
+		command.addAll(List.of(arguments));
+		Path log = this.directory.resolve("sample-app-" + port + ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("SPRING_DATASOURCE_URL", database.url());
+		Process process;
+		try {
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start the sample app", ex);
+		}
+		try {
+			awaitReadiness(process, port, log);
+		}
+		catch (RuntimeException ex) {
+			stop(process);
+			throw ex;
+		}
+		return new Running(process, port);
+	}
+
+	/** A running sample application, stopped on close. */
+	record Running(Process process, int port) implements AutoCloseable {
+
+		/** The address of a path of its API. */
+		URI uri(String path) {
+			return URI.create("http://127.0.0.1:" + this.port + path);
+		}
+
+		@Override
+		public void close() {
+			stop(this.process);
+		}
+
+	}
+
 	private void awaitReadiness(Process process, int port, Path log) {
 		long giveUp = System.nanoTime() + HANG_GUARD.toNanos();
 		URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");

@@ -16,6 +16,13 @@ public enum Workload {
 	STARTUP("startup"),
 
 	/**
+	 * The sample application under steady HTTP load while a migration alters a table that
+	 * a long transaction holds, with this engine's table lock timeout and without it;
+	 * PostgreSQL only.
+	 */
+	UNDER_LOAD("under-load"),
+
+	/**
 	 * The goose parser's throughput and the heap needed to plan 10,000 migrations; this
 	 * engine only.
 	 */

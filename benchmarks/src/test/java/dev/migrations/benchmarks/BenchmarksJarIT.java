@@ -126,6 +126,11 @@ class BenchmarksJarIT {
 				assertThat(run.output()).contains("startup, " + database + ": skipped: the sample app's jar is not at");
 			}
 		}
+		if (postgres && Files.isRegularFile(sampleApp)) {
+			assertThat(run.result("under-load", "postgres")).containsEntry("bounded_failed", "0")
+				.containsEntry("off_failed", "0")
+				.containsKeys("bounded_p99_ms", "off_p99_ms");
+		}
 		if (!postgres) {
 			assertThat(run.output()).contains("PostgreSQL server: skipped: PostgreSQL does not answer");
 		}
@@ -151,7 +156,8 @@ class BenchmarksJarIT {
 		Run run = runJar("--workload", "rollback");
 
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.output()).contains("--workload takes apply, noop, startup, parse or all, not 'rollback'",
+		assertThat(run.output()).contains(
+				"--workload takes apply, noop, startup, under-load, parse or all, not 'rollback'",
 				"usage: java -jar benchmarks/target/benchmarks.jar");
 	}
 
