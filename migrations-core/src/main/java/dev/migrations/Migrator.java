@@ -419,8 +419,11 @@ public final class Migrator {
 		 * own setting restored afterwards); defaults to 4 seconds. When it gives up, the
 		 * migration is rolled back and tried again after 1 and then 2 seconds, 3 attempts
 		 * in all, each logged with the session holding the lock; the last failure names
-		 * it. Zero waits as long as the database lets it. Files that run outside a
-		 * transaction keep the session's own setting. SQLite has no such wait.
+		 * it. Zero waits as long as the database lets it. A statement of a file that runs
+		 * outside a transaction gets the bound in a transaction of its own, without a
+		 * retry; one that cannot run in a transaction keeps the session's own setting. A
+		 * file may set its own bound ({@code -- migrations:table-lock-timeout <ms>}).
+		 * PostgreSQL only: SQLite and MySQL have no such bound here.
 		 * @param tableLockTimeout the timeout, or zero for none
 		 * @return this builder
 		 */

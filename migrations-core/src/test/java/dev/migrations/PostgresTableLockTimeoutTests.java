@@ -175,8 +175,13 @@ class PostgresTableLockTimeoutTests {
 		assertThat(this.log.toString(StandardCharsets.UTF_8)).doesNotContain("trying again");
 	}
 
+	/**
+	 * Every statement that waits for table locks gets the bound, a statement of a NO
+	 * TRANSACTION file in a transaction of its own; the pooled sessions keep their own
+	 * timeout afterwards.
+	 */
 	@Test
-	void filesOutsideATransactionAndTheSessionAfterwardsKeepTheSessionsOwnTimeout() throws Exception {
+	void everyStatementGetsTheBoundAndTheSessionsKeepTheirOwnTimeout() throws Exception {
 		// Pooled connections that come with a lock_timeout of their own: the engine's
 		// sessions, the migrations' and the lock's, are the next users'.
 		HikariDataSource withOwnTimeout = new HikariDataSource();
@@ -210,7 +215,7 @@ class PostgresTableLockTimeoutTests {
 				seen.add(rows.getString(1) + ": " + rows.getString(2));
 			}
 			assertThat(seen).containsExactly("in a transaction: 300ms", "in a transaction again: 300ms",
-					"outside a transaction: 7s");
+					"outside a transaction: 300ms");
 			try (Connection other = withOwnTimeout.getConnection();
 					Statement otherStatement = other.createStatement()) {
 				for (Statement pooled : List.of(statement, otherStatement)) {
@@ -281,6 +286,38 @@ class PostgresTableLockTimeoutTests {
 		assertThatExceptionOfType(MigrationParseException.class).isThrownBy(() -> migrator(TIMEOUT).up())
 			.withMessageContaining("00002_balance.sql:2")
 			.withMessageContaining("number of milliseconds");
+	}
+
+	/**
+	 * A statement of a NO TRANSACTION file gets the bound in a transaction of its own,
+	 * and is not tried again: the file may not be safe to repeat.
+	 */
+	@Test
+	void aStatementOutsideATransactionIsBoundedButNotRetried() throws Exception {
+		migrator(TIMEOUT).up();
+		this.dir.file("00002_balance.sql", """
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				CREATE TABLE ledger (id INT);
+				ALTER TABLE accounts ADD COLUMN balance INT;
+				-- +goose Down
+				ALTER TABLE accounts DROP COLUMN balance;
+				""");
+
+		try (Connection reader = openReader()) {
+			MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+					() -> migrator(TIMEOUT).up());
+
+			assertThat(failure).isNotNull();
+			assertThat(failure.statement()).isEqualTo(2);
+			assertThat(failure.transactional()).isFalse();
+			assertThat(failure.getMessage()).contains("waited 300 ms for a lock held by")
+				.contains("application 'report-job-7f3a'")
+				.doesNotContain("tried");
+		}
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).doesNotContain("trying again");
+		assertThat(columns()).doesNotContain("balance");
+		assertThat(migrator(TIMEOUT).version().version()).isEqualTo(1);
 	}
 
 }

@@ -264,6 +264,14 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether {@link #boundTableLockWaits} bounds anything on this database.
+	 * @return whether lock waits can be bounded per transaction
+	 */
+	default boolean boundsTableLockWaits() {
+		return false;
+	}
+
+	/**
 	 * Whether an error means that a statement gave up waiting for a lock within the
 	 * bound.
 	 * @param error the error

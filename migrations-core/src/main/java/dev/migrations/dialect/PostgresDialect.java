@@ -214,6 +214,11 @@ final class PostgresDialect implements Dialect {
 		}
 	}
 
+	@Override
+	public boolean boundsTableLockWaits() {
+		return true;
+	}
+
 	/** {@code lock_not_available}, which a {@code lock_timeout} raises. */
 	@Override
 	public boolean isTableLockTimeout(SQLException error) {

@@ -53,6 +53,12 @@ final class StepExecutor {
 
 	private final Duration tableLockTimeout;
 
+	/**
+	 * The bound of each statement of the file running now outside a transaction, or
+	 * {@code null}.
+	 */
+	private Duration boundEachStatement;
+
 	private volatile boolean cancelled;
 
 	private volatile Statement running;
@@ -122,11 +128,19 @@ final class StepExecutor {
 						}
 					}
 				}
-				// Outside a transaction the session's own lock_timeout applies: a CREATE
-				// INDEX CONCURRENTLY waits for older transactions by design, queues no
+				// Outside a transaction each statement that could run in one gets the
+				// bound in a transaction of its own, without a retry (its file may not be
+				// safe to repeat); a CREATE INDEX CONCURRENTLY keeps the session's own
+				// lock_timeout: it waits for older transactions by design, queues no
 				// query behind it, and cut short would leave an invalid index.
 				case NONE -> {
-					execute(step, statements, progress, false);
+					this.boundEachStatement = tableLockTimeout(step);
+					try {
+						execute(step, statements, progress, false);
+					}
+					finally {
+						this.boundEachStatement = null;
+					}
 					record(step, current, progress);
 				}
 				case GUARDED_BY_DIRTY_FLAG -> {
@@ -254,7 +268,13 @@ final class StepExecutor {
 				batched = 0;
 				progress.at(i, statement);
 				checkNotCancelled();
-				this.dialect.execute(jdbc, statement.sql());
+				if (!inTransaction && this.boundEachStatement != null && this.dialect.boundsTableLockWaits()
+						&& !this.dialect.cannotRunInTransaction(statement) && !statement.controlsTransaction()) {
+					executeBounded(jdbc, statement, this.boundEachStatement);
+				}
+				else {
+					this.dialect.execute(jdbc, statement.sql());
+				}
 			}
 			sendBatch(jdbc, statements, statements.size() - batched, batched, progress);
 		}
@@ -262,6 +282,31 @@ final class StepExecutor {
 			this.running = null;
 		}
 		progress.at(-1, null);
+	}
+
+	/**
+	 * Runs a statement of a file that runs outside a transaction in a transaction of its
+	 * own, which bounds its lock waits; the same as auto-commit otherwise.
+	 */
+	private void executeBounded(Statement jdbc, SqlStatement statement, Duration bound) throws SQLException {
+		this.connection.setAutoCommit(false);
+		try {
+			this.dialect.boundTableLockWaits(this.connection, bound);
+			this.dialect.execute(jdbc, statement.sql());
+			this.connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				this.connection.rollback();
+			}
+			catch (SQLException rollbackFailure) {
+				ex.addSuppressed(rollbackFailure);
+			}
+			throw ex;
+		}
+		finally {
+			restoreAutoCommit();
+		}
 	}
 
 	/**
