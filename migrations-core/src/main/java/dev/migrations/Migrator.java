@@ -422,8 +422,11 @@ public final class Migrator {
 		 * it. Zero waits as long as the database lets it. A statement of a file that runs
 		 * outside a transaction gets the bound in a transaction of its own, without a
 		 * retry; one that cannot run in a transaction keeps the session's own setting. A
-		 * file may set its own bound ({@code -- migrations:table-lock-timeout <ms>}).
-		 * PostgreSQL only: SQLite and MySQL have no such bound here.
+		 * file may set its own bound ({@code -- migrations:table-lock-timeout <ms>}). On
+		 * MySQL the bound is {@code lock_wait_timeout} and
+		 * {@code innodb_lock_wait_timeout} in whole seconds, put back afterwards, and a
+		 * migration is tried again only while nothing of it has committed on its own.
+		 * SQLite has no such bound.
 		 * @param tableLockTimeout the timeout, or zero for none
 		 * @return this builder
 		 */

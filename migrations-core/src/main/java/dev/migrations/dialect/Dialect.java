@@ -264,6 +264,16 @@ public interface Dialect {
 	}
 
 	/**
+	 * Lifts what {@link #boundTableLockWaits} set, where the bound is the session's and
+	 * not the transaction's (MySQL): the session's own values come back. Called after the
+	 * transaction ends, whether it committed or not.
+	 * @param connection the migration connection
+	 * @throws SQLException on a database error
+	 */
+	default void unboundTableLockWaits(Connection connection) throws SQLException {
+	}
+
+	/**
 	 * Whether {@link #boundTableLockWaits} bounds anything on this database.
 	 * @return whether lock waits can be bounded per transaction
 	 */

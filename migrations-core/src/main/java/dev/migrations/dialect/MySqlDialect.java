@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -48,6 +50,9 @@ final class MySqlDialect implements Dialect {
 	private static final Set<String> IMPLICIT_COMMIT = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "GRANT",
 			"REVOKE", "LOCK", "UNLOCK", "ANALYZE", "OPTIMIZE", "REPAIR", "INSTALL", "UNINSTALL", "FLUSH", "START",
 			"BEGIN", "COMMIT");
+
+	/** MySQL's {@code ER_LOCK_WAIT_TIMEOUT}. */
+	private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
 
 	/** MySQL's {@code ER_PARSE_ERROR}, a syntax error. */
 	private static final int ER_PARSE_ERROR = 1064;
@@ -212,6 +217,59 @@ final class MySqlDialect implements Dialect {
 		return (count > 1) ? "The statement holds " + count + " statements, which MySQL runs in one only when the"
 				+ " connection allows it: add allowMultiQueries=true to the JDBC URL (goose's MySQL driver needs"
 				+ " multiStatements=true for the same), or give each statement a block of its own" : null;
+	}
+
+	/**
+	 * MySQL's {@code lock_wait_timeout} (metadata locks, which DDL waits for) and
+	 * {@code innodb_lock_wait_timeout} (row locks), in whole seconds, at least 1. They
+	 * are the session's, so their values are kept in session variables and put back by
+	 * {@link #unboundTableLockWaits}.
+	 */
+	@Override
+	public void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+		long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET @migrations_lock_wait_timeout = @@SESSION.lock_wait_timeout,"
+					+ " @migrations_innodb_lock_wait_timeout = @@SESSION.innodb_lock_wait_timeout,"
+					+ " SESSION lock_wait_timeout = " + seconds + ", SESSION innodb_lock_wait_timeout = " + seconds);
+		}
+	}
+
+	@Override
+	public void unboundTableLockWaits(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION lock_wait_timeout = @migrations_lock_wait_timeout,"
+					+ " SESSION innodb_lock_wait_timeout = @migrations_innodb_lock_wait_timeout");
+		}
+	}
+
+	@Override
+	public boolean boundsTableLockWaits() {
+		return true;
+	}
+
+	/** {@code ER_LOCK_WAIT_TIMEOUT}, for metadata and row locks alike. */
+	@Override
+	public boolean isTableLockTimeout(SQLException error) {
+		return error.getErrorCode() == ER_LOCK_WAIT_TIMEOUT;
+	}
+
+	/**
+	 * The connection whose open InnoDB transaction is oldest: its id, user, command and
+	 * how long its transaction has been open; never its query text.
+	 */
+	@Override
+	public Optional<String> lockHolder(Connection connection) throws SQLException {
+		String sql = "SELECT p.ID, p.USER, p.COMMAND, TIMESTAMPDIFF(SECOND, t.trx_started, NOW())"
+				+ " FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p"
+				+ " ON p.ID = t.trx_mysql_thread_id WHERE p.ID <> CONNECTION_ID() ORDER BY t.trx_started LIMIT 1";
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+			if (!rows.next()) {
+				return Optional.empty();
+			}
+			return Optional.of("connection " + rows.getLong(1) + " (user '" + rows.getString(2) + "'), "
+					+ rows.getString(3) + ", its transaction open for " + rows.getLong(4) + " s");
+		}
 	}
 
 	@Override

@@ -120,7 +120,8 @@ final class StepExecutor {
 							break;
 						}
 						catch (SQLException ex) {
-							if (!this.dialect.isTableLockTimeout(ex) || attempt >= TABLE_LOCK_ATTEMPTS) {
+							if (!this.dialect.isTableLockTimeout(ex) || attempt >= TABLE_LOCK_ATTEMPTS
+									|| committedImplicitly(step, progress.statement) > 0) {
 								throw ex;
 							}
 							awaitLockHolder(step, progress, attempt);
@@ -146,7 +147,18 @@ final class StepExecutor {
 				case GUARDED_BY_DIRTY_FLAG -> {
 					long target = (step.direction() == Direction.UP) ? step.version() : current.orElse(-1);
 					this.history.markDirty(this.connection, target);
-					execute(step, statements, progress, false);
+					// Where every golang-migrate file runs so (MySQL), its statements get
+					// the
+					// bound one by one, unless the file manages a transaction of its own.
+					boolean ownTransaction = statements.stream().anyMatch(SqlStatement::controlsTransaction);
+					this.boundEachStatement = (!this.dialect.transactionalDdl() && !ownTransaction)
+							? tableLockTimeout(step) : null;
+					try {
+						execute(step, statements, progress, false);
+					}
+					finally {
+						this.boundEachStatement = null;
+					}
 					record(step, current, progress);
 				}
 			}
@@ -161,8 +173,9 @@ final class StepExecutor {
 	private void runInTransaction(Step step, List<SqlStatement> statements, OptionalLong current, Progress progress)
 			throws SQLException {
 		this.connection.setAutoCommit(false);
+		Duration bound = null;
 		try {
-			Duration bound = tableLockTimeout(step);
+			bound = tableLockTimeout(step);
 			if (bound != null) {
 				// Set for this transaction only: a round trip per migration, but right on
 				// whichever server connection a transaction pooler gives it.
@@ -182,6 +195,7 @@ final class StepExecutor {
 			throw ex;
 		}
 		finally {
+			unbound(bound);
 			restoreAutoCommit();
 		}
 	}
@@ -227,6 +241,21 @@ final class StepExecutor {
 		catch (SQLException ex) {
 			logger.debug("Could not look up the lock holder", ex);
 			return "another session";
+		}
+	}
+
+	/**
+	 * Gives the session its own lock wait bound back, where the bound was the session's.
+	 */
+	private void unbound(Duration bound) {
+		if (bound == null) {
+			return;
+		}
+		try {
+			this.dialect.unboundTableLockWaits(this.connection);
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not restore the session's own lock wait timeout: {}", oneLine(ex.getMessage()));
 		}
 	}
 
@@ -305,6 +334,7 @@ final class StepExecutor {
 			throw ex;
 		}
 		finally {
+			unbound(bound);
 			restoreAutoCommit();
 		}
 	}
