@@ -172,17 +172,26 @@ final class StepExecutor {
 
 	private void runInTransaction(Step step, List<SqlStatement> statements, OptionalLong current, Progress progress)
 			throws SQLException {
-		this.connection.setAutoCommit(false);
-		Duration bound = null;
-		try {
-			bound = tableLockTimeout(step);
-			if (bound != null) {
-				// Set for this transaction only: a round trip per migration, but right on
-				// whichever server connection a transaction pooler gives it.
-				this.dialect.boundTableLockWaits(this.connection, bound);
-			}
+		// The bound is set for this transaction only: a round trip per migration, but
+		// right on whichever server connection a transaction pooler gives it.
+		inBoundedTransaction(tableLockTimeout(step), () -> {
 			execute(step, statements, progress, true);
 			record(step, current, progress);
+		});
+	}
+
+	/**
+	 * Runs work in a transaction of its own, its lock waits bounded ({@code null}: not),
+	 * committed when the work is done and rolled back when it fails; auto-commit and the
+	 * session's own bound come back either way.
+	 */
+	private void inBoundedTransaction(Duration bound, TransactionWork work) throws SQLException {
+		this.connection.setAutoCommit(false);
+		try {
+			if (bound != null) {
+				this.dialect.boundTableLockWaits(this.connection, bound);
+			}
+			work.run();
 			this.connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -198,6 +207,14 @@ final class StepExecutor {
 			unbound(bound);
 			restoreAutoCommit();
 		}
+	}
+
+	/** What runs in {@link #inBoundedTransaction}. */
+	@FunctionalInterface
+	private interface TransactionWork {
+
+		void run() throws SQLException;
+
 	}
 
 	/**
@@ -318,25 +335,7 @@ final class StepExecutor {
 	 * own, which bounds its lock waits; the same as auto-commit otherwise.
 	 */
 	private void executeBounded(Statement jdbc, SqlStatement statement, Duration bound) throws SQLException {
-		this.connection.setAutoCommit(false);
-		try {
-			this.dialect.boundTableLockWaits(this.connection, bound);
-			this.dialect.execute(jdbc, statement.sql());
-			this.connection.commit();
-		}
-		catch (SQLException | RuntimeException ex) {
-			try {
-				this.connection.rollback();
-			}
-			catch (SQLException rollbackFailure) {
-				ex.addSuppressed(rollbackFailure);
-			}
-			throw ex;
-		}
-		finally {
-			unbound(bound);
-			restoreAutoCommit();
-		}
+		inBoundedTransaction(bound, () -> this.dialect.execute(jdbc, statement.sql()));
 	}
 
 	/**

@@ -1,29 +1,12 @@
 package dev.migrations.sample.data;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * PostgreSQL's forms: the proxy's {@code TIMESTAMP} columns hold UTC without a zone,
- * bound and read as {@link LocalDateTime} so that the session's time zone never shifts
- * them; token ids are {@code UUID}s.
+ * PostgreSQL's forms: the proxy's {@code TIMESTAMP} columns hold UTC without a zone (see
+ * {@link UtcDateTimeValues}); token ids are {@code UUID}s.
  */
-final class PostgresValues implements SqlValues {
-
-	@Override
-	public Object instant(Instant instant) {
-		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
-	}
-
-	@Override
-	public Instant readInstant(ResultSet row, String column) throws SQLException {
-		LocalDateTime value = row.getObject(column, LocalDateTime.class);
-		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
-	}
+final class PostgresValues extends UtcDateTimeValues {
 
 	@Override
 	public Object tokenId(String id) {
