@@ -425,8 +425,9 @@ public final class Migrator {
 		 * file may set its own bound ({@code -- migrations:table-lock-timeout <ms>}). On
 		 * MySQL the bound is {@code lock_wait_timeout} and
 		 * {@code innodb_lock_wait_timeout} in whole seconds, put back afterwards, and a
-		 * migration is tried again only while nothing of it has committed on its own.
-		 * SQLite has no such bound.
+		 * migration is tried again only while nothing of it has committed on its own. On
+		 * SQLite it is {@code busy_timeout}, put back afterwards, and SQLite cannot name
+		 * the holder.
 		 * @param tableLockTimeout the timeout, or zero for none
 		 * @return this builder
 		 */

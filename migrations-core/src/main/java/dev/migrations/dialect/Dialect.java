@@ -254,23 +254,17 @@ public interface Dialect {
 	 * Bounds how long the statements of the current transaction wait for a lock another
 	 * session holds on a table or row, so that a migration queued behind a long
 	 * transaction gives up instead of queueing every query on that table behind itself.
-	 * The bound is the transaction's own and ends with it: it holds on whichever server
-	 * connection a transaction pooler gives the transaction, and never outlives it.
+	 * Where the database can, the bound is the transaction's own and ends with it: it
+	 * holds on whichever server connection a transaction pooler gives the transaction,
+	 * and never outlives it; else it is the session's, and the returned bound gives the
+	 * session its own value back.
 	 * @param connection the migration connection, in a transaction
 	 * @param timeout the bound
+	 * @return what lifts the bound once the transaction has ended
 	 * @throws SQLException on a database error
 	 */
-	default void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
-	}
-
-	/**
-	 * Lifts what {@link #boundTableLockWaits} set, where the bound is the session's and
-	 * not the transaction's (MySQL): the session's own values come back. Called after the
-	 * transaction ends, whether it committed or not.
-	 * @param connection the migration connection
-	 * @throws SQLException on a database error
-	 */
-	default void unboundTableLockWaits(Connection connection) throws SQLException {
+	default LockWaitBound boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+		return LockWaitBound.NONE;
 	}
 
 	/**

@@ -222,25 +222,23 @@ final class MySqlDialect implements Dialect {
 	/**
 	 * MySQL's {@code lock_wait_timeout} (metadata locks, which DDL waits for) and
 	 * {@code innodb_lock_wait_timeout} (row locks), in whole seconds, at least 1. They
-	 * are the session's, so their values are kept in session variables and put back by
-	 * {@link #unboundTableLockWaits}.
+	 * are the session's, so their values are kept in session variables and put back when
+	 * the bound is lifted.
 	 */
 	@Override
-	public void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+	public LockWaitBound boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
 		long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET @migrations_lock_wait_timeout = @@SESSION.lock_wait_timeout,"
 					+ " @migrations_innodb_lock_wait_timeout = @@SESSION.innodb_lock_wait_timeout,"
 					+ " SESSION lock_wait_timeout = " + seconds + ", SESSION innodb_lock_wait_timeout = " + seconds);
 		}
-	}
-
-	@Override
-	public void unboundTableLockWaits(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET SESSION lock_wait_timeout = @migrations_lock_wait_timeout,"
-					+ " SESSION innodb_lock_wait_timeout = @migrations_innodb_lock_wait_timeout");
-		}
+		return () -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET SESSION lock_wait_timeout = @migrations_lock_wait_timeout,"
+						+ " SESSION innodb_lock_wait_timeout = @migrations_innodb_lock_wait_timeout");
+			}
+		};
 	}
 
 	@Override

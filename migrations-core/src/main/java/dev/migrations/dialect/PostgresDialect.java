@@ -207,11 +207,12 @@ final class PostgresDialect implements Dialect {
 
 	/** PostgreSQL's {@code lock_timeout}, for the transaction ({@code SET LOCAL}). */
 	@Override
-	public void boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+	public LockWaitBound boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
 			statement.setString(1, Math.max(1, timeout.toMillis()) + "ms");
 			statement.execute();
 		}
+		return LockWaitBound.NONE;
 	}
 
 	@Override

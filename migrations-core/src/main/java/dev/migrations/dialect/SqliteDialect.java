@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -170,6 +171,52 @@ final class SqliteDialect implements Dialect {
 		// (SQLITE_BUSY_SNAPSHOT is 517, say).
 		int primary = error.getErrorCode() & 0xFF;
 		return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+	}
+
+	/**
+	 * SQLite's {@code busy_timeout}: how long a statement, or the commit, waits for a
+	 * lock another connection holds on the database file before failing with
+	 * {@code SQLITE_BUSY}. A writer waits for another writer; without write-ahead logging
+	 * its commit also waits for every open read transaction, and while it waits no new
+	 * reader gets in, so that the application's reads queue behind the migration as they
+	 * would behind a PostgreSQL {@code ALTER TABLE}. The timeout is the connection's, so
+	 * its own value is read first and put back when the bound is lifted.
+	 */
+	@Override
+	public LockWaitBound boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {
+		long own;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA busy_timeout")) {
+			own = result.next() ? result.getLong(1) : 0;
+		}
+		setBusyTimeout(connection, Math.max(1, timeout.toMillis()));
+		return () -> setBusyTimeout(connection, own);
+	}
+
+	private static void setBusyTimeout(Connection connection, long millis) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("PRAGMA busy_timeout = " + millis);
+		}
+	}
+
+	@Override
+	public boolean boundsTableLockWaits() {
+		return true;
+	}
+
+	/**
+	 * {@code SQLITE_BUSY} (or {@code SQLITE_LOCKED}) inside the migration's transaction:
+	 * another connection kept the file for longer than the bound.
+	 */
+	@Override
+	public boolean isTableLockTimeout(SQLException error) {
+		return isBusy(error);
+	}
+
+	/** SQLite keeps no list of connections or of the locks they hold. */
+	@Override
+	public Optional<String> lockHolder(Connection connection) {
+		return Optional.of("another connection's open transaction on the database file (SQLite does not say whose)");
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import dev.migrations.JavaMigration;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationResult;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.LockWaitBound;
 import dev.migrations.format.Masking;
 import dev.migrations.format.MigrationScript;
 import dev.migrations.history.History;
@@ -120,7 +121,8 @@ final class StepExecutor {
 							break;
 						}
 						catch (SQLException ex) {
-							if (!this.dialect.isTableLockTimeout(ex) || attempt >= TABLE_LOCK_ATTEMPTS
+							if (tableLockTimeout(step) == null || !this.dialect.isTableLockTimeout(ex)
+									|| attempt >= TABLE_LOCK_ATTEMPTS
 									|| committedImplicitly(step, progress.statement) > 0) {
 								throw ex;
 							}
@@ -133,9 +135,10 @@ final class StepExecutor {
 				// bound in a transaction of its own, without a retry (its file may not be
 				// safe to repeat); a CREATE INDEX CONCURRENTLY keeps the session's own
 				// lock_timeout: it waits for older transactions by design, queues no
-				// query behind it, and cut short would leave an invalid index.
+				// query behind it, and cut short would leave an invalid index. A file
+				// that manages a transaction of its own keeps the session's bound too.
 				case NONE -> {
-					this.boundEachStatement = tableLockTimeout(step);
+					this.boundEachStatement = ownsTransaction(statements) ? null : tableLockTimeout(step);
 					try {
 						execute(step, statements, progress, false);
 					}
@@ -148,10 +151,9 @@ final class StepExecutor {
 					long target = (step.direction() == Direction.UP) ? step.version() : current.orElse(-1);
 					this.history.markDirty(this.connection, target);
 					// Where every golang-migrate file runs so (MySQL), its statements get
-					// the
-					// bound one by one, unless the file manages a transaction of its own.
-					boolean ownTransaction = statements.stream().anyMatch(SqlStatement::controlsTransaction);
-					this.boundEachStatement = (!this.dialect.transactionalDdl() && !ownTransaction)
+					// the bound one by one, unless the file manages a transaction of its
+					// own.
+					this.boundEachStatement = (!this.dialect.transactionalDdl() && !ownsTransaction(statements))
 							? tableLockTimeout(step) : null;
 					try {
 						execute(step, statements, progress, false);
@@ -177,6 +179,8 @@ final class StepExecutor {
 		inBoundedTransaction(tableLockTimeout(step), () -> {
 			execute(step, statements, progress, true);
 			record(step, current, progress);
+			// SQLite's commit may wait for other connections' locks too.
+			progress.committing = true;
 		});
 	}
 
@@ -187,9 +191,10 @@ final class StepExecutor {
 	 */
 	private void inBoundedTransaction(Duration bound, TransactionWork work) throws SQLException {
 		this.connection.setAutoCommit(false);
+		LockWaitBound set = LockWaitBound.NONE;
 		try {
 			if (bound != null) {
-				this.dialect.boundTableLockWaits(this.connection, bound);
+				set = this.dialect.boundTableLockWaits(this.connection, bound);
 			}
 			work.run();
 			this.connection.commit();
@@ -204,7 +209,7 @@ final class StepExecutor {
 			throw ex;
 		}
 		finally {
-			unbound(bound);
+			lift(set);
 			restoreAutoCommit();
 		}
 	}
@@ -215,6 +220,11 @@ final class StepExecutor {
 
 		void run() throws SQLException;
 
+	}
+
+	/** Whether a file begins or ends transactions itself. */
+	private static boolean ownsTransaction(List<SqlStatement> statements) {
+		return statements.stream().anyMatch(SqlStatement::controlsTransaction);
 	}
 
 	/**
@@ -238,9 +248,8 @@ final class StepExecutor {
 	private void awaitLockHolder(Step step, Progress progress, int attempt) throws SQLException {
 		Duration backoff = TABLE_LOCK_BACKOFF.multipliedBy(1L << (attempt - 1));
 		logger.warn(
-				"{} {} statement {} (line {}) waited {} ms for a lock held by {}; rolled back, trying again in {} ms"
-						+ " (attempt {} of {})",
-				step.direction().label(), step.migration().name(), progress.statement, progress.line,
+				"{} {} {} waited {} ms for a lock held by {}; rolled back, trying again in {} ms (attempt {} of {})",
+				step.direction().label(), step.migration().name(), progress.describe(),
 				tableLockTimeout(step).toMillis(), holder(), backoff.toMillis(), attempt + 1, TABLE_LOCK_ATTEMPTS);
 		try {
 			Thread.sleep(backoff.toMillis());
@@ -264,12 +273,9 @@ final class StepExecutor {
 	/**
 	 * Gives the session its own lock wait bound back, where the bound was the session's.
 	 */
-	private void unbound(Duration bound) {
-		if (bound == null) {
-			return;
-		}
+	private void lift(LockWaitBound bound) {
 		try {
-			this.dialect.unboundTableLockWaits(this.connection);
+			bound.lift();
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not restore the session's own lock wait timeout: {}", oneLine(ex.getMessage()));
@@ -432,8 +438,10 @@ final class StepExecutor {
 		// The database may quote the statement back, secret values and all.
 		SQLException ex = this.masking.safe(failed);
 		String location = step.script().isPresent() ? step.script().location() : step.migration().location();
-		String message = (progress.statement > 0) ? oneLine(ex.getMessage()) : "recording the version in "
-				+ this.history.versions().table() + " failed: " + oneLine(ex.getMessage());
+		String message = (progress.statement > 0) ? oneLine(ex.getMessage())
+				: (progress.committing ? "committing failed: "
+						: "recording the version in " + this.history.versions().table() + " failed: ")
+						+ oneLine(ex.getMessage());
 		List<SqlStatement> statements = step.script().isPresent() ? step.script().section().statements() : List.of();
 		if (progress.statement > 0 && progress.statement <= statements.size()) {
 			// A Java migration is statement 1, without a SQL statement of its own.
@@ -500,6 +508,9 @@ final class StepExecutor {
 
 		private Duration executionTime = Duration.ZERO;
 
+		/** Every statement and the history update are done; the commit runs. */
+		private boolean committing;
+
 		Progress(long started) {
 			this.started = started;
 		}
@@ -508,6 +519,15 @@ final class StepExecutor {
 		void at(int index, SqlStatement running) {
 			this.statement = index + 1;
 			this.line = (running != null) ? running.line() : 0;
+			this.committing = false;
+		}
+
+		/** What was running, for the log. */
+		String describe() {
+			if (this.statement > 0) {
+				return "statement " + this.statement + ((this.line > 0) ? " (line " + this.line + ")" : "");
+			}
+			return this.committing ? "the commit" : "the history update";
 		}
 
 	}
