@@ -54,7 +54,7 @@ record Arguments(String command, List<String> operands, Map<String, String> valu
 		}
 		ParseResult parsed;
 		try {
-			parsed = CommandLineModel.create().parseArgs(ordered.toArray(String[]::new)).subcommand();
+			parsed = CommandLineModel.forParsing(known).parseArgs(ordered.toArray(String[]::new)).subcommand();
 		}
 		catch (ParameterException ex) {
 			throw new UsageException(message(known, ex), command);

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import org.springframework.core.env.ConfigurableEnvironment;
+
 import dev.migrations.spring.cli.ApplicationMigrateCommand;
 
 /**
@@ -21,7 +23,7 @@ final class MigrateMode {
 	}
 
 	static int run(String[] args) {
-		System.setProperty("logback.configurationFile", "migrate-logback.xml");
+		MigrateLogging.configure();
 		// pgjdbc logs through java.util.logging, which would print its own two-line
 		// records on standard error;
 		// routed into the logging above, the configuration decides what a terminal sees.
@@ -32,7 +34,9 @@ final class MigrateMode {
 			// business.
 			System.setProperty(SqliteDirectory.ENABLED_PROPERTY, "false");
 		}
-		return ApplicationMigrateCommand.run(args, System.getenv());
+		ConfigurableEnvironment configuration = ApplicationMigrateCommand.configuration();
+		SqliteDirectory.prepare(configuration);
+		return ApplicationMigrateCommand.run(args, System.getenv(), configuration);
 	}
 
 }

@@ -14,9 +14,10 @@ import org.springframework.core.env.Environment;
  * Creates the directory of the application's SQLite database file ({@code ./data} by
  * default) before anything opens it: SQLite creates a missing file, not a missing
  * directory. It acts once the environment is complete (command-line and test properties
- * included) and before any bean exists, in the application and in the {@code migrate}
- * command line alike. {@code proxy.sqlite.create-directory=false} turns it off; the
- * command line does so when {@code --db} names another database.
+ * included) and before any bean exists; the {@code migrate} command line, which creates
+ * no context, calls it on the configuration it reads.
+ * {@code proxy.sqlite.create-directory=false} turns it off; the command line does so when
+ * {@code --db} names another database.
  */
 public final class SqliteDirectory implements ApplicationListener<ApplicationPreparedEvent> {
 
@@ -27,7 +28,15 @@ public final class SqliteDirectory implements ApplicationListener<ApplicationPre
 
 	@Override
 	public void onApplicationEvent(ApplicationPreparedEvent event) {
-		Environment environment = event.getApplicationContext().getEnvironment();
+		prepare(event.getApplicationContext().getEnvironment());
+	}
+
+	/**
+	 * Creates the directory of the SQLite file the configuration names, unless turned
+	 * off; the {@code migrate} command line calls it on the configuration it reads.
+	 * @param environment the complete configuration
+	 */
+	static void prepare(Environment environment) {
 		if (!environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
 			return;
 		}

@@ -2,13 +2,14 @@ package dev.migrations.spring.cli;
 
 import java.util.Map;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.support.EnvironmentPostProcessorsFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.StringUtils;
 
 import dev.migrations.cli.MigrateCommand;
@@ -20,8 +21,8 @@ import dev.migrations.spring.autoconfigure.MigratorConfigurer;
  * against the application's own configuration: its {@code application.yml} and profiles
  * give the DataSource ({@code migrations.url} or {@code spring.datasource.*}) and every
  * {@code migrations.*} setting, unless {@code --db}/{@code --dir} and the other options
- * override them. Only the configuration is read: no bean of the application is created,
- * no web server started.
+ * override them. Only the configuration is read, as the application's environment post
+ * processors build it: no application context, no bean of the application, no web server.
  */
 public final class ApplicationMigrateCommand {
 
@@ -37,27 +38,43 @@ public final class ApplicationMigrateCommand {
 	 * @return the exit status
 	 */
 	public static int run(String[] args, Map<String, String> environment) {
-		// The command prints its own output; the application's logging setup would print
-		// Spring's startup lines
-		// among it. Logging stays with whatever the application configured for its
-		// command line.
+		return run(args, environment, configuration());
+	}
+
+	/**
+	 * Runs one command with configuration the application has already read (and perhaps
+	 * acted on) through {@link #configuration()}.
+	 * @param args the arguments after {@code migrate}
+	 * @param environment the process environment
+	 * @param configuration the application's configuration
+	 * @return the exit status
+	 */
+	public static int run(String[] args, Map<String, String> environment, ConfigurableEnvironment configuration) {
+		return new MigrateCommand(defaults(configuration), System.out, System.err, environment).run(args);
+	}
+
+	/**
+	 * The application's configuration as {@code SpringApplication} would prepare it
+	 * before creating a context: the system properties and environment variables, then
+	 * every {@code EnvironmentPostProcessor} of the class path in order
+	 * ({@code application.yml} and its profiles, {@code spring.config.import},
+	 * {@code SPRING_APPLICATION_JSON}, the application's own). No listener runs and no
+	 * context is created: that costs seconds, and the command needs none of it.
+	 * @return the configuration
+	 */
+	public static ConfigurableEnvironment configuration() {
+		// The command prints its own output; should a post processor start the
+		// application's logging setup, it would print Spring's lines among it.
 		if (System.getProperty(LOGGING_SYSTEM) == null) {
 			System.setProperty(LOGGING_SYSTEM, "none");
 		}
-		MigrateCommand.Defaults defaults = defaults();
-		return new MigrateCommand(defaults, System.out, System.err, environment).run(args);
-	}
-
-	/** The application's configuration as the command's defaults. */
-	static MigrateCommand.Defaults defaults() {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ConfigurationOnly.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.registerShutdownHook(false)
-			.run()) {
-			return defaults(context.getEnvironment());
-		}
+		StandardEnvironment environment = new StandardEnvironment();
+		SpringApplication application = new SpringApplication(ConfigurationOnly.class);
+		DeferredLogFactory logs = (destination) -> destination.get();
+		EnvironmentPostProcessorsFactory.fromSpringFactories(ApplicationMigrateCommand.class.getClassLoader())
+			.getEnvironmentPostProcessors(logs, new DefaultBootstrapContext())
+			.forEach((processor) -> processor.postProcessEnvironment(environment, application));
+		return environment;
 	}
 
 	static MigrateCommand.Defaults defaults(ConfigurableEnvironment environment) {
@@ -75,10 +92,7 @@ public final class ApplicationMigrateCommand {
 				configurer::configureOptions);
 	}
 
-	/**
-	 * An empty context: the command needs the application's configuration, none of its
-	 * beans.
-	 */
+	/** The application class the post processors are given: it has no beans. */
 	@Configuration(proxyBeanMethods = false)
 	static class ConfigurationOnly {
 
