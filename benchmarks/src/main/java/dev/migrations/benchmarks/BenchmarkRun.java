@@ -15,6 +15,11 @@ import dev.migrations.Redaction;
 /** One run of the selected workloads on the selected databases. */
 final class BenchmarkRun {
 
+	/**
+	 * The standalone command line's jar, in the project that holds the benchmarks jar.
+	 */
+	private static final Path MIGRATE_JAR = Path.of("migrations-cli", "target", "migrate.jar");
+
 	private final Options options;
 
 	private final Path scratch;
@@ -68,6 +73,9 @@ final class BenchmarkRun {
 			if (this.options.runs(Workload.STARTUP)) {
 				startup(server);
 			}
+			if (this.options.runs(Workload.CLI)) {
+				cli(server, launcher);
+			}
 			if (this.options.runs(Workload.UNDER_LOAD) && server.kind() == DatabaseKind.POSTGRES) {
 				underLoad(server);
 			}
@@ -100,7 +108,7 @@ final class BenchmarkRun {
 	}
 
 	private void startup(DatabaseServer server) {
-		Path jar = SampleAppJar.find(this.options.sampleApp());
+		Path jar = ProjectJar.find(this.options.sampleApp(), Options.DEFAULT_SAMPLE_APP);
 		if (jar == null) {
 			this.report.note("startup, " + server.kind().key() + ": skipped: the sample app's jar is not at "
 					+ this.options.sampleApp() + " (build it with mvn -B -q -pl sample-app -am -DskipTests package,"
@@ -112,12 +120,29 @@ final class BenchmarkRun {
 		new StartupBenchmark(app, this.report, this.progress, this.options.rounds()).run(server);
 	}
 
+	private void cli(DatabaseServer server, ChildLauncher launcher) {
+		Path migrateJar = ProjectJar.find(MIGRATE_JAR, MIGRATE_JAR);
+		if (migrateJar == null || !ProcessCpu.isAvailable()) {
+			this.report.note("cli, " + server.kind().key() + ": skipped: "
+					+ ((migrateJar == null)
+							? MIGRATE_JAR + " is missing (build it with mvn -B -q -pl migrations-cli -am"
+									+ " -DskipTests package)"
+							: "the CPU of child processes is read from /proc, which this system lacks"));
+			this.report.note("");
+			return;
+		}
+		Path sampleApp = ProjectJar.find(this.options.sampleApp(), Options.DEFAULT_SAMPLE_APP);
+		new CliBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), launcher.classpath(), migrateJar,
+				sampleApp, new ProcessCpu(this.scratch), this.report, this.progress, this.options.rounds())
+			.run(server, files(CliBenchmark.APPLIED));
+	}
+
 	/**
 	 * The under-load workload: the same scenario with this engine's table lock timeout
 	 * and without one, side by side.
 	 */
 	private void underLoad(DatabaseServer server) {
-		Path jar = SampleAppJar.find(this.options.sampleApp());
+		Path jar = ProjectJar.find(this.options.sampleApp(), Options.DEFAULT_SAMPLE_APP);
 		if (jar == null) {
 			this.report.note("under-load: skipped: the sample app's jar is not at " + this.options.sampleApp());
 			this.report.note("");

@@ -103,6 +103,11 @@ public final class ChildLauncher {
 		}
 	}
 
+	/** The benchmarks jar (or classes directory) the children run from. */
+	public Path classpath() {
+		return this.classpath;
+	}
+
 	/** The same, with no JVM options and no further environment. */
 	public ChildOutput run(String label, String url, List<String> args) {
 		return run(label, List.of(), url, args);

@@ -55,7 +55,7 @@ public record Options(boolean quick, Set<DatabaseKind> databases, boolean postgr
 	/** The command line, for usage errors and {@code --help}. */
 	public static final String USAGE = String.join("\n",
 			"usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--db sqlite|postgres|all]",
-			"           [--workload apply|noop|startup|under-load|parse|all] [--n N[,N...]] [--rounds R] [--out FILE]",
+			"           [--workload apply|noop|startup|cli|under-load|parse|all] [--n N[,N...]] [--rounds R] [--out FILE]",
 			"           [--warmup W] [--pg-url JDBC-URL] [--sample-app PATH]", "",
 			"  --quick       N = 100 instead of 100,1000,10000",
 			"  --db          databases to run on (default all; PostgreSQL is skipped with a reason when it does",

@@ -16,6 +16,12 @@ public enum Workload {
 	STARTUP("startup"),
 
 	/**
+	 * The CPU of whole {@code migrate} processes that find nothing to do: the standalone
+	 * jar, its launcher and the sample app's entry, beside the JVM floor.
+	 */
+	CLI("cli"),
+
+	/**
 	 * The sample application under steady HTTP load while a migration alters a table that
 	 * a long transaction holds, with this engine's table lock timeout and without it;
 	 * PostgreSQL only.

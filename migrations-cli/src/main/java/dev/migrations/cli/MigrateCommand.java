@@ -77,6 +77,7 @@ public final class MigrateCommand {
 		// records among the command's; what
 		// it warns about comes back as the error the command reports.
 		DRIVER_LOGS.setLevel(java.util.logging.Level.OFF);
+		SqliteNativeLibrary.useCachedCopy(System.getenv());
 		int status = new MigrateCommand(Defaults.NONE, System.out, System.err, System.getenv()).run(args);
 		System.exit(status);
 	}

@@ -1,7 +1,10 @@
 package dev.migrations.benchmarks.child;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -15,7 +18,11 @@ import dev.migrations.benchmarks.Tool;
  * <pre>
  * ChildMain migrate &lt;tool&gt; &lt;files&gt; &lt;count&gt;
  * ChildMain parse &lt;goose files&gt;
+ * ChildMain version
  * </pre>
+ *
+ * {@code version} is the floor of the cli workload: it opens the connection, reads the
+ * goose version and prints it, nothing else.
  */
 public final class ChildMain {
 
@@ -38,6 +45,7 @@ public final class ChildMain {
 			switch (args[0]) {
 				case "migrate" -> migrate(Tool.of(args[1]), url, Path.of(args[2]), Integer.parseInt(args[3]));
 				case "parse" -> ParseRun.run(Path.of(args[1]), url);
+				case "version" -> version(url);
 				default -> throw new IllegalArgumentException("Unknown child command " + args[0]);
 			}
 		}
@@ -46,6 +54,15 @@ public final class ChildMain {
 			System.exit(1);
 		}
 		System.exit(0);
+	}
+
+	private static void version(String url) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement();
+				ResultSet version = statement.executeQuery("SELECT max(version_id) FROM goose_db_version")) {
+			version.next();
+			System.out.println("version " + version.getLong(1));
+		}
 	}
 
 	private static void migrate(Tool tool, String url, Path files, int count) throws Exception {
