@@ -104,7 +104,7 @@ final class OptionsParser {
 		Set<Workload> chosen = EnumSet.noneOf(Workload.class);
 		for (String name : value.split(",", -1)) {
 			chosen.add(find(Workload.values(), Workload::key, name, "--workload",
-					"apply, noop, startup, under-load, parse or all"));
+					"apply, noop, startup, cli, under-load, parse or all"));
 		}
 		return chosen;
 	}

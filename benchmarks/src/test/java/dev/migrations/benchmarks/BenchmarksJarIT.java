@@ -125,6 +125,12 @@ class BenchmarksJarIT {
 			else {
 				assertThat(run.output()).contains("startup, " + database + ": skipped: the sample app's jar is not at");
 			}
+			Map<String, String> cli = run.result("cli", database);
+			assertPositiveTimes(cli, "floor_cpu_s", "jar_status_cpu_s", "jar_version_cpu_s", "jar_up_cpu_s",
+					"launcher_status_cpu_s", "launcher_version_cpu_s", "launcher_up_cpu_s");
+			if (Files.isRegularFile(sampleApp)) {
+				assertPositiveTimes(cli, "sample_status_cpu_s", "sample_vs_jar_status");
+			}
 		}
 		if (postgres && Files.isRegularFile(sampleApp)) {
 			assertThat(run.result("under-load", "postgres")).containsEntry("bounded_failed", "0")
@@ -157,7 +163,7 @@ class BenchmarksJarIT {
 
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.output()).contains(
-				"--workload takes apply, noop, startup, under-load, parse or all, not 'rollback'",
+				"--workload takes apply, noop, startup, cli, under-load, parse or all, not 'rollback'",
 				"usage: java -jar benchmarks/target/benchmarks.jar");
 	}
 

@@ -104,7 +104,7 @@ class OptionsTests {
 		assertThatThrownBy(() -> parse("--db", "mysql")).isInstanceOf(UsageException.class)
 			.hasMessage("--db takes sqlite, postgres or all, not 'mysql'");
 		assertThatThrownBy(() -> parse("--workload", "apply,rollback")).isInstanceOf(UsageException.class)
-			.hasMessage("--workload takes apply, noop, startup, under-load, parse or all, not 'rollback'");
+			.hasMessage("--workload takes apply, noop, startup, cli, under-load, parse or all, not 'rollback'");
 	}
 
 	@Test
