@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * tokens, token checks and the audit log) on SQLite or PostgreSQL, its schema kept by the
  * migrations starter. {@code java -jar sample-app.jar
  * migrate ...} runs the migration command line against the application's configuration
- * instead.
+ * instead, and {@code setup} prepares a new installation.
  */
 @SpringBootApplication
 public class ProxyApplication {
@@ -18,6 +18,9 @@ public class ProxyApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("migrate")) {
 			System.exit(MigrateMode.run(Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && args[0].equals("setup")) {
+			System.exit(SetupMode.run(Arrays.copyOfRange(args, 1, args.length)));
 		}
 		SpringApplication.run(ProxyApplication.class, args);
 	}

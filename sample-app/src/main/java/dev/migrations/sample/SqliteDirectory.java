@@ -64,7 +64,7 @@ public final class SqliteDirectory implements ApplicationListener<ApplicationPre
 		return Optional.of(Path.of(path));
 	}
 
-	private static void createParent(Path file) {
+	static void createParent(Path file) {
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent == null || Files.isDirectory(parent)) {
 			return;

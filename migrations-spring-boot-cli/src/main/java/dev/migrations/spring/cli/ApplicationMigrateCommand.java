@@ -1,5 +1,6 @@
 package dev.migrations.spring.cli;
 
+import java.io.PrintStream;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -50,7 +51,23 @@ public final class ApplicationMigrateCommand {
 	 * @return the exit status
 	 */
 	public static int run(String[] args, Map<String, String> environment, ConfigurableEnvironment configuration) {
-		return new MigrateCommand(defaults(configuration), System.out, System.err, environment).run(args);
+		return run(args, environment, configuration, System.out, System.err);
+	}
+
+	/**
+	 * Runs one command, printing where the caller says: a command of the application's
+	 * own that runs {@code migrate} as one of its steps reports its failures in its own
+	 * words.
+	 * @param args the arguments after {@code migrate}
+	 * @param environment the process environment
+	 * @param configuration the application's configuration
+	 * @param out where the command's output goes
+	 * @param err where its errors go
+	 * @return the exit status
+	 */
+	public static int run(String[] args, Map<String, String> environment, ConfigurableEnvironment configuration,
+			PrintStream out, PrintStream err) {
+		return new MigrateCommand(defaults(configuration), out, err, environment).run(args);
 	}
 
 	/**
