@@ -20,6 +20,11 @@ final class BenchmarkRun {
 	 */
 	private static final Path MIGRATE_JAR = Path.of("migrations-cli", "target", "migrate.jar");
 
+	/**
+	 * The startup workload's application, in the project that holds the benchmarks jar.
+	 */
+	private static final Path STARTUP_APP = Path.of("startup-app", "target", "startup-app.jar");
+
 	private final Options options;
 
 	private final Path scratch;
@@ -108,16 +113,16 @@ final class BenchmarkRun {
 	}
 
 	private void startup(DatabaseServer server) {
-		Path jar = ProjectJar.find(this.options.sampleApp(), Options.DEFAULT_SAMPLE_APP);
+		Path jar = ProjectJar.find(STARTUP_APP, STARTUP_APP);
 		if (jar == null) {
-			this.report.note("startup, " + server.kind().key() + ": skipped: the sample app's jar is not at "
-					+ this.options.sampleApp() + " (build it with mvn -B -q -pl sample-app -am -DskipTests package,"
-					+ " or name it with --sample-app PATH)");
+			this.report.note("startup, " + server.kind().key() + ": skipped: " + STARTUP_APP
+					+ " is missing (build it with mvn -B -q -pl startup-app -am -DskipTests package)");
 			this.report.note("");
 			return;
 		}
-		SampleApp app = new SampleApp(Path.of(System.getProperty("java.home"), "bin", "java"), jar, this.scratch);
-		new StartupBenchmark(app, this.report, this.progress, this.options.rounds()).run(server);
+		new StartupBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), jar, this.scratch, this.report,
+				this.progress, this.options.rounds())
+			.run(server, files(StartupBenchmark.MIGRATIONS));
 	}
 
 	private void cli(DatabaseServer server, ChildLauncher launcher) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param out a file that also receives the tables and RESULT lines, or null
  * @param postgresUrl the PostgreSQL server's JDBC URL; every run gets a database of its
  * own there
- * @param sampleApp the sample application's executable jar, for the startup workload
+ * @param sampleApp the sample application's executable jar, for the cli and under-load
+ * workloads
  * @param help whether only the usage was asked for
  */
 public record Options(boolean quick, Set<DatabaseKind> databases, boolean postgresNamed, Set<Workload> workloads,

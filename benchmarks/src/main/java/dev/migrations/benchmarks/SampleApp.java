@@ -14,22 +14,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.migrations.Redaction;
 
 /**
- * The sample application's executable jar, started as a user starts it and timed to
- * readiness: the whole process until {@code /actuator/health/readiness} answers 200, and
- * Spring Boot's own {@code application.ready.time}.
+ * The sample application's executable jar, started as a user starts it: its migrations
+ * applied once, or served until stopped, ready once {@code /actuator/health/readiness}
+ * answers 200.
  */
 final class SampleApp {
 
 	/** How long a start may take before it counts as hung; not a performance limit. */
 	private static final Duration HANG_GUARD = Duration.ofMinutes(3);
-
-	private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
 
 	private final Path java;
 
@@ -75,49 +71,6 @@ final class SampleApp {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new BenchmarkException("Interrupted while the sample app migrated", ex);
-		}
-	}
-
-	/**
-	 * Starts the application on a database, waits until it is ready, reads its time to
-	 * ready and stops it.
-	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL} so that
-	 * no URL is on a command line
-	 * @param migrationsEnabled whether the starter runs ({@code --migrations.enabled})
-	 * @return Spring Boot's time to ready, and the whole process's time to ready
-	 */
-	Measurement timeToReady(ScratchDatabase database, boolean migrationsEnabled) {
-		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(this.java.toString(), "-jar", this.jar.toString(),
-				"--server.port=" + port, "--management.endpoint.health.probes.enabled=true",
-				"--management.endpoints.web.exposure.include=health,metrics",
-				"--migrations.enabled=" + migrationsEnabled));
-		Path log = this.directory.resolve("sample-app-" + port + ".log");
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment().put("SPRING_DATASOURCE_URL", database.url());
-		long start = System.nanoTime();
-		Process process;
-		try {
-			process = builder.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start the sample app", ex);
-		}
-		try {
-			awaitReadiness(process, port, log);
-			double wallMs = (System.nanoTime() - start) / 1e6;
-			return new Measurement(readyTimeSeconds(port, log) * 1000.0, wallMs);
-		}
-		finally {
-			stop(process);
-			try {
-				Files.deleteIfExists(log);
-			}
-			catch (IOException ex) {
-				// a log left in the scratch directory goes with it
-			}
 		}
 	}
 
@@ -190,22 +143,6 @@ final class SampleApp {
 		}
 		throw new BenchmarkException(
 				"The sample app was not ready after " + HANG_GUARD.toSeconds() + " s:\n" + tail(log));
-	}
-
-	private double readyTimeSeconds(int port, Path log) {
-		try {
-			HttpResponse<String> response = get(
-					URI.create("http://127.0.0.1:" + port + "/actuator/metrics/application.ready.time"));
-			Matcher value = VALUE.matcher(response.body());
-			if (response.statusCode() != 200 || !value.find()) {
-				throw new BenchmarkException("The sample app has no application.ready.time metric (HTTP "
-						+ response.statusCode() + "):\n" + tail(log));
-			}
-			return Double.parseDouble(value.group(1));
-		}
-		catch (IOException ex) {
-			throw new BenchmarkException("Cannot read the sample app's application.ready.time: " + ex.getMessage(), ex);
-		}
 	}
 
 	private HttpResponse<String> get(URI uri) throws IOException {

@@ -1,22 +1,39 @@
 package dev.migrations.benchmarks;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.migrations.Redaction;
 
 /**
- * The startup workload: the sample app's time to ready on a database whose migrations are
- * already applied, with the starter enabled and disabled, alternating, so that the
- * difference is what a user pays on every start.
+ * The startup workload: one Spring Boot application (the {@code startup-app} module: a
+ * connection pool, this starter and Flyway's) started on a database that already holds
+ * the same migrations, with this starter, with Flyway's, or with neither, interleaved
+ * round by round. Each variant's time to ready ({@code application.ready.time}) less the
+ * one without a migration library is what that library adds to every start.
  */
 final class StartupBenchmark {
 
-	private final SampleApp app;
+	/** How many migrations the databases hold. */
+	static final int MIGRATIONS = 100;
+
+	private static final Pattern READY = Pattern.compile("READY ms=([0-9.]+)");
+
+	private static final long HANG_GUARD_MINUTES = 5;
+
+	private final Path java;
+
+	private final Path jar;
+
+	private final Path scratch;
 
 	private final Report report;
 
@@ -24,66 +41,142 @@ final class StartupBenchmark {
 
 	private final Rounds rounds;
 
-	StartupBenchmark(SampleApp app, Report report, Progress progress, Rounds rounds) {
-		this.app = app;
+	StartupBenchmark(Path java, Path jar, Path scratch, Report report, Progress progress, Rounds rounds) {
+		this.java = java;
+		this.jar = jar;
+		this.scratch = scratch;
 		this.report = report;
 		this.progress = progress;
 		this.rounds = rounds;
 	}
 
-	void run(DatabaseServer server) {
-		List<Measurement> enabled = new ArrayList<>();
-		List<Measurement> disabled = new ArrayList<>();
-		try (ScratchDatabase database = server.create("startup")) {
-			this.progress.step("startup " + server.kind().key() + ": migrate up, untimed");
-			this.app.migrate(database);
-			requireMigrated(database);
+	/** A way of starting the application: which library runs, on which database. */
+	private enum Variant {
+
+		OURS("this starter", "ours"), FLYWAY("spring-boot-starter-flyway", "flyway"),
+		NONE("no migration library", "none");
+
+		private final String label;
+
+		private final String key;
+
+		Variant(String label, String key) {
+			this.label = label;
+			this.key = key;
+		}
+
+		List<String> arguments(MigrationFileSet files) {
+			return switch (this) {
+				case OURS ->
+					List.of("--migrations.locations=filesystem:" + files.goose(), "--spring.flyway.enabled=false");
+				case FLYWAY ->
+					List.of("--spring.flyway.locations=filesystem:" + files.flyway(), "--migrations.enabled=false");
+				case NONE -> List.of("--migrations.enabled=false", "--spring.flyway.enabled=false");
+			};
+		}
+
+	}
+
+	void run(DatabaseServer server, MigrationFileSet files) {
+		String kind = server.kind().key();
+		List<Measurement> ours = new ArrayList<>();
+		List<Measurement> flyway = new ArrayList<>();
+		List<Measurement> none = new ArrayList<>();
+		try (ScratchDatabase oursDatabase = server.create("startup_ours");
+				ScratchDatabase flywayDatabase = server.create("startup_flyway")) {
+			this.progress.step("startup " + kind + ": each library applies the " + files.count()
+					+ " migrations to its own database, untimed");
+			start(Variant.OURS, oursDatabase, files);
+			start(Variant.FLYWAY, flywayDatabase, files);
+			AppliedCheck.verify(Tool.OURS, oursDatabase, files.count());
+			AppliedCheck.verify(Tool.FLYWAY, flywayDatabase, files.count());
 			for (int round = 0; round < this.rounds.total(); round++) {
-				String label = " (" + this.rounds.label(round) + ")";
-				this.progress.step("startup " + server.kind().key() + " enabled" + label);
-				Measurement on = this.app.timeToReady(database, true);
-				this.progress.step("startup " + server.kind().key() + " disabled" + label);
-				Measurement off = this.app.timeToReady(database, false);
+				this.progress.step("startup " + kind + " (" + this.rounds.label(round) + ")");
+				Measurement withOurs = start(Variant.OURS, oursDatabase, files);
+				Measurement withFlyway = start(Variant.FLYWAY, flywayDatabase, files);
+				Measurement withNone = start(Variant.NONE, oursDatabase, files);
 				if (this.rounds.isMeasured(round)) {
-					enabled.add(on);
-					disabled.add(off);
+					ours.add(withOurs);
+					flyway.add(withFlyway);
+					none.add(withNone);
 				}
 			}
 		}
-		report(server.kind(), enabled, disabled);
+		report(kind, files.count(), ours, flyway, none);
 	}
 
-	private void report(DatabaseKind kind, List<Measurement> enabled, List<Measurement> disabled) {
-		Stats enabledReady = Stats.of(enabled.stream().map(Measurement::inProcessMs).toList());
-		Stats disabledReady = Stats.of(disabled.stream().map(Measurement::inProcessMs).toList());
-		Table table = Table
-			.timings("startup, " + kind.key() + ", sample app with its migrations applied (" + this.rounds.describe()
-					+ " of starts; ms = application.ready.time, whole process = until" + " readiness answers 200)");
-		table.timing("starter enabled", enabledReady, Stats.of(enabled.stream().map(Measurement::wallMs).toList()));
-		table.timing("--migrations.enabled=false", disabledReady,
-				Stats.of(disabled.stream().map(Measurement::wallMs).toList()));
-		this.report.table(table);
-		this.report.result(ResultLine.of(Workload.STARTUP)
-			.with("db", kind.key())
-			.millis("enabled_ms", enabledReady.median())
-			.millis("disabled_ms", disabledReady.median())
-			.millis("overhead_ms", enabledReady.median() - disabledReady.median()));
-	}
-
-	private static void requireMigrated(ScratchDatabase database) {
-		try (Connection connection = database.connect();
-				Statement statement = connection.createStatement();
-				ResultSet versions = statement
-					.executeQuery("SELECT COUNT(*) FROM goose_db_version WHERE version_id > 0")) {
-			versions.next();
-			if (versions.getLong(1) == 0) {
-				throw new BenchmarkException("The sample app started but applied no migration on " + database.name());
+	private Measurement start(Variant variant, ScratchDatabase database, MigrationFileSet files) {
+		List<String> command = new ArrayList<>(List.of(this.java.toString(), "-jar", this.jar.toString()));
+		command.addAll(variant.arguments(files));
+		String label = "startup-app, " + variant.label + ", on " + database.name();
+		try {
+			Path output = Files.createTempFile(this.scratch, "startup", ".out");
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			// The URL may carry a password: never on a command line.
+			builder.environment().put("SPRING_DATASOURCE_URL", database.url());
+			long start = System.nanoTime();
+			Process process = builder.start();
+			if (!process.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES)) {
+				process.destroyForcibly().waitFor();
+				throw new BenchmarkException(label + ": did not finish in " + HANG_GUARD_MINUTES + " minutes");
 			}
+			double wallMs = (System.nanoTime() - start) / 1e6;
+			String printed = Files.readString(output, StandardCharsets.UTF_8);
+			Files.delete(output);
+			Matcher ready = READY.matcher(printed);
+			if (process.exitValue() != 0 || !ready.find()) {
+				throw new BenchmarkException(label + ": exited with " + process.exitValue() + " without being ready:\n"
+						+ Redaction.credentials(printed.strip()));
+			}
+			return new Measurement(Double.parseDouble(ready.group(1)), wallMs);
 		}
-		catch (SQLException ex) {
-			throw new BenchmarkException("The sample app started but its version table cannot be read on "
-					+ database.name() + ": " + Redaction.credentials(ex.getMessage()), ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(label + ": cannot start it", ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException(label + ": interrupted", ex);
+		}
+	}
+
+	private void report(String kind, int count, List<Measurement> ours, List<Measurement> flyway,
+			List<Measurement> none) {
+		Stats oursReady = ready(ours);
+		Stats flywayReady = ready(flyway);
+		Stats noneReady = ready(none);
+		Table table = new Table(
+				"startup, " + kind + ", one Spring Boot application with " + count + " migrations already applied ("
+						+ this.rounds.describe() + "; ms = application.ready.time, whole process = until it exits)",
+				"migration library", "median ms", "min–max ms", "added to the start", "median whole-process ms");
+		for (Variant variant : Variant.values()) {
+			List<Measurement> measured = switch (variant) {
+				case OURS -> ours;
+				case FLYWAY -> flyway;
+				case NONE -> none;
+			};
+			Stats stats = ready(measured);
+			table.row(variant.label, Table.millis(stats.median()),
+					Table.millis(stats.min()) + "–" + Table.millis(stats.max()),
+					(variant == Variant.NONE) ? "" : Table.millis(stats.median() - noneReady.median()),
+					Table.millis(Stats.of(measured.stream().map(Measurement::wallMs).toList()).median()));
+		}
+		this.report.table(table);
+		double oursAdded = oursReady.median() - noneReady.median();
+		double flywayAdded = flywayReady.median() - noneReady.median();
+		this.report.result(ResultLine.of(Workload.STARTUP)
+			.with("db", kind)
+			.with("n", count)
+			.millis("ours_ms", oursReady.median())
+			.millis("flyway_ms", flywayReady.median())
+			.millis("none_ms", noneReady.median())
+			.millis("ours_added_ms", oursAdded)
+			.millis("flyway_added_ms", flywayAdded)
+			.ratio("ours_added_vs_flyway_added", oursAdded, flywayAdded));
+	}
+
+	private static Stats ready(List<Measurement> measurements) {
+		return Stats.of(measurements.stream().map(Measurement::inProcessMs).toList());
 	}
 
 }

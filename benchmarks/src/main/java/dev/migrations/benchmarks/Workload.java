@@ -12,7 +12,10 @@ public enum Workload {
 	 */
 	NOOP("noop"),
 
-	/** The sample application's time to ready with the starter enabled and disabled. */
+	/**
+	 * One Spring Boot application's time to ready with this starter, with Flyway's, and
+	 * with neither, its migrations already applied.
+	 */
 	STARTUP("startup"),
 
 	/**
