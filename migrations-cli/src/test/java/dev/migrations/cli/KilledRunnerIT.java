@@ -139,8 +139,10 @@ class KilledRunnerIT {
 			String db = waitingUrl(database);
 			Path journal = database.file().resolveSibling(database.file().getFileName() + "-journal");
 			long doomedPid;
+			// The runner waits at the gate until it is killed: no table lock timeout ends
+			// the wait first.
 			try (MigrateProcess doomed = start("doomed", Map.of("ROWS", "100000", "WAIT", SqliteGate.wait("doomed")),
-					db, dir, "up")) {
+					db, dir, "up", "--table-lock-timeout", "0")) {
 				doomedPid = doomed.pid();
 				doomed.awaitOutput("OK   up 00002_two.sql");
 				// Rows beyond SQLite's page cache are written into the database file
@@ -215,7 +217,7 @@ class KilledRunnerIT {
 		try (SqliteTestDatabase database = SqliteTestDatabase.create();
 				SqliteGate gate = SqliteGate.closed(this.temp.resolve("gate.db"))) {
 			String db = waitingUrl(database);
-			try (MigrateProcess doomed = start("doomed", Map.of(), db, dir, "up")) {
+			try (MigrateProcess doomed = start("doomed", Map.of(), db, dir, "up", "--table-lock-timeout", "0")) {
 				doomed.awaitOutput("OK   up 00002_two.sql");
 				doomed.await("the first statement to be committed", () -> database.hasTable("first_half"));
 				doomed.kill();

@@ -165,6 +165,7 @@ class MigrateFleetIT {
 			// migration lock; SQLite attaches the gate's file only outside a transaction.
 			Migrations migrations = gooseMigrations("");
 			migrations.dir().file(migrations.files().get(SLOW - 1), """
+					-- migrations:table-lock-timeout 0
 					-- +goose NO TRANSACTION
 					-- +goose Up
 					%s

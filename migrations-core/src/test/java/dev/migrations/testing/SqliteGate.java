@@ -11,10 +11,12 @@ import java.sql.Statement;
  * SQLite file whose write lock the test holds until it {@link #open() opens} the gate. A
  * migration passes the gate with {@link #pass()}, a statement that writes to that file
  * and so sleeps in SQLite's busy handler until the test lets go; the migrating
- * connection's {@code busy_timeout} must outlast the wait. Such a file runs without a
- * transaction ({@code -- +goose NO TRANSACTION}), since SQLite attaches a file only
- * outside one; {@link #attach(Path)} alone attaches it for a later transactional file on
- * the same connection.
+ * connection's {@code busy_timeout} must outlast the wait, and so must the table lock
+ * timeout, which bounds it ({@code -- migrations:table-lock-timeout 0} in the file, or
+ * {@code --table-lock-timeout 0}, lifts it). Such a file runs without a transaction
+ * ({@code -- +goose NO TRANSACTION}), since SQLite attaches a file only outside one;
+ * {@link #attach(Path)} alone attaches it for a later transactional file on the same
+ * connection.
  */
 public final class SqliteGate implements AutoCloseable {
 

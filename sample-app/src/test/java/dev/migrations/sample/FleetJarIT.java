@@ -125,8 +125,11 @@ class FleetJarIT {
 		try (SqliteGate gate = SqliteGate.closed(this.workingDirectory.resolve("pause-gate.db"))) {
 			// The pause waits at a gate the test holds until all eight instances have
 			// begun their startup migrations, sleeping in SQLite's busy handler; SQLite
-			// attaches the gate's file only outside a transaction.
+			// attaches the gate's file only outside a transaction. It waits on purpose,
+			// so the file lifts the table lock timeout, which would end the wait after
+			// 4 s.
 			String pause = """
+					-- migrations:table-lock-timeout 0
 					-- +goose NO TRANSACTION
 					-- +goose Up
 					%s
