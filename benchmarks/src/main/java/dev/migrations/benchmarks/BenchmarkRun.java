@@ -76,10 +76,10 @@ final class BenchmarkRun {
 		for (DatabaseServer server : servers.values()) {
 			migrations(migrate, server);
 			if (this.options.runs(Workload.STARTUP)) {
-				startup(server);
+				startup(server, launcher);
 			}
 			if (this.options.runs(Workload.CLI)) {
-				cli(server, launcher);
+				cli(server, launcher, this.options.quick());
 			}
 			if (this.options.runs(Workload.UNDER_LOAD) && server.kind() == DatabaseKind.POSTGRES) {
 				underLoad(server);
@@ -112,7 +112,7 @@ final class BenchmarkRun {
 		}
 	}
 
-	private void startup(DatabaseServer server) {
+	private void startup(DatabaseServer server, ChildLauncher launcher) {
 		Path jar = ProjectJar.find(STARTUP_APP, STARTUP_APP);
 		if (jar == null) {
 			this.report.note("startup, " + server.kind().key() + ": skipped: " + STARTUP_APP
@@ -120,12 +120,12 @@ final class BenchmarkRun {
 			this.report.note("");
 			return;
 		}
-		new StartupBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), jar, this.scratch, this.report,
-				this.progress, this.options.rounds())
+		new StartupBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), jar, launcher, this.scratch,
+				this.report, this.progress, this.options.rounds())
 			.run(server, files(StartupBenchmark.MIGRATIONS));
 	}
 
-	private void cli(DatabaseServer server, ChildLauncher launcher) {
+	private void cli(DatabaseServer server, ChildLauncher launcher, boolean quick) {
 		Path migrateJar = ProjectJar.find(MIGRATE_JAR, MIGRATE_JAR);
 		if (migrateJar == null || !ProcessCpu.isAvailable()) {
 			this.report.note("cli, " + server.kind().key() + ": skipped: "
@@ -138,7 +138,8 @@ final class BenchmarkRun {
 		}
 		Path sampleApp = ProjectJar.find(this.options.sampleApp(), Options.DEFAULT_SAMPLE_APP);
 		new CliBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), launcher.classpath(), migrateJar,
-				sampleApp, new ProcessCpu(this.scratch), this.report, this.progress, this.options.rounds())
+				(quick ? List.of("status") : CliBenchmark.COMMANDS), sampleApp, new ProcessCpu(this.scratch),
+				this.report, this.progress, this.options.rounds())
 			.run(server, files(CliBenchmark.APPLIED));
 	}
 

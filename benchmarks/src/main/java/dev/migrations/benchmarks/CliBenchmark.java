@@ -31,13 +31,16 @@ final class CliBenchmark {
 	 */
 	static final double GOOSE_STATUS_CPU_SECONDS = 0.03;
 
-	private static final List<String> COMMANDS = List.of("status", "version", "up");
+	/** The commands measured. */
+	static final List<String> COMMANDS = List.of("status", "version", "up");
 
 	private final Path java;
 
 	private final Path benchmarksJar;
 
 	private final Path migrateJar;
+
+	private final List<String> sampleCommands;
 
 	private final Path sampleAppJar;
 
@@ -49,11 +52,17 @@ final class CliBenchmark {
 
 	private final Rounds rounds;
 
-	CliBenchmark(Path java, Path benchmarksJar, Path migrateJar, Path sampleAppJar, ProcessCpu processes, Report report,
-			Progress progress, Rounds rounds) {
+	/**
+	 * Creates the workload.
+	 * @param sampleCommands the commands the sample app's entry runs: all of them, or
+	 * only {@code status} in a quick run, where each costs seconds
+	 */
+	CliBenchmark(Path java, Path benchmarksJar, Path migrateJar, List<String> sampleCommands, Path sampleAppJar,
+			ProcessCpu processes, Report report, Progress progress, Rounds rounds) {
 		this.java = java;
 		this.benchmarksJar = benchmarksJar;
 		this.migrateJar = migrateJar;
+		this.sampleCommands = sampleCommands;
 		this.sampleAppJar = sampleAppJar;
 		this.processes = processes;
 		this.report = report;
@@ -107,7 +116,8 @@ final class CliBenchmark {
 						.run("migrate " + command, launcherCommand(launcher, command, database, files),
 								Map.of("JAVA", this.java.toString()))
 						.cpuSeconds();
-					double sampleCpu = (this.sampleAppJar != null) ? this.processes
+					boolean sampled = this.sampleAppJar != null && this.sampleCommands.contains(command);
+					double sampleCpu = sampled ? this.processes
 						.run("java -jar sample-app.jar migrate " + command,
 								command(List.of("-jar", this.sampleAppJar.toString(), "migrate"), command, database,
 										files),
@@ -117,7 +127,7 @@ final class CliBenchmark {
 						floor.add(command, floorCpu);
 						jar.add(command, jarCpu);
 						fast.add(command, fastCpu);
-						if (this.sampleAppJar != null) {
+						if (sampled) {
 							sample.add(command, sampleCpu);
 						}
 					}
@@ -153,6 +163,10 @@ final class CliBenchmark {
 		for (Variant variant : variants) {
 			List<String> cells = new ArrayList<>(List.of(variant.name()));
 			for (String command : COMMANDS) {
+				if (!variant.cpu().containsKey(command)) {
+					cells.add("");
+					continue;
+				}
 				Stats stats = variant.stats(command);
 				cells.add(seconds(stats.median()) + " (" + seconds(stats.min()) + "–" + seconds(stats.max()) + ")");
 			}
@@ -168,7 +182,7 @@ final class CliBenchmark {
 			double fastCpu = fast.stats(command).median();
 			result.with("jar_" + command + "_cpu_s", seconds(jarCpu))
 				.with("launcher_" + command + "_cpu_s", seconds(fastCpu));
-			if (!sample.cpu().isEmpty()) {
+			if (sample.cpu().containsKey(command)) {
 				double sampleCpu = sample.stats(command).median();
 				result.with("sample_" + command + "_cpu_s", seconds(sampleCpu))
 					.ratio("sample_vs_jar_" + command, sampleCpu, jarCpu);
