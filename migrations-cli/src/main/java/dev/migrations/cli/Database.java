@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -17,10 +21,20 @@ import dev.migrations.Redaction;
 
 /**
  * The database named by {@code --db}: a JDBC URL, or the path of a SQLite file. A
- * {@link DataSource} over {@link DriverManager}, whose messages never carry the password,
- * nor any secret of the URL (see {@link Redaction#forConnection}).
+ * {@link DataSource} whose messages never carry the password, nor any secret of the URL
+ * (see {@link Redaction#forConnection}). The drivers {@code migrate.jar} carries are
+ * asked directly for their own URLs; any other URL goes through {@link DriverManager},
+ * whose first use loads and starts every driver on the class path, a cost a short command
+ * notices.
  */
 final class Database implements DataSource {
+
+	/** The driver of each URL prefix, where it is on the class path. */
+	private static final Map<String, String> DRIVERS = Map.of("jdbc:sqlite:", "org.sqlite.JDBC", "jdbc:postgresql:",
+			"org.postgresql.Driver", "jdbc:mariadb:", "org.mariadb.jdbc.Driver", "jdbc:mysql:",
+			"com.mysql.cj.jdbc.Driver");
+
+	private static final Map<String, Optional<Driver>> LOADED = new ConcurrentHashMap<>();
 
 	private final String url;
 
@@ -80,7 +94,9 @@ final class Database implements DataSource {
 			properties.setProperty("password", this.password);
 		}
 		try {
-			return DriverManager.getConnection(this.url, properties);
+			Optional<Driver> driver = driver(this.url);
+			Connection connection = driver.isPresent() ? driver.get().connect(this.url, properties) : null;
+			return (connection != null) ? connection : DriverManager.getConnection(this.url, properties);
 		}
 		catch (SQLException ex) {
 			String message = this.redaction.apply(ex.getMessage());
@@ -90,6 +106,27 @@ final class Database implements DataSource {
 			SQLException safe = new SQLException(message, ex.getSQLState(), ex.getErrorCode());
 			safe.setStackTrace(ex.getStackTrace());
 			throw safe;
+		}
+	}
+
+	/** The driver {@code migrate.jar} carries for a URL, when it is on the class path. */
+	private static Optional<Driver> driver(String url) {
+		for (Map.Entry<String, String> entry : DRIVERS.entrySet()) {
+			if (url.startsWith(entry.getKey())) {
+				return LOADED.computeIfAbsent(entry.getValue(), Database::load);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<Driver> load(String className) {
+		try {
+			return Optional.of((Driver) Class.forName(className, true, Database.class.getClassLoader())
+				.getDeclaredConstructor()
+				.newInstance());
+		}
+		catch (ReflectiveOperationException | LinkageError | ClassCastException ex) {
+			return Optional.empty();
 		}
 	}
 
