@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import dev.migrations.Redaction;
 
 /**
- * Runs a command as a whole process and measures the CPU it used, user and system, from
- * the kernel's account of this process's waited-for children ({@code cutime} and
- * {@code cstime} in {@code /proc/self/stat}, in clock ticks of 10 ms): what a CI job or
- * an init container pays for the command, JVM start included. Linux only; one child at a
- * time.
+ * Runs a command as a whole process, one at a time, and measures its wall time and the
+ * CPU it used, user and system, from the kernel's account of this process's waited-for
+ * children ({@code cutime} and {@code cstime} in {@code /proc/self/stat}, in clock ticks
+ * of 10 ms): what a CI job or an init container pays for the command, JVM start included.
+ * The CPU is Linux's only: elsewhere it reads 0 ({@link #isAvailable()}).
  */
 final class ProcessCpu {
 
@@ -39,12 +39,13 @@ final class ProcessCpu {
 	}
 
 	/**
-	 * One process's CPU and wall time.
+	 * One process's CPU and wall time, and what it printed.
 	 *
 	 * @param cpuSeconds user and system CPU seconds
 	 * @param wallMs milliseconds from start to exit
+	 * @param output its standard output and error
 	 */
-	record Usage(double cpuSeconds, double wallMs) {
+	record Usage(double cpuSeconds, double wallMs, String output) {
 
 	}
 
@@ -71,8 +72,7 @@ final class ProcessCpu {
 			}
 			double wallMs = (System.nanoTime() - start) / 1e6;
 			// The kernel adds a child's times to its parent's account when the parent
-			// reaps
-			// it, which waitFor has seen done.
+			// reaps it, which waitFor has seen done.
 			long ticks = childTicks() - ticksBefore;
 			String printed = Files.readString(output, StandardCharsets.UTF_8);
 			Files.delete(output);
@@ -80,7 +80,7 @@ final class ProcessCpu {
 				throw new BenchmarkException(label + ": exited with " + process.exitValue() + ":\n"
 						+ Redaction.credentials(printed.strip()));
 			}
-			return new Usage(ticks * SECONDS_PER_TICK, wallMs);
+			return new Usage(ticks * SECONDS_PER_TICK, wallMs, printed);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(label + ": cannot run it", ex);
@@ -95,6 +95,9 @@ final class ProcessCpu {
 	 * cutime + cstime: fields 16 and 17, counted after the command name's parenthesis.
 	 */
 	private static long childTicks() throws IOException {
+		if (!isAvailable()) {
+			return 0;
+		}
 		String stat = Files.readString(STAT, StandardCharsets.US_ASCII);
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		// fields[0] is field 3 (state).

@@ -1,13 +1,9 @@
 package dev.migrations.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,15 +23,13 @@ final class StartupBenchmark {
 
 	private static final Pattern READY = Pattern.compile("READY ms=([0-9.]+)");
 
-	private static final long HANG_GUARD_MINUTES = 5;
-
 	private final Path java;
 
 	private final Path jar;
 
 	private final ChildLauncher children;
 
-	private final Path scratch;
+	private final ProcessCpu processes;
 
 	private final Report report;
 
@@ -48,7 +42,7 @@ final class StartupBenchmark {
 		this.java = java;
 		this.jar = jar;
 		this.children = children;
-		this.scratch = scratch;
+		this.processes = new ProcessCpu(scratch);
 		this.report = report;
 		this.progress = progress;
 		this.rounds = rounds;
@@ -118,35 +112,14 @@ final class StartupBenchmark {
 		List<String> command = new ArrayList<>(List.of(this.java.toString(), "-jar", this.jar.toString()));
 		command.addAll(variant.arguments(files));
 		String label = "startup-app, " + variant.label + ", on " + database.name();
-		try {
-			Path output = Files.createTempFile(this.scratch, "startup", ".out");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(output.toFile());
-			// The URL may carry a password: never on a command line.
-			builder.environment().put("SPRING_DATASOURCE_URL", database.url());
-			long start = System.nanoTime();
-			Process process = builder.start();
-			if (!process.waitFor(HANG_GUARD_MINUTES, TimeUnit.MINUTES)) {
-				process.destroyForcibly().waitFor();
-				throw new BenchmarkException(label + ": did not finish in " + HANG_GUARD_MINUTES + " minutes");
-			}
-			double wallMs = (System.nanoTime() - start) / 1e6;
-			String printed = Files.readString(output, StandardCharsets.UTF_8);
-			Files.delete(output);
-			Matcher ready = READY.matcher(printed);
-			if (process.exitValue() != 0 || !ready.find()) {
-				throw new BenchmarkException(label + ": exited with " + process.exitValue() + " without being ready:\n"
-						+ Redaction.credentials(printed.strip()));
-			}
-			return new Measurement(Double.parseDouble(ready.group(1)), wallMs);
+		// The URL may carry a password: never on a command line.
+		ProcessCpu.Usage run = this.processes.run(label, command, Map.of("SPRING_DATASOURCE_URL", database.url()));
+		Matcher ready = READY.matcher(run.output());
+		if (!ready.find()) {
+			throw new BenchmarkException(
+					label + ": exited without being ready:\n" + Redaction.credentials(run.output().strip()));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(label + ": cannot start it", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new BenchmarkException(label + ": interrupted", ex);
-		}
+		return new Measurement(Double.parseDouble(ready.group(1)), run.wallMs());
 	}
 
 	private void report(String kind, int count, List<Measurement> ours, List<Measurement> flyway,
