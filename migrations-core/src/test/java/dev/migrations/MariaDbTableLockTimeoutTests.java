@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.migrations.testing.LockHolder;
 import dev.migrations.testing.MariaDbTestDatabase;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.RequiresMariaDb;
@@ -86,15 +87,7 @@ class MariaDbTableLockTimeoutTests {
 		this.dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
 				"ALTER TABLE accounts DROP COLUMN balance;");
 		Connection reader = openReader();
-		CompletableFuture<Void> letGo = CompletableFuture.runAsync(() -> {
-			try (reader) {
-				Thread.sleep(1500);
-				reader.rollback();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
+		CompletableFuture<Void> letGo = LockHolder.letGo(reader, () -> Thread.sleep(1500));
 
 		assertThat(migrator().up().finalVersion()).isEqualTo(2);
 		letGo.get(30, TimeUnit.SECONDS);

@@ -1,8 +1,5 @@
 package dev.migrations;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.migrations.testing.EngineLog;
+import dev.migrations.testing.LockHolder;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.PostgresTestDatabase;
 import dev.migrations.testing.RequiresPostgres;
@@ -39,9 +38,7 @@ class PostgresTableLockTimeoutTests {
 
 	private static final Duration TIMEOUT = Duration.ofMillis(300);
 
-	private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-	private PrintStream originalErr;
+	private EngineLog log;
 
 	private PostgresTestDatabase database;
 
@@ -52,15 +49,12 @@ class PostgresTableLockTimeoutTests {
 		this.database = PostgresTestDatabase.create();
 		this.dir = MigrationDir.create()
 			.goose("00001_accounts.sql", "CREATE TABLE accounts (id INT);", "DROP TABLE accounts;");
-		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is
-		// at the time.
-		this.originalErr = System.err;
-		System.setErr(new PrintStream(this.log, true, StandardCharsets.UTF_8));
+		this.log = EngineLog.capture();
 	}
 
 	@AfterEach
 	void restore() {
-		System.setErr(this.originalErr);
+		this.log.close();
 		this.database.close();
 	}
 
@@ -94,29 +88,6 @@ class PostgresTableLockTimeoutTests {
 		return columns;
 	}
 
-	/**
-	 * Ends the reader's transaction and closes it once {@code until} returns, on another
-	 * thread.
-	 */
-	private static CompletableFuture<Void> letGo(Connection reader, Wait until) {
-		return CompletableFuture.runAsync(() -> {
-			try (reader) {
-				until.run();
-				reader.rollback();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-	}
-
-	/** A wait that sleeps, and may be interrupted. */
-	private interface Wait {
-
-		void run() throws InterruptedException;
-
-	}
-
 	@Test
 	void aMigrationWaitingBehindAnOpenTransactionGivesUpNamingItAndRecordsNothing() throws Exception {
 		migrator(TIMEOUT).up();
@@ -133,7 +104,7 @@ class PostgresTableLockTimeoutTests {
 				.contains("idle in transaction")
 				.contains("tried 3 times");
 			assertThat(failure.sqlState()).isEqualTo("55P03");
-			assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("trying again in 1000 ms (attempt 2 of 3)")
+			assertThat(this.log.text()).contains("trying again in 1000 ms (attempt 2 of 3)")
 				.contains("trying again in 2000 ms (attempt 3 of 3)");
 		}
 		Migrator migrator = migrator(TIMEOUT);
@@ -147,8 +118,8 @@ class PostgresTableLockTimeoutTests {
 		this.dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
 				"ALTER TABLE accounts DROP COLUMN balance;");
 		// After the first attempt gave up, the report job finishes.
-		CompletableFuture<Void> letsGo = letGo(openReader(), () -> {
-			while (!this.log.toString(StandardCharsets.UTF_8).contains("trying again")) {
+		CompletableFuture<Void> letsGo = LockHolder.letGo(openReader(), () -> {
+			while (!this.log.text().contains("trying again")) {
 				Thread.sleep(20);
 			}
 		});
@@ -157,7 +128,7 @@ class PostgresTableLockTimeoutTests {
 
 		letsGo.get(30, TimeUnit.SECONDS);
 		assertThat(columns()).contains("balance");
-		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("waited 300 ms for a lock held by session")
+		assertThat(this.log.text()).contains("waited 300 ms for a lock held by session")
 			.contains("application 'report-job-7f3a'");
 	}
 
@@ -167,12 +138,13 @@ class PostgresTableLockTimeoutTests {
 		this.dir.goose("00002_balance.sql", "ALTER TABLE accounts ADD COLUMN balance INT;",
 				"ALTER TABLE accounts DROP COLUMN balance;");
 		// Several times the timeout above, which would have failed the first attempt.
-		CompletableFuture<Void> letsGo = letGo(openReader(), () -> Thread.sleep(TIMEOUT.multipliedBy(5).toMillis()));
+		CompletableFuture<Void> letsGo = LockHolder.letGo(openReader(),
+				() -> Thread.sleep(TIMEOUT.multipliedBy(5).toMillis()));
 
 		assertThat(migrator(Duration.ZERO).up().finalVersion()).isEqualTo(2);
 
 		letsGo.get(30, TimeUnit.SECONDS);
-		assertThat(this.log.toString(StandardCharsets.UTF_8)).doesNotContain("trying again");
+		assertThat(this.log.text()).doesNotContain("trying again");
 	}
 
 	/**
@@ -268,11 +240,11 @@ class PostgresTableLockTimeoutTests {
 				""");
 
 		Connection reader = openReader();
-		CompletableFuture<Void> released = letGo(reader, () -> Thread.sleep(1500));
+		CompletableFuture<Void> released = LockHolder.letGo(reader, () -> Thread.sleep(1500));
 		assertThat(migrator(TIMEOUT).up().finalVersion()).isEqualTo(2);
 		released.get(30, java.util.concurrent.TimeUnit.SECONDS);
 		assertThat(columns()).contains("balance");
-		assertThat(this.log.toString(StandardCharsets.UTF_8)).doesNotContain("trying again");
+		assertThat(this.log.text()).doesNotContain("trying again");
 	}
 
 	@Test
@@ -315,7 +287,7 @@ class PostgresTableLockTimeoutTests {
 				.contains("application 'report-job-7f3a'")
 				.doesNotContain("tried");
 		}
-		assertThat(this.log.toString(StandardCharsets.UTF_8)).doesNotContain("trying again");
+		assertThat(this.log.text()).doesNotContain("trying again");
 		assertThat(columns()).doesNotContain("balance");
 		assertThat(migrator(TIMEOUT).version().version()).isEqualTo(1);
 	}

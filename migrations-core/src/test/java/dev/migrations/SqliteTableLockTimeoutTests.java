@@ -1,8 +1,5 @@
 package dev.migrations;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.migrations.testing.EngineLog;
+import dev.migrations.testing.LockHolder;
 import dev.migrations.testing.MigrationDir;
 import dev.migrations.testing.SqliteTestDatabase;
 import dev.migrations.testing.TestDataSource;
@@ -38,9 +37,7 @@ class SqliteTableLockTimeoutTests {
 
 	private static final Duration TIMEOUT = Duration.ofMillis(300);
 
-	private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-	private PrintStream originalErr;
+	private EngineLog log;
 
 	private SqliteTestDatabase database;
 
@@ -51,20 +48,17 @@ class SqliteTableLockTimeoutTests {
 		this.database = SqliteTestDatabase.create();
 		this.dir = MigrationDir.create()
 			.goose("00001_accounts.sql", "CREATE TABLE accounts (id INTEGER);", "DROP TABLE accounts;");
-		// slf4j-simple, the engine's log in these tests, writes to whatever System.err is
-		// at the time.
-		this.originalErr = System.err;
-		System.setErr(new PrintStream(this.log, true, StandardCharsets.UTF_8));
+		this.log = EngineLog.capture();
 	}
 
 	@AfterEach
 	void restore() {
-		System.setErr(this.originalErr);
+		this.log.close();
 		this.database.close();
 	}
 
 	private String log() {
-		return this.log.toString(StandardCharsets.UTF_8);
+		return this.log.text();
 	}
 
 	private Migrator migrator(Duration tableLockTimeout) {
@@ -115,29 +109,6 @@ class SqliteTableLockTimeoutTests {
 			.toList();
 	}
 
-	/**
-	 * Ends the holder's transaction and closes it once {@code until} returns, on another
-	 * thread.
-	 */
-	private static CompletableFuture<Void> letGo(Connection holder, Wait until) {
-		return CompletableFuture.runAsync(() -> {
-			try (holder) {
-				until.run();
-				holder.rollback();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-	}
-
-	/** A wait that sleeps, and may be interrupted. */
-	private interface Wait {
-
-		void run() throws InterruptedException;
-
-	}
-
 	@Test
 	void aCommitWaitingForAnOpenReadTransactionGivesUpAndIsTriedAgainThenFailsRecordingNothing() throws Exception {
 		migrator(TIMEOUT).up();
@@ -184,7 +155,7 @@ class SqliteTableLockTimeoutTests {
 	void theMigrationSucceedsOnceTheHolderLetsGoBetweenAttempts() throws Exception {
 		migrator(TIMEOUT).up();
 		addBalance();
-		CompletableFuture<Void> letsGo = letGo(openReader(), () -> {
+		CompletableFuture<Void> letsGo = LockHolder.letGo(openReader(), () -> {
 			while (!log().contains("trying again")) {
 				Thread.sleep(20);
 			}
@@ -206,7 +177,8 @@ class SqliteTableLockTimeoutTests {
 		migrator(TIMEOUT).up();
 		addBalance();
 		// Several times the timeout above, which would have failed the first attempt.
-		CompletableFuture<Void> letsGo = letGo(openReader(), () -> Thread.sleep(TIMEOUT.multipliedBy(5).toMillis()));
+		CompletableFuture<Void> letsGo = LockHolder.letGo(openReader(),
+				() -> Thread.sleep(TIMEOUT.multipliedBy(5).toMillis()));
 
 		assertThat(migrator(Duration.ZERO).up().finalVersion()).isEqualTo(2);
 
@@ -283,7 +255,7 @@ class SqliteTableLockTimeoutTests {
 		migrator(TIMEOUT).up();
 		addBalance();
 		Connection reader = openReader();
-		CompletableFuture<Void> letsGo = letGo(reader, () -> {
+		CompletableFuture<Void> letsGo = LockHolder.letGo(reader, () -> {
 			while (!log().contains("trying again")) {
 				Thread.sleep(20);
 			}
