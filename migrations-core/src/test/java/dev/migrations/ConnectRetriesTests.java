@@ -38,7 +38,7 @@ class ConnectRetriesTests {
 			try {
 				// The database appears once the runner has failed to connect at least
 				// once.
-				while (dataSource.attempts().get() == 0) {
+				while (dataSource.failures().get() == 0) {
 					Thread.sleep(10);
 				}
 				Files.createDirectories(directory);

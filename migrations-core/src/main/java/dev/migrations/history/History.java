@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,11 +70,10 @@ public final class History {
 	 * holds rows no Go tool leaves, or our metadata table lacks its columns
 	 */
 	public HistoryState read(Connection connection, NavigableSet<Long> known) throws SQLException {
-		List<Object[]> rows;
 		if (!this.dialect.logsFailedStatements() || bothTablesExist(connection)) {
 			try {
-				rows = query(connection, this.versions.rowsQuery(MetadataTable.padding(this.dialect)) + " UNION ALL "
-						+ this.metadata.rowsQuery());
+				Rows rows = new Rows().read(connection, this.versions.rowsQuery(MetadataTable.padding(this.dialect))
+						+ " UNION ALL " + this.metadata.rowsQuery());
 				return toState(rows, known, true);
 			}
 			catch (SQLException ex) {
@@ -89,9 +89,9 @@ public final class History {
 			return HistoryState.ABSENT;
 		}
 		this.versions.checkColumns(connection);
-		rows = new ArrayList<>(query(connection, this.versions.rowsQuery(MetadataTable.padding(this.dialect))));
+		Rows rows = new Rows().read(connection, this.versions.rowsQuery(MetadataTable.padding(this.dialect)));
 		if (metadataExists) {
-			rows.addAll(query(connection, this.metadata.rowsQuery()));
+			rows.read(connection, this.metadata.rowsQuery());
 		}
 		return toState(rows, known, metadataExists);
 	}
@@ -121,37 +121,41 @@ public final class History {
 		}
 	}
 
-	private HistoryState toState(List<Object[]> rows, NavigableSet<Long> known, boolean metadataExists) {
-		List<VersionTable.VersionRow> versionRows = new ArrayList<>();
-		Map<Long, Metadata> recorded = new HashMap<>();
-		for (Object[] row : rows) {
-			long version = ((Number) row[1]).longValue();
-			if (row[9] == null) {
-				versionRows.add(new VersionTable.VersionRow(((Number) row[0]).longValue(), version,
-						((Number) row[2]).intValue() != 0, AbstractVersionTable.toInstant(row[3])));
-			}
-			else {
-				recorded.put(version, new Metadata(version, (String) row[4], (String) row[5],
-						Duration.ofMillis(((Number) row[6]).longValue()), (String) row[7],
-						AbstractVersionTable.toInstant(row[3]), (String) row[8], Metadata.Kind.of((String) row[9])));
-			}
-		}
-		return this.versions.toState(versionRows, known, recorded, metadataExists);
+	private HistoryState toState(Rows rows, NavigableSet<Long> known, boolean metadataExists) {
+		return this.versions.toState(rows.versions, known, rows.metadata, metadataExists);
 	}
 
-	private static List<Object[]> query(Connection connection, String sql) throws SQLException {
-		List<Object[]> rows = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-			int columns = result.getMetaData().getColumnCount();
-			while (result.next()) {
-				Object[] row = new Object[columns];
-				for (int i = 0; i < columns; i++) {
-					row[i] = result.getObject(i + 1);
+	/**
+	 * The rows of both tables, as the combined read returns them: a version table's row
+	 * has no {@code kind}. Read with typed getters, and only the columns a row has: a
+	 * start with nothing to do reads every applied version twice, and each value read is
+	 * a call into the driver (into native code, for SQLite).
+	 */
+	private static final class Rows {
+
+		private final List<VersionTable.VersionRow> versions = new ArrayList<>();
+
+		private final Map<Long, Metadata> metadata = new HashMap<>();
+
+		Rows read(Connection connection, String sql) throws SQLException {
+			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+				while (result.next()) {
+					long version = result.getLong(2);
+					String kind = result.getString(MetadataTable.KIND_COLUMN);
+					Instant at = AbstractVersionTable.toInstant(result.getObject(4));
+					if (kind == null) {
+						this.versions
+							.add(new VersionTable.VersionRow(result.getLong(1), version, result.getInt(3) != 0, at));
+					}
+					else {
+						this.metadata.put(version, new Metadata(version, result.getString(5), result.getString(6),
+								Duration.ofMillis(result.getLong(7)), null, at, null, Metadata.Kind.of(kind)));
+					}
 				}
-				rows.add(row);
 			}
+			return this;
 		}
-		return rows;
+
 	}
 
 	/**

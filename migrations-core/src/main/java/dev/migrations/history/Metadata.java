@@ -15,9 +15,10 @@ import java.util.Locale;
  * another tool applied, adopted without a checksum: "unverified")
  * @param executionTime how long the migration's statements took
  * @param appliedBy the database user (or, without one, the operating-system user) that
- * applied it
+ * applied it; written, and {@code null} when read back, since no command needs it
  * @param appliedAt when it was recorded
- * @param engineVersion the version of this engine that recorded it
+ * @param engineVersion the version of this engine that recorded it; written, and
+ * {@code null} when read back
  * @param kind how the version came to be recorded
  */
 public record Metadata(long version, String file, String checksum, Duration executionTime, String appliedBy,

@@ -19,10 +19,7 @@ import dev.migrations.dialect.TableName;
  */
 public final class MetadataTable {
 
-	/**
-	 * The columns after the version table's four in the combined read: file, checksum,
-	 * time, by, engine, kind.
-	 */
+	/** The table's columns. */
 	static final String COLUMNS = "version, file_name, checksum, execution_ms, applied_by, applied_at,"
 			+ " engine_version, kind";
 
@@ -30,7 +27,14 @@ public final class MetadataTable {
 	 * The types of those columns, which a version table's rows are padded with as typed
 	 * NULLs.
 	 */
-	private static final List<String> PADDING_TYPES = List.of("TEXT", "TEXT", "BIGINT", "TEXT", "TEXT", "TEXT");
+	private static final List<String> PADDING_TYPES = List.of("TEXT", "TEXT", "BIGINT", "TEXT");
+
+	/**
+	 * The column of the combined read that holds {@code kind}, from 1: after the version
+	 * table's four come file, checksum, time and kind. Who applied a version and with
+	 * which engine are written but not read back: no command needs them.
+	 */
+	static final int KIND_COLUMN = 8;
 
 	private final Dialect dialect;
 
@@ -68,7 +72,7 @@ public final class MetadataTable {
 	 */
 	String rowsQuery() {
 		return "SELECT 0, version, 0, " + this.dialect.metadataTimestampAsEpochSeconds()
-				+ ", file_name, checksum, execution_ms, applied_by, engine_version, kind FROM " + this.quoted;
+				+ ", file_name, checksum, execution_ms, kind FROM " + this.quoted;
 	}
 
 	boolean exists(Connection connection) throws SQLException {

@@ -21,6 +21,8 @@ public final class TestDataSource extends SimpleDataSource {
 
 	private final AtomicInteger attempts = new AtomicInteger();
 
+	private final AtomicInteger failures = new AtomicInteger();
+
 	public TestDataSource(String url) {
 		this.url = url;
 	}
@@ -39,13 +41,24 @@ public final class TestDataSource extends SimpleDataSource {
 		return this.attempts;
 	}
 
+	/** The connection attempts that failed so far. */
+	public AtomicInteger failures() {
+		return this.failures;
+	}
+
 	@Override
 	public Connection getConnection() throws SQLException {
 		this.attempts.incrementAndGet();
-		if (this.url == null) {
-			throw new SQLException("no database in this test");
+		try {
+			if (this.url == null) {
+				throw new SQLException("no database in this test");
+			}
+			return withSleep(DriverManager.getConnection(this.url));
 		}
-		return withSleep(DriverManager.getConnection(this.url));
+		catch (SQLException ex) {
+			this.failures.incrementAndGet();
+			throw ex;
+		}
 	}
 
 	@Override
