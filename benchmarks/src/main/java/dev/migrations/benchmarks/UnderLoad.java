@@ -67,9 +67,12 @@ final class UnderLoad {
 		static final Timeline FULL = new Timeline(Duration.ofSeconds(18), Duration.ofSeconds(2), Duration.ofSeconds(11),
 				Duration.ofSeconds(3), Migrator.DEFAULT_TABLE_LOCK_TIMEOUT);
 
-		/** The same shape, shorter, for the smoke run. */
-		static final Timeline QUICK = new Timeline(Duration.ofSeconds(6), Duration.ofMillis(500), Duration.ofSeconds(3),
-				Duration.ofSeconds(1), Duration.ofMillis(500));
+		/**
+		 * Shorter, for the smoke run: the blocker outlasts one attempt (250 ms) and ends
+		 * before the second, a second after the first.
+		 */
+		static final Timeline QUICK = new Timeline(Duration.ofSeconds(3), Duration.ofMillis(300),
+				Duration.ofMillis(1500), Duration.ofMillis(500), Duration.ofMillis(250));
 
 	}
 
@@ -101,101 +104,114 @@ final class UnderLoad {
 	}
 
 	/**
-	 * Runs the scenario once on a database of its own.
+	 * Runs the scenario once per bound, in turn, on one application started once: each
+	 * run's migration is a set of its own (its own version table, its own column), so
+	 * that the runs do not see each other. A later run meets a warmer application, which
+	 * favours the runs after the first.
 	 * @param database an empty PostgreSQL database
-	 * @param timeline when things happen
-	 * @param tableLockTimeout the migration's bound: the timeline's, or zero for none
-	 * @return the figures
+	 * @param timeline when things happen, from the start of each run's load
+	 * @param tableLockTimeouts the migrations' bounds, zero for none
+	 * @return the figures, one per bound, in order
 	 */
-	Figures run(ScratchDatabase database, Timeline timeline, Duration tableLockTimeout) {
+	List<Figures> run(ScratchDatabase database, Timeline timeline, List<Duration> tableLockTimeouts) {
 		try (SampleApp.Running running = this.app.serve(database, "--spring.datasource.hikari.maximum-pool-size=10")) {
 			String project = match(ID,
 					post(running, "/api/projects", "{\"name\": \"load\", \"api_key\": \"sk-load\"}"));
 			String token = match(TOKEN, post(running, "/api/projects/" + project + "/tokens", "{}"));
-			Path migrations = migrations();
-			ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-			AtomicInteger failures = new AtomicInteger();
-			List<CompletableFuture<?>> answers = Collections.synchronizedList(new ArrayList<>());
-			ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+			List<Figures> figures = new ArrayList<>();
+			for (int run = 1; run <= tableLockTimeouts.size(); run++) {
+				figures.add(load(running, database, project, token, run, timeline, tableLockTimeouts.get(run - 1)));
+			}
+			return figures;
+		}
+	}
+
+	private Figures load(SampleApp.Running running, ScratchDatabase database, String project, String token, int run,
+			Timeline timeline, Duration tableLockTimeout) {
+		Path migrations = migrations(run);
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		AtomicInteger failures = new AtomicInteger();
+		List<CompletableFuture<?>> answers = Collections.synchronizedList(new ArrayList<>());
+		ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+		try {
+			long loadStart = System.nanoTime();
+			long periodMicros = 1_000_000L / RATE;
+			AtomicInteger sent = new AtomicInteger();
+			int total = (int) (timeline.load().toMillis() * RATE / 1000);
+			clock.scheduleAtFixedRate(() -> {
+				int n = sent.getAndIncrement();
+				if (n >= total) {
+					return;
+				}
+				HttpRequest request = ((n % 2) == 0)
+						? HttpRequest.newBuilder(running.uri("/v1/tokens/check"))
+							.timeout(Duration.ofSeconds(60))
+							.header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + token + "\"}"))
+							.build()
+						: HttpRequest.newBuilder(running.uri("/api/audit-events?project_id=" + project + "&size=5"))
+							.timeout(Duration.ofSeconds(60))
+							.GET()
+							.build();
+				long start = System.nanoTime();
+				answers.add(this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+					.whenComplete((response, error) -> {
+						latencies.add(System.nanoTime() - start);
+						if (error != null || response.statusCode() != 200) {
+							failures.incrementAndGet();
+						}
+					}));
+			}, 0, periodMicros, TimeUnit.MICROSECONDS);
+			CompletableFuture<Void> blocker = CompletableFuture.runAsync(() -> hold(database, timeline), clock);
+			CompletableFuture<Long> migration = CompletableFuture.supplyAsync(() -> {
+				sleep(timeline.migrationStart());
+				long start = System.nanoTime();
+				migrator(database, migrations, run, tableLockTimeout).up();
+				return System.nanoTime() - start;
+			});
+			String migrationError = null;
+			long migrationNanos = 0;
 			try {
-				long loadStart = System.nanoTime();
-				long periodMicros = 1_000_000L / RATE;
-				AtomicInteger sent = new AtomicInteger();
-				int total = (int) (timeline.load().toMillis() * RATE / 1000);
-				clock.scheduleAtFixedRate(() -> {
-					int n = sent.getAndIncrement();
-					if (n >= total) {
-						return;
-					}
-					HttpRequest request = ((n % 2) == 0)
-							? HttpRequest.newBuilder(running.uri("/v1/tokens/check"))
-								.timeout(Duration.ofSeconds(60))
-								.header("Content-Type", "application/json")
-								.POST(HttpRequest.BodyPublishers.ofString("{\"token\": \"" + token + "\"}"))
-								.build()
-							: HttpRequest.newBuilder(running.uri("/api/audit-events?project_id=" + project + "&size=5"))
-								.timeout(Duration.ofSeconds(60))
-								.GET()
-								.build();
-					long start = System.nanoTime();
-					answers.add(this.http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-						.whenComplete((response, error) -> {
-							latencies.add(System.nanoTime() - start);
-							if (error != null || response.statusCode() != 200) {
-								failures.incrementAndGet();
-							}
-						}));
-				}, 0, periodMicros, TimeUnit.MICROSECONDS);
-				CompletableFuture<Void> blocker = CompletableFuture.runAsync(() -> hold(database, timeline), clock);
-				CompletableFuture<Long> migration = CompletableFuture.supplyAsync(() -> {
-					sleep(timeline.migrationStart());
-					long start = System.nanoTime();
-					migrator(database, migrations, tableLockTimeout).up();
-					return System.nanoTime() - start;
-				});
-				String migrationError = null;
-				long migrationNanos = 0;
-				try {
-					migrationNanos = migration.get(3, TimeUnit.MINUTES);
-				}
-				catch (java.util.concurrent.ExecutionException ex) {
-					migrationError = (ex.getCause() instanceof MigrationException failure) ? failure.getMessage()
-							: String.valueOf(ex.getCause());
-				}
-				blocker.get(1, TimeUnit.MINUTES);
-				long loadLeft = timeline.load().toNanos() - (System.nanoTime() - loadStart);
-				sleep(Duration.ofNanos(Math.max(0, loadLeft)).plusMillis(200));
-				CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-					.exceptionally((ignored) -> null)
-					.get(1, TimeUnit.MINUTES);
-				List<Long> sorted = new ArrayList<>(latencies);
-				Collections.sort(sorted);
-				return new Figures(sorted.size(), failures.get(), percentile(sorted, 0.50), percentile(sorted, 0.99),
-						percentile(sorted, 1.0), Duration.ofNanos(migrationNanos), migrationError);
+				migrationNanos = migration.get(3, TimeUnit.MINUTES);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new BenchmarkException("Interrupted under load", ex);
+			catch (java.util.concurrent.ExecutionException ex) {
+				migrationError = (ex.getCause() instanceof MigrationException failure) ? failure.getMessage()
+						: String.valueOf(ex.getCause());
 			}
-			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
-				throw new BenchmarkException("The under-load scenario did not finish: " + ex, ex);
-			}
-			finally {
-				clock.shutdownNow();
-			}
+			blocker.get(1, TimeUnit.MINUTES);
+			long loadLeft = timeline.load().toNanos() - (System.nanoTime() - loadStart);
+			sleep(Duration.ofNanos(Math.max(0, loadLeft)).plusMillis(200));
+			CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+				.exceptionally((ignored) -> null)
+				.get(1, TimeUnit.MINUTES);
+			List<Long> sorted = new ArrayList<>(latencies);
+			Collections.sort(sorted);
+			return new Figures(sorted.size(), failures.get(), percentile(sorted, 0.50), percentile(sorted, 0.99),
+					percentile(sorted, 1.0), Duration.ofNanos(migrationNanos), migrationError);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new BenchmarkException("Interrupted under load", ex);
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+			throw new BenchmarkException("The under-load scenario did not finish: " + ex, ex);
+		}
+		finally {
+			clock.shutdownNow();
 		}
 	}
 
 	/**
-	 * The migration, a set of its own with its own version table beside the
-	 * application's.
+	 * A run's migration, a set of its own with its own version table beside the
+	 * application's: the first adds {@code note}, the next {@code note2}, and so on.
 	 */
-	private Path migrations() {
+	private Path migrations(int run) {
+		String column = (run == 1) ? "note" : "note" + run;
 		try {
 			Path dir = Files.createTempDirectory(this.directory, "under-load");
-			Files.writeString(dir.resolve("00001_add_token_note.sql"),
-					"-- +goose Up\nALTER TABLE tokens ADD COLUMN note text;\n\n-- +goose Down\n"
-							+ "ALTER TABLE tokens DROP COLUMN note;\n");
+			Files.writeString(dir.resolve("00001_add_token_" + column + ".sql"),
+					"-- +goose Up\nALTER TABLE tokens ADD COLUMN " + column + " text;\n\n-- +goose Down\n"
+							+ "ALTER TABLE tokens DROP COLUMN " + column + ";\n");
 			return dir;
 		}
 		catch (IOException ex) {
@@ -203,13 +219,13 @@ final class UnderLoad {
 		}
 	}
 
-	private static Migrator migrator(ScratchDatabase database, Path migrations, Duration tableLockTimeout) {
+	private static Migrator migrator(ScratchDatabase database, Path migrations, int run, Duration tableLockTimeout) {
 		PGSimpleDataSource dataSource = new PGSimpleDataSource();
 		dataSource.setURL(database.url());
 		return Migrator.builder()
 			.dataSource(dataSource)
 			.locations(migrations.toString())
-			.table("load_test_versions")
+			.table((run == 1) ? "load_test_versions" : "load_test_versions_" + run)
 			.tableLockTimeout(tableLockTimeout)
 			.build();
 	}

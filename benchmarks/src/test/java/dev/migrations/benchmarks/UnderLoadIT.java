@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -59,14 +60,13 @@ class UnderLoadIT {
 
 	@Test
 	void withTheDefaultsTheMigrationRetriesAndNoRequestWaitsLongerThanTheBound() {
-		UnderLoad.Figures bounded;
+		List<UnderLoad.Figures> runs;
 		try (ScratchDatabase database = this.postgres.create("underload-it")) {
-			bounded = this.scenario.run(database, UnderLoad.Timeline.FULL, UnderLoad.Timeline.FULL.tableLockTimeout());
+			runs = this.scenario.run(database, UnderLoad.Timeline.FULL,
+					List.of(UnderLoad.Timeline.FULL.tableLockTimeout(), Duration.ZERO));
 		}
-		UnderLoad.Figures off;
-		try (ScratchDatabase database = this.postgres.create("underload-it")) {
-			off = this.scenario.run(database, UnderLoad.Timeline.FULL, Duration.ZERO);
-		}
+		UnderLoad.Figures bounded = runs.get(0);
+		UnderLoad.Figures off = runs.get(1);
 		System.out.println("under load, table lock timeout 4000 ms: " + bounded);
 		System.out.println("under load, table lock timeout off:     " + off);
 
