@@ -77,17 +77,21 @@ public final class MigrateCommand {
 		// records among the command's; what
 		// it warns about comes back as the error the command reports.
 		DRIVER_LOGS.setLevel(java.util.logging.Level.OFF);
-		SqliteNativeLibrary.useCachedCopy(System.getenv());
 		int status = new MigrateCommand(Defaults.NONE, System.out, System.err, System.getenv()).run(args);
 		System.exit(status);
 	}
 
 	/**
-	 * Runs one command.
+	 * Runs one command. Unless SQLite's driver was given a library path already, it is
+	 * pointed at the user's cached copy of its native library (see
+	 * {@link SqliteNativeLibrary}), which takes effect where no SQLite connection was
+	 * opened in this process yet: the standalone jar and an application's {@code migrate}
+	 * entry alike.
 	 * @param args the arguments after {@code migrate}
 	 * @return the exit status
 	 */
 	public int run(String... args) {
+		SqliteNativeLibrary.useCachedCopy(this.environment);
 		Redaction redaction = redaction(args);
 		Optional<String> help = CommandLineModel.helpRequested(List.of(args));
 		if (help.isPresent()) {

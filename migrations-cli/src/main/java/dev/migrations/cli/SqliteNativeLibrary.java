@@ -13,15 +13,15 @@ import org.sqlite.util.OSInfo;
 
 /**
  * Keeps one copy of sqlite-jdbc's native library per user, so that a {@code migrate}
- * process loads it instead of extracting it again. Left alone, sqlite-jdbc hashes the
- * library inside the jar, writes it to a new temporary file and asks the system which C
- * library it has, in every process: about a third of what {@code migrate status} on a
- * small SQLite database costs in CPU. The copy lives under
- * {@code $XDG_CACHE_HOME/migrate} (else {@code ~/.cache/migrate}), in a directory named
- * after the driver's version, the operating system and the architecture; it is written to
- * a temporary file first and moved into place, so that a half-written copy is never
- * found. Whatever goes wrong, sqlite-jdbc is left to do it its own way; and a library
- * path someone set stays theirs.
+ * process (the standalone jar, or an application's {@code migrate} entry) loads it
+ * instead of extracting it again. Left alone, sqlite-jdbc hashes the library inside the
+ * jar, writes it to a new temporary file and asks the system which C library it has, in
+ * every process: about a third of what {@code migrate status} on a small SQLite database
+ * costs in CPU. The copy lives under {@code $XDG_CACHE_HOME/migrate} (else
+ * {@code ~/.cache/migrate}), in a directory named after the driver's version, the
+ * operating system and the architecture; it is written to a temporary file first and
+ * moved into place, so that a half-written copy is never found. Whatever goes wrong,
+ * sqlite-jdbc is left to do it its own way; and a library path someone set stays theirs.
  */
 final class SqliteNativeLibrary {
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,10 +41,13 @@ class MigrateJarIT {
 
 	private Run migrate(Map<String, String> environment, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						"-Djava.io.tmpdir=" + Files.createDirectories(this.workingDirectory.resolve("tmp")), "-jar",
 						Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "migrate"));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile());
+		// sqlite-jdbc's native library is kept in the user's cache: the test's own.
+		builder.environment().put("XDG_CACHE_HOME", this.workingDirectory.resolve("cache").toString());
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -162,6 +166,31 @@ class MigrateJarIT {
 			.satisfies((line) -> assertThat(line).startsWith("migrate: Failed connecting to the database"));
 	}
 
+	/**
+	 * The application's entry keeps sqlite-jdbc's native library in the user's cache, as
+	 * the standalone jar does, instead of extracting it into the temporary directory in
+	 * every process.
+	 */
+	@Test
+	void sqlitesNativeLibraryIsKeptInTheUsersCache() throws Exception {
+		MigrationDir dir = MigrationDir.at(this.workingDirectory.resolve("m"))
+			.goose("00001_t.sql", "CREATE TABLE t (id INTEGER);", "DROP TABLE t;");
+
+		for (int run = 0; run < 2; run++) {
+			Run up = migrate("up", "--db", this.workingDirectory.resolve("app.db").toString(), "--dir", dir.location());
+			assertThat(up.status()).as(up.err()).isZero();
+			assertThat(up.err()).isEmpty();
+		}
+
+		try (Stream<Path> cached = Files.walk(this.workingDirectory.resolve("cache/migrate"));
+				Stream<Path> extracted = Files.list(this.workingDirectory.resolve("tmp"))) {
+			assertThat(cached.map((file) -> file.getFileName().toString()))
+				.contains(System.mapLibraryName("sqlitejdbc").replace(".jnilib", ".dylib"));
+			assertThat(extracted.map((file) -> file.getFileName().toString()))
+				.noneMatch((name) -> name.startsWith("sqlite-"));
+		}
+	}
+
 	@Test
 	void sqliteJdbcsCleanUpOfOtherProcessesLibrariesPrintsNothing() throws Exception {
 		// sqlite-jdbc deletes the native libraries other processes extracted into the
@@ -175,13 +204,14 @@ class MigrateJarIT {
 			.resolve("x"), "");
 		MigrationDir dir = MigrationDir.at(this.workingDirectory.resolve("m"))
 			.goose("00001_t.sql", "CREATE TABLE t (id INTEGER);", "DROP TABLE t;");
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Djava.io.tmpdir=" + sharedTemp, "-jar",
 				Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString(), "migrate", "up", "--db",
 				this.workingDirectory.resolve("app.db").toString(), "--dir", dir.location())
 			.directory(this.workingDirectory.toFile())
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		builder.environment().put("XDG_CACHE_HOME", this.workingDirectory.resolve("cache").toString());
+		Process process = builder.start();
 		String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
 

@@ -40,7 +40,10 @@ class SetupJarIT {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
 						Path.of(System.getProperty("sample.jar")).toAbsolutePath().toString()));
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).directory(this.workingDirectory.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workingDirectory.toFile());
+		// sqlite-jdbc's native library is kept in the user's cache: the test's own.
+		builder.environment().put("XDG_CACHE_HOME", this.workingDirectory.resolve("cache").toString());
+		Process process = builder.start();
 		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
