@@ -1,9 +1,9 @@
 package dev.migrations.history;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What the version table and our metadata table say about a database.
@@ -28,14 +28,25 @@ public record HistoryState(boolean tableExists, List<AppliedVersion> applied, bo
 		metadata = Map.copyOf(metadata);
 	}
 
-	/** The applied versions as a set. */
+	/**
+	 * The applied versions as a set, made anew on each call: callers that test many
+	 * versions keep it.
+	 */
 	public Set<Long> appliedVersions() {
-		return this.applied.stream().map(AppliedVersion::version).collect(Collectors.toSet());
+		Set<Long> versions = new HashSet<>();
+		for (AppliedVersion version : this.applied) {
+			versions.add(version.version());
+		}
+		return versions;
 	}
 
 	/** The highest applied version, or 0 when none is. */
 	public long currentVersion() {
-		return this.applied.stream().mapToLong(AppliedVersion::version).max().orElse(0);
+		long current = 0;
+		for (AppliedVersion version : this.applied) {
+			current = Math.max(current, version.version());
+		}
+		return current;
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.migrations.internal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalLong;
 
 import org.slf4j.Logger;
@@ -122,8 +123,9 @@ public final class Maintenance {
 				}
 			}
 			locked.history().mark(locked.connection(), unverified, Metadata.Kind.ADOPTED);
+			Set<Long> applied = state.appliedVersions();
 			for (Long version : state.metadata().keySet()) {
-				if (!state.appliedVersions().contains(version)) {
+				if (!applied.contains(version)) {
 					locked.history().forget(locked.connection(), version);
 					changes.add("Removed the metadata of version " + version + ", which is no longer applied.");
 				}

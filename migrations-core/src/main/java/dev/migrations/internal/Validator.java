@@ -2,6 +2,7 @@ package dev.migrations.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.migrations.Direction;
 import dev.migrations.MigrationParseException;
@@ -34,8 +35,9 @@ final class Validator {
 		}
 		issues.addAll(applied(state).issues());
 		long current = state.currentVersion();
+		Set<Long> applied = state.appliedVersions();
 		for (Migration migration : this.catalog.all()) {
-			if (migration.version() < current && !state.appliedVersions().contains(migration.version())) {
+			if (migration.version() < current && !applied.contains(migration.version())) {
 				issues.add(new ValidationIssue(Kind.OUT_OF_ORDER, migration.version(), migration.name(),
 						migration.name() + " is pending but older than the current version " + current
 								+ "; apply it with outOfOrder=apply, or renumber it."));
