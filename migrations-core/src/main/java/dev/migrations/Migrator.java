@@ -715,12 +715,13 @@ public final class Migrator {
 		 * what follows unseen.
 		 */
 		private static void refuseNul(String option, String what, Map<String, String> values) {
-			values.forEach((name, value) -> {
+			for (Map.Entry<String, String> entry : values.entrySet()) {
+				String value = entry.getValue();
 				if (value != null && value.indexOf('\u0000') >= 0) {
-					throw new MigrationConfigurationException(option, "The value of " + what + " " + name
+					throw new MigrationConfigurationException(option, "The value of " + what + " " + entry.getKey()
 							+ " holds a NUL character, which SQLite would take as the end of the statement; remove it.");
 				}
-			});
+			}
 		}
 
 		private Map<String, String> environment() {

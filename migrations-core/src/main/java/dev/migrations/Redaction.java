@@ -57,11 +57,30 @@ public final class Redaction {
 
 	private Redaction(Collection<String> secrets, boolean patterns) {
 		this.patterns = patterns;
-		this.secrets = secrets.stream()
-			.filter((secret) -> !secret.isEmpty() && !secret.equals(MASK))
-			.distinct()
-			.sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-			.toList();
+		Set<String> kept = new LinkedHashSet<>();
+		for (String secret : secrets) {
+			if (!secret.isEmpty() && !secret.equals(MASK)) {
+				kept.add(secret);
+			}
+		}
+		List<String> longestFirst = new ArrayList<>(kept);
+		longestFirst.sort(new LongestFirst());
+		this.secrets = List.copyOf(longestFirst);
+	}
+
+	/**
+	 * Longer secrets first, so that one inside another is masked whole; then in natural
+	 * order. A class rather than a composed comparator, as the other code on the way of a
+	 * start: every command builds a redaction first, in a JVM that has not warmed up.
+	 */
+	private static final class LongestFirst implements Comparator<String> {
+
+		@Override
+		public int compare(String a, String b) {
+			int byLength = Integer.compare(b.length(), a.length());
+			return (byLength != 0) ? byLength : a.compareTo(b);
+		}
+
 	}
 
 	/**

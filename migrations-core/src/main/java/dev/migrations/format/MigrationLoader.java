@@ -80,11 +80,11 @@ public final class MigrationLoader {
 		this.requested = requested;
 		this.environment = Map.copyOf(environment);
 		this.placeholders = new Placeholders(placeholders);
-		placeholders.forEach((name, value) -> {
-			if (Masking.looksSecret(name)) {
-				this.secrets.add(value);
+		for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+			if (Masking.looksSecret(placeholder.getKey())) {
+				this.secrets.add(placeholder.getValue());
 			}
-		});
+		}
 	}
 
 	/**
@@ -129,7 +129,11 @@ public final class MigrationLoader {
 		if (this.requested != MigrationFormat.AUTO) {
 			return this.requested;
 		}
-		FileFormat.Detection detection = FileFormat.detect(resources.stream().map(MigrationResource::name).toList());
+		List<String> names = new ArrayList<>(resources.size());
+		for (MigrationResource resource : resources) {
+			names.add(resource.name());
+		}
+		FileFormat.Detection detection = FileFormat.detect(names);
 		if (detection.isMixed()) {
 			throw new MigrationSourceException(source.location(), detection.examples(),
 					"Location " + source.location() + " mixes goose files (" + detection.goose()
@@ -160,7 +164,12 @@ public final class MigrationLoader {
 				throw new MigrationSourceException(source.location(), List.of(resource.location()),
 						"Invalid migration file name " + resource.location() + ": " + ex.getMessage() + ".");
 			}
-			versions.computeIfAbsent(fileName.version(), VersionFiles::new).add(source, fileName, resource);
+			VersionFiles files = versions.get(fileName.version());
+			if (files == null) {
+				files = new VersionFiles(fileName.version());
+				versions.put(fileName.version(), files);
+			}
+			files.add(source, fileName, resource);
 			found++;
 		}
 		if (found == 0) {

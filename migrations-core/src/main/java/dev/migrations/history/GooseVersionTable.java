@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -29,6 +30,16 @@ import dev.migrations.dialect.TableName;
 public final class GooseVersionTable extends AbstractVersionTable {
 
 	static final String COLUMNS = "id, version_id, is_applied, tstamp";
+
+	/** Rows in the order goose wrote them. */
+	private static final Comparator<VersionRow> BY_ORDER = new Comparator<>() {
+
+		@Override
+		public int compare(VersionRow a, VersionRow b) {
+			return Long.compare(a.order(), b.order());
+		}
+
+	};
 
 	private final GooseTimestamps timestamps;
 
@@ -65,7 +76,7 @@ public final class GooseVersionTable extends AbstractVersionTable {
 					+ " (version_id, is_applied) VALUES (0, true).", null);
 		}
 		List<VersionRow> ordered = new ArrayList<>(rows);
-		ordered.sort((a, b) -> Long.compare(a.order(), b.order()));
+		ordered.sort(BY_ORDER);
 		Map<Long, AppliedVersion> applied = new LinkedHashMap<>();
 		for (VersionRow row : ordered) {
 			applied.remove(row.version());

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.migrations.VersionTableException;
 import dev.migrations.dialect.Dialect;
@@ -58,7 +57,11 @@ public final class MetadataTable {
 	 * the combined read.
 	 */
 	static String padding(Dialect dialect) {
-		return PADDING_TYPES.stream().map((type) -> ", " + dialect.typedNull(type)).collect(Collectors.joining());
+		StringBuilder padding = new StringBuilder();
+		for (String type : PADDING_TYPES) {
+			padding.append(", ").append(dialect.typedNull(type));
+		}
+		return padding.toString();
 	}
 
 	/** The table. */

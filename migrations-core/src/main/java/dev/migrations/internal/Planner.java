@@ -64,7 +64,14 @@ final class Planner {
 		if (!older.isEmpty() && this.outOfOrder == OutOfOrderPolicy.FAIL) {
 			throw new OutOfOrderException(older, current);
 		}
-		return pending.stream().limit(command.limit()).map((migration) -> new Step(migration, Direction.UP)).toList();
+		List<Step> steps = new ArrayList<>();
+		for (Migration migration : pending) {
+			if (steps.size() >= command.limit()) {
+				break;
+			}
+			steps.add(new Step(migration, Direction.UP));
+		}
+		return steps;
 	}
 
 	private List<Step> planDown(Operation.Down command, HistoryState state) {
