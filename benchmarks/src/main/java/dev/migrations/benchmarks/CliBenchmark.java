@@ -11,18 +11,18 @@ import dev.migrations.benchmarks.child.ChildMain;
 
 /**
  * The cli workload: the CPU, user and system, of whole processes that find nothing to do
- * on a database with {@value #APPLIED} applied migrations ({@code status},
- * {@code version} and {@code up}), as CI jobs, init containers and developers run them
- * all day: {@code migrate.jar} as {@code java -jar}, its launcher ({@code migrate}: the
- * build's class-data archive, the client compiler, the serial collector), and the sample
- * app's {@code migrate} entry, which reads the application's configuration; beside the
- * JVM floor, a main in the benchmarks jar that opens the same connection and reads the
- * version, and goose's own figure, which is documented, not measured (goose cannot be
- * built here).
+ * on a database with {@value #APPLIED} applied migrations, a quick run's smallest N in a
+ * quick run ({@code status}, {@code version} and {@code up}), as CI jobs, init containers
+ * and developers run them all day: {@code migrate.jar} as {@code java -jar}, its launcher
+ * ({@code migrate}: the build's class-data archive, the client compiler, the serial
+ * collector), and the sample app's {@code migrate} entry, which reads the application's
+ * configuration; beside the JVM floor, a main in the benchmarks jar that opens the same
+ * connection and reads the version, and goose's own figure, which is documented, not
+ * measured (goose cannot be built here).
  */
 final class CliBenchmark {
 
-	/** How many migrations the database holds. */
+	/** How many migrations the database holds in a full run. */
 	static final int APPLIED = 100;
 
 	/**
@@ -96,7 +96,7 @@ final class CliBenchmark {
 				"launcher");
 		Variant sample = new Variant("java -jar sample-app.jar migrate", "sample");
 		try (ScratchDatabase database = server.create("cli")) {
-			this.progress.step("cli " + kind + ": migrate up " + APPLIED + " migrations, untimed");
+			this.progress.step("cli " + kind + ": migrate up " + files.count() + " migrations, untimed");
 			this.processes.run("migrate up",
 					command(List.of("-jar", this.migrateJar.toString()), "up", database, files), Map.of());
 			for (int round = 0; round < this.rounds.total(); round++) {
@@ -134,7 +134,7 @@ final class CliBenchmark {
 				}
 			}
 		}
-		report(kind, floor, jar, fast, sample);
+		report(kind, files.count(), floor, jar, fast, sample);
 	}
 
 	private List<String> command(List<String> launch, String command, ScratchDatabase database,
@@ -151,9 +151,9 @@ final class CliBenchmark {
 		return List.of("sh", launcher.toString(), command, "--db", database.url(), "--dir", files.goose().toString());
 	}
 
-	private void report(String kind, Variant floor, Variant jar, Variant fast, Variant sample) {
+	private void report(String kind, int applied, Variant floor, Variant jar, Variant fast, Variant sample) {
 		Table table = new Table(
-				"cli, " + kind + ", nothing to do on " + APPLIED + " applied migrations (" + this.rounds.describe()
+				"cli, " + kind + ", nothing to do on " + applied + " applied migrations (" + this.rounds.describe()
 						+ "; CPU seconds, user + system, of the whole process: median, min–max)",
 				"how", "status", "version", "up");
 		List<Variant> variants = new ArrayList<>(List.of(floor, jar, fast));

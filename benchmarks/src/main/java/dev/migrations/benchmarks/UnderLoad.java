@@ -69,10 +69,11 @@ final class UnderLoad {
 
 		/**
 		 * Shorter, for the smoke run: the blocker outlasts one attempt (250 ms) and ends
-		 * before the second, a second after the first.
+		 * before the second, a second after the first, and the load goes on a moment
+		 * after.
 		 */
-		static final Timeline QUICK = new Timeline(Duration.ofSeconds(3), Duration.ofMillis(300),
-				Duration.ofMillis(1500), Duration.ofMillis(500), Duration.ofMillis(250));
+		static final Timeline QUICK = new Timeline(Duration.ofSeconds(2), Duration.ofMillis(300),
+				Duration.ofMillis(1200), Duration.ofMillis(500), Duration.ofMillis(250));
 
 	}
 
