@@ -75,12 +75,17 @@ final class BenchmarkRun {
 		ChildLauncher launcher = ChildLauncher.forThisJvm(this.scratch);
 		MigrateBenchmark migrate = new MigrateBenchmark(launcher, this.report, this.progress, this.options.rounds());
 		for (DatabaseServer server : servers.values()) {
-			migrations(migrate, server);
-			if (this.options.runs(Workload.STARTUP)) {
-				startup(server, launcher);
+			Map<Tool, ScratchDatabase> migrated = migrations(migrate, server);
+			try {
+				if (this.options.runs(Workload.STARTUP)) {
+					startup(server, launcher, migrated);
+				}
+				if (this.options.runs(Workload.CLI)) {
+					cli(server, launcher, this.options.quick(), migrated.get(Tool.OURS));
+				}
 			}
-			if (this.options.runs(Workload.CLI)) {
-				cli(server, launcher, this.options.quick());
+			finally {
+				migrated.values().forEach(ScratchDatabase::close);
 			}
 			if (this.options.runs(Workload.UNDER_LOAD) && server.kind() == DatabaseKind.POSTGRES) {
 				underLoad(server);
@@ -95,25 +100,52 @@ final class BenchmarkRun {
 		}
 	}
 
-	private void migrations(MigrateBenchmark migrate, DatabaseServer server) {
+	/**
+	 * The apply and noop workloads, at every N.
+	 * @return this engine's and Flyway's databases from the apply workload at the N the
+	 * startup and cli workloads use, when those run too: they hold what those workloads
+	 * would otherwise apply again, untimed (the same children, the same files); the
+	 * caller closes them. Empty otherwise.
+	 */
+	private Map<Tool, ScratchDatabase> migrations(MigrateBenchmark migrate, DatabaseServer server) {
 		boolean apply = this.options.runs(Workload.APPLY);
 		boolean noop = this.options.runs(Workload.NOOP);
+		Map<Tool, ScratchDatabase> kept = new EnumMap<>(Tool.class);
 		if (!apply && !noop) {
-			return;
+			return kept;
 		}
-		for (int count : this.options.sizes()) {
-			MigrationFileSet files = files(count);
-			Map<Tool, ScratchDatabase> migrated = apply ? migrate.apply(server, files) : Map.of();
-			if (noop) {
-				migrate.noop(server, files, migrated);
-			}
-			else {
-				migrated.values().forEach(ScratchDatabase::close);
+		boolean reused = this.options.runs(Workload.STARTUP) || this.options.runs(Workload.CLI);
+		try {
+			for (int count : this.options.sizes()) {
+				MigrationFileSet files = files(count);
+				Map<Tool, ScratchDatabase> migrated = apply ? migrate.apply(server, files) : Map.of();
+				try {
+					if (noop) {
+						migrate.noop(server, files, migrated);
+					}
+				}
+				finally {
+					for (Map.Entry<Tool, ScratchDatabase> database : migrated.entrySet()) {
+						Tool tool = database.getKey();
+						if (reused && count == applied(StartupBenchmark.MIGRATIONS) && !kept.containsKey(tool)
+								&& (tool == Tool.OURS || tool == Tool.FLYWAY)) {
+							kept.put(tool, database.getValue());
+						}
+						else {
+							database.getValue().close();
+						}
+					}
+				}
 			}
 		}
+		catch (RuntimeException ex) {
+			kept.values().forEach(ScratchDatabase::close);
+			throw ex;
+		}
+		return kept;
 	}
 
-	private void startup(DatabaseServer server, ChildLauncher launcher) {
+	private void startup(DatabaseServer server, ChildLauncher launcher, Map<Tool, ScratchDatabase> migrated) {
 		Path jar = ProjectJar.find(STARTUP_APP, STARTUP_APP);
 		if (jar == null) {
 			this.report.note("startup, " + server.kind().key() + ": skipped: " + STARTUP_APP
@@ -123,10 +155,10 @@ final class BenchmarkRun {
 		}
 		new StartupBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), jar, launcher, this.scratch,
 				this.report, this.progress, this.options.rounds())
-			.run(server, files(applied(StartupBenchmark.MIGRATIONS)));
+			.run(server, files(applied(StartupBenchmark.MIGRATIONS)), migrated);
 	}
 
-	private void cli(DatabaseServer server, ChildLauncher launcher, boolean quick) {
+	private void cli(DatabaseServer server, ChildLauncher launcher, boolean quick, ScratchDatabase migrated) {
 		Path migrateJar = ProjectJar.find(MIGRATE_JAR, MIGRATE_JAR);
 		if (migrateJar == null || !ProcessCpu.isAvailable()) {
 			this.report.note("cli, " + server.kind().key() + ": skipped: "
@@ -141,7 +173,7 @@ final class BenchmarkRun {
 		new CliBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), launcher.classpath(), migrateJar,
 				(quick ? List.of("status") : CliBenchmark.COMMANDS), sampleApp, new ProcessCpu(this.scratch),
 				this.report, this.progress, this.options.rounds())
-			.run(server, files(applied(CliBenchmark.APPLIED)));
+			.run(server, files(applied(CliBenchmark.APPLIED)), migrated);
 	}
 
 	/**

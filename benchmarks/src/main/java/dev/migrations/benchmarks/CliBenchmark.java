@@ -87,7 +87,15 @@ final class CliBenchmark {
 
 	}
 
-	void run(DatabaseServer server, MigrationFileSet files) {
+	/**
+	 * Runs the workload.
+	 * @param server the database server
+	 * @param files the migrations
+	 * @param migrated a database this engine already migrated with them (from the apply
+	 * workload), which stays the caller's, or null for one of its own, migrated untimed
+	 * with {@code migrate up} and dropped afterwards
+	 */
+	void run(DatabaseServer server, MigrationFileSet files, ScratchDatabase migrated) {
 		String kind = server.kind().key();
 		Path launcher = this.migrateJar.resolveSibling("migrate");
 		Variant floor = new Variant("JVM floor: java -cp, open the connection, read the version", "floor");
@@ -95,10 +103,19 @@ final class CliBenchmark {
 		Variant fast = new Variant("migrate (the launcher: class-data archive, client compiler, serial GC)",
 				"launcher");
 		Variant sample = new Variant("java -jar sample-app.jar migrate", "sample");
-		try (ScratchDatabase database = server.create("cli")) {
-			this.progress.step("cli " + kind + ": migrate up " + files.count() + " migrations, untimed");
-			this.processes.run("migrate up",
-					command(List.of("-jar", this.migrateJar.toString()), "up", database, files), Map.of());
+		ScratchDatabase own = (migrated != null) ? null : server.create("cli");
+		try {
+			ScratchDatabase database = (migrated != null) ? migrated : own;
+			if (own != null) {
+				this.progress.step("cli " + kind + ": migrate up " + files.count() + " migrations, untimed");
+				this.processes.run("migrate up",
+						command(List.of("-jar", this.migrateJar.toString()), "up", database, files), Map.of());
+			}
+			else {
+				this.progress.step("cli " + kind + ": on the apply workload's database, which holds the "
+						+ files.count() + " migrations");
+			}
+			AppliedCheck.verify(Tool.OURS, database, files.count());
 			for (int round = 0; round < this.rounds.total(); round++) {
 				this.progress.step("cli " + kind + " (" + this.rounds.label(round) + ")");
 				boolean measured = this.rounds.isMeasured(round);
@@ -132,6 +149,11 @@ final class CliBenchmark {
 						}
 					}
 				}
+			}
+		}
+		finally {
+			if (own != null) {
+				own.close();
 			}
 		}
 		report(kind, files.count(), floor, jar, fast, sample);

@@ -78,22 +78,23 @@ final class StartupBenchmark {
 
 	}
 
-	void run(DatabaseServer server, MigrationFileSet files) {
+	/**
+	 * Runs the workload.
+	 * @param server the database server
+	 * @param files the migrations
+	 * @param migrated this engine's and Flyway's databases that already hold them (from
+	 * the apply workload), which stay the caller's; a library without one gets a database
+	 * of its own, migrated untimed and dropped afterwards
+	 */
+	void run(DatabaseServer server, MigrationFileSet files, Map<Tool, ScratchDatabase> migrated) {
 		String kind = server.kind().key();
 		List<Measurement> ours = new ArrayList<>();
 		List<Measurement> flyway = new ArrayList<>();
 		List<Measurement> none = new ArrayList<>();
-		try (ScratchDatabase oursDatabase = server.create("startup_ours");
-				ScratchDatabase flywayDatabase = server.create("startup_flyway")) {
-			this.progress.step("startup " + kind + ": each library applies the " + files.count()
-					+ " migrations to its own database, untimed");
-			// Through the libraries' own APIs in a child JVM each: the same history
-			// tables and checksums the starters find, for a third of an application's
-			// start.
-			this.children.run("startup " + kind + ": apply with ours", oursDatabase.url(),
-					List.of("migrate", Tool.OURS.key(), files.goose().toString(), Integer.toString(files.count())));
-			this.children.run("startup " + kind + ": apply with flyway", flywayDatabase.url(),
-					List.of("migrate", Tool.FLYWAY.key(), files.flyway().toString(), Integer.toString(files.count())));
+		List<ScratchDatabase> own = new ArrayList<>();
+		try {
+			ScratchDatabase oursDatabase = database(server, Tool.OURS, files, migrated, own);
+			ScratchDatabase flywayDatabase = database(server, Tool.FLYWAY, files, migrated, own);
 			AppliedCheck.verify(Tool.OURS, oursDatabase, files.count());
 			AppliedCheck.verify(Tool.FLYWAY, flywayDatabase, files.count());
 			for (int round = 0; round < this.rounds.total(); round++) {
@@ -108,7 +109,34 @@ final class StartupBenchmark {
 				}
 			}
 		}
+		finally {
+			own.forEach(ScratchDatabase::close);
+		}
 		report(kind, files.count(), ours, flyway, none);
+	}
+
+	/**
+	 * A library's database holding the migrations: the one given, else one of its own,
+	 * migrated through the library's own API in a child JVM (the same history tables and
+	 * checksums the starters find, for a third of an application's start), untimed.
+	 */
+	private ScratchDatabase database(DatabaseServer server, Tool tool, MigrationFileSet files,
+			Map<Tool, ScratchDatabase> migrated, List<ScratchDatabase> own) {
+		ScratchDatabase given = migrated.get(tool);
+		String kind = server.kind().key();
+		if (given != null) {
+			this.progress.step("startup " + kind + ": " + tool.key()
+					+ " on the apply workload's database, which holds the " + files.count() + " migrations");
+			return given;
+		}
+		ScratchDatabase database = server.create("startup_" + tool.key());
+		own.add(database);
+		this.progress.step("startup " + kind + ": " + tool.key() + " applies the " + files.count()
+				+ " migrations to its own database, untimed");
+		Path location = (tool == Tool.OURS) ? files.goose() : files.flyway();
+		this.children.run("startup " + kind + ": apply with " + tool.key(), database.url(),
+				List.of("migrate", tool.key(), location.toString(), Integer.toString(files.count())));
+		return database;
 	}
 
 	private Measurement start(Variant variant, ScratchDatabase database, MigrationFileSet files) {
