@@ -71,6 +71,11 @@ final class BenchmarkRun {
 		EnvironmentInfo.lines(postgresVersion).forEach(this.report::note);
 		this.report.note("- Each measurement is a fresh JVM per tool; in-process ms is taken around the tool's"
 				+ " migrate call (building its object and connecting included, loading the JDBC driver not), whole-process ms around the child.");
+		if (this.options.quick()) {
+			this.report
+				.note("- A quick run proves that the workloads work and measures nothing: the startup and cli workloads"
+						+ " use the smallest N, and the startup and under-load applications run with the client compiler only.");
+		}
 		this.report.note("");
 		ChildLauncher launcher = ChildLauncher.forThisJvm(this.scratch);
 		MigrateBenchmark migrate = new MigrateBenchmark(launcher, this.report, this.progress, this.options.rounds());
@@ -153,8 +158,8 @@ final class BenchmarkRun {
 			this.report.note("");
 			return;
 		}
-		new StartupBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), jar, launcher, this.scratch,
-				this.report, this.progress, this.options.rounds())
+		new StartupBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), applicationJvmOptions(), jar,
+				launcher, this.scratch, this.report, this.progress, this.options.rounds())
 			.run(server, files(applied(StartupBenchmark.MIGRATIONS)), migrated);
 	}
 
@@ -187,7 +192,8 @@ final class BenchmarkRun {
 			this.report.note("");
 			return;
 		}
-		SampleApp app = new SampleApp(Path.of(System.getProperty("java.home"), "bin", "java"), jar, this.scratch);
+		SampleApp app = new SampleApp(Path.of(System.getProperty("java.home"), "bin", "java"), jar, this.scratch,
+				applicationJvmOptions());
 		UnderLoad scenario = new UnderLoad(app, this.scratch);
 		UnderLoad.Timeline timeline = this.options.quick() ? UnderLoad.Timeline.QUICK : UnderLoad.Timeline.FULL;
 		Table table = new Table(
@@ -218,6 +224,16 @@ final class BenchmarkRun {
 		}
 		this.report.table(table);
 		this.report.result(result);
+	}
+
+	/**
+	 * The JVM options of the Spring Boot applications the startup and under-load
+	 * workloads start: none in a full run; the client compiler only in a quick run, which
+	 * measures nothing and where it takes seconds off every start. The cli workload's
+	 * processes always run as users run them.
+	 */
+	private List<String> applicationJvmOptions() {
+		return this.options.quick() ? List.of("-XX:TieredStopAtLevel=1") : List.of();
 	}
 
 	/**

@@ -9,7 +9,8 @@ import java.util.Set;
  * What one benchmark run measures, read from the command line by {@link OptionsParser}.
  *
  * @param quick whether this is the quick run (N = 100 unless {@code --n} says otherwise,
- * and for the startup and cli workloads too; the short under-load timeline)
+ * and for the startup and cli workloads too; the short under-load timeline; the startup
+ * and under-load applications with the client compiler only)
  * @param databases the databases to run on
  * @param postgresNamed whether PostgreSQL was asked for by name ({@code --db postgres})
  * rather than through {@code all}: then a server that does not answer is a failure, not a
@@ -60,7 +61,9 @@ public record Options(boolean quick, Set<DatabaseKind> databases, boolean postgr
 			"           [--workload apply|noop|startup|cli|under-load|parse|all] [--n N[,N...]] [--rounds R] [--out FILE]",
 			"           [--warmup W] [--pg-url JDBC-URL] [--sample-app PATH]", "",
 			"  --quick       N = 100 instead of 100,1000,10000; the startup and cli workloads use the",
-			"                smallest N instead of 100, and the under-load scenario is shorter",
+			"                smallest N instead of 100, the under-load scenario is shorter, and the",
+			"                applications of the startup and under-load workloads run with the client",
+			"                compiler only (-XX:TieredStopAtLevel=1)",
 			"  --db          databases to run on (default all; PostgreSQL is skipped with a reason when it does",
 			"                not answer, unless it was asked for by name or CI=true)",
 			"  --workload    workloads to run, comma-separated (default all)",

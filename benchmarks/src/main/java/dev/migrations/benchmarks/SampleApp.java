@@ -33,12 +33,26 @@ final class SampleApp {
 
 	private final Path directory;
 
+	private final List<String> jvmOptions;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	SampleApp(Path java, Path jar, Path directory) {
+		this(java, jar, directory, List.of());
+	}
+
+	/**
+	 * Creates a launcher of the application.
+	 * @param java the {@code java} executable
+	 * @param jar the application's executable jar
+	 * @param directory its working directory, where its logs go
+	 * @param jvmOptions options for its JVM, before {@code -jar}
+	 */
+	SampleApp(Path java, Path jar, Path directory, List<String> jvmOptions) {
 		this.java = java;
 		this.jar = jar;
 		this.directory = directory;
+		this.jvmOptions = jvmOptions;
 	}
 
 	/**
@@ -49,8 +63,10 @@ final class SampleApp {
 	 */
 	void migrate(ScratchDatabase database) {
 		Path log = this.directory.resolve("sample-app-migrate.log");
-		ProcessBuilder builder = new ProcessBuilder(this.java.toString(), "-jar", this.jar.toString(), "migrate", "up")
-			.directory(this.directory.toFile())
+		List<String> command = new ArrayList<>(List.of(this.java.toString()));
+		command.addAll(this.jvmOptions);
+		command.addAll(List.of("-jar", this.jar.toString(), "migrate", "up"));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("SPRING_DATASOURCE_URL", database.url());
@@ -83,8 +99,9 @@ final class SampleApp {
 	 */
 	Running serve(ScratchDatabase database, String... arguments) {
 		int port = freePort();
-		List<String> command = new ArrayList<>(
-				List.of(this.java.toString(), "-jar", this.jar.toString(), "--server.port=" + port));
+		List<String> command = new ArrayList<>(List.of(this.java.toString()));
+		command.addAll(this.jvmOptions);
+		command.addAll(List.of("-jar", this.jar.toString(), "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		Path log = this.directory.resolve("sample-app-" + port + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())

@@ -28,6 +28,8 @@ final class StartupBenchmark {
 
 	private final Path java;
 
+	private final List<String> jvmOptions;
+
 	private final Path jar;
 
 	private final ChildLauncher children;
@@ -40,9 +42,15 @@ final class StartupBenchmark {
 
 	private final Rounds rounds;
 
-	StartupBenchmark(Path java, Path jar, ChildLauncher children, Path scratch, Report report, Progress progress,
-			Rounds rounds) {
+	/**
+	 * Creates the workload.
+	 * @param jvmOptions options for the application's JVM, before {@code -jar}, the same
+	 * for every variant
+	 */
+	StartupBenchmark(Path java, List<String> jvmOptions, Path jar, ChildLauncher children, Path scratch, Report report,
+			Progress progress, Rounds rounds) {
 		this.java = java;
+		this.jvmOptions = jvmOptions;
 		this.jar = jar;
 		this.children = children;
 		this.processes = new ProcessCpu(scratch);
@@ -140,7 +148,9 @@ final class StartupBenchmark {
 	}
 
 	private Measurement start(Variant variant, ScratchDatabase database, MigrationFileSet files) {
-		List<String> command = new ArrayList<>(List.of(this.java.toString(), "-jar", this.jar.toString()));
+		List<String> command = new ArrayList<>(List.of(this.java.toString()));
+		command.addAll(this.jvmOptions);
+		command.addAll(List.of("-jar", this.jar.toString()));
 		command.addAll(variant.arguments(files));
 		String label = "startup-app, " + variant.label + ", on " + database.name();
 		// The URL may carry a password: never on a command line.
