@@ -26,6 +26,9 @@ final class BenchmarkRun {
 	 */
 	private static final Path STARTUP_APP = Path.of("startup-app", "target", "startup-app.jar");
 
+	/** How many migrations the startup and cli workloads find applied in a full run. */
+	private static final int APPLIED = 100;
+
 	private final Options options;
 
 	private final Path scratch;
@@ -132,7 +135,7 @@ final class BenchmarkRun {
 				finally {
 					for (Map.Entry<Tool, ScratchDatabase> database : migrated.entrySet()) {
 						Tool tool = database.getKey();
-						if (reused && count == applied(StartupBenchmark.MIGRATIONS) && !kept.containsKey(tool)
+						if (reused && count == applied() && !kept.containsKey(tool)
 								&& (tool == Tool.OURS || tool == Tool.FLYWAY)) {
 							kept.put(tool, database.getValue());
 						}
@@ -160,7 +163,7 @@ final class BenchmarkRun {
 		}
 		new StartupBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), applicationJvmOptions(), jar,
 				launcher, this.scratch, this.report, this.progress, this.options.rounds())
-			.run(server, files(applied(StartupBenchmark.MIGRATIONS)), migrated);
+			.run(server, files(applied()), migrated);
 	}
 
 	private void cli(DatabaseServer server, ChildLauncher launcher, boolean quick, ScratchDatabase migrated) {
@@ -178,7 +181,7 @@ final class BenchmarkRun {
 		new CliBenchmark(Path.of(System.getProperty("java.home"), "bin", "java"), launcher.classpath(), migrateJar,
 				(quick ? List.of("status") : CliBenchmark.COMMANDS), sampleApp, new ProcessCpu(this.scratch),
 				this.report, this.progress, this.options.rounds())
-			.run(server, files(applied(CliBenchmark.APPLIED)), migrated);
+			.run(server, files(applied()), migrated);
 	}
 
 	/**
@@ -237,12 +240,13 @@ final class BenchmarkRun {
 	}
 
 	/**
-	 * How many migrations the startup and cli workloads find applied: their own count in
-	 * a full run, the smallest N in a quick run, whose untimed applying would otherwise
-	 * take longer than what it measures.
+	 * How many migrations the startup and cli workloads find applied: {@value #APPLIED}
+	 * in a full run, the smallest N in a quick run, whose untimed applying would
+	 * otherwise take longer than what it measures. One count for both, so that both can
+	 * run on the apply workload's databases.
 	 */
-	private int applied(int full) {
-		return this.options.quick() ? Collections.min(this.options.sizes()) : full;
+	private int applied() {
+		return this.options.quick() ? Collections.min(this.options.sizes()) : APPLIED;
 	}
 
 	private MigrationFileSet files(int count) {

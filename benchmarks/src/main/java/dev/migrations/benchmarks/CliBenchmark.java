@@ -11,9 +11,9 @@ import dev.migrations.benchmarks.child.ChildMain;
 
 /**
  * The cli workload: the CPU, user and system, of whole processes that find nothing to do
- * on a database with {@value #APPLIED} applied migrations, a quick run's smallest N in a
- * quick run ({@code status}, {@code version} and {@code up}), as CI jobs, init containers
- * and developers run them all day: {@code migrate.jar} as {@code java -jar}, its launcher
+ * on a database that holds the run's migrations (100, or a quick run's smallest N:
+ * {@code status}, {@code version} and {@code up}), as CI jobs, init containers and
+ * developers run them all day: {@code migrate.jar} as {@code java -jar}, its launcher
  * ({@code migrate}: the build's class-data archive, the client compiler, the serial
  * collector), and the sample app's {@code migrate} entry, which reads the application's
  * configuration; beside the JVM floor, a main in the benchmarks jar that opens the same
@@ -21,9 +21,6 @@ import dev.migrations.benchmarks.child.ChildMain;
  * measured (goose cannot be built here).
  */
 final class CliBenchmark {
-
-	/** How many migrations the database holds in a full run. */
-	static final int APPLIED = 100;
 
 	/**
 	 * goose v3's {@code status} on a 5-migration SQLite database, user + system, measured

@@ -18,12 +18,6 @@ import dev.migrations.Redaction;
  */
 final class StartupBenchmark {
 
-	/**
-	 * How many migrations the databases hold in a full run (a quick run's N in a quick
-	 * run).
-	 */
-	static final int MIGRATIONS = 100;
-
 	private static final Pattern READY = Pattern.compile("READY ms=([0-9.]+)");
 
 	private final Path java;

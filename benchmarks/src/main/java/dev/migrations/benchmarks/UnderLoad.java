@@ -69,8 +69,8 @@ final class UnderLoad {
 
 		/**
 		 * Shorter, for the smoke run: the blocker outlasts one attempt (250 ms) and ends
-		 * before the second, a second after the first, and the load goes on a moment
-		 * after.
+		 * before the second, which starts a second after the first gave up; the load goes
+		 * on a moment after it.
 		 */
 		static final Timeline QUICK = new Timeline(Duration.ofSeconds(2), Duration.ofMillis(300),
 				Duration.ofMillis(1200), Duration.ofMillis(500), Duration.ofMillis(250));
