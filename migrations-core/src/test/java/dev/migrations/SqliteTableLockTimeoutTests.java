@@ -223,6 +223,78 @@ class SqliteTableLockTimeoutTests {
 		}
 	}
 
+	/**
+	 * Consecutive migrations share the connection's bound where it is the same: each
+	 * still sees the bound it asks for, its own file's included, the session's own value
+	 * where a file asks for none, and the connection gets its own {@code busy_timeout}
+	 * back after the run, and after a failed one.
+	 */
+	@Test
+	void eachMigrationOfARunSeesItsBoundAndTheConnectionGetsItsOwnBack() throws Exception {
+		this.dir.file("00002_seen.sql", """
+				-- +goose Up
+				CREATE TABLE seen (step INTEGER, busy_timeout INTEGER);
+				INSERT INTO seen SELECT 2, timeout FROM pragma_busy_timeout;
+				""").file("00003_run_bound.sql", """
+				-- +goose Up
+				INSERT INTO seen SELECT 3, timeout FROM pragma_busy_timeout;
+				""").file("00004_own_bound.sql", """
+				-- migrations:table-lock-timeout 150
+				-- +goose Up
+				INSERT INTO seen SELECT 4, timeout FROM pragma_busy_timeout;
+				""").file("00005_no_bound.sql", """
+				-- migrations:table-lock-timeout 0
+				-- +goose Up
+				INSERT INTO seen SELECT 5, timeout FROM pragma_busy_timeout;
+				""").file("00006_outside.sql", """
+				-- +goose NO TRANSACTION
+				-- +goose Up
+				INSERT INTO seen SELECT 6, timeout FROM pragma_busy_timeout;
+				""").file("00007_run_bound_again.sql", """
+				-- +goose Up
+				INSERT INTO seen SELECT 7, timeout FROM pragma_busy_timeout;
+				""");
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(this.database.dataSource().url() + "?busy_timeout=7000");
+			pool.setMaximumPoolSize(1);
+			Migrator.builder().dataSource(pool).locations(this.dir.location()).tableLockTimeout(TIMEOUT).build().up();
+
+			assertThat(seenAndBusyTimeout(pool)).containsExactly("2: 300", "3: 300", "4: 150", "5: 7000", "6: 300",
+					"7: 300", "now: 7000");
+
+			this.dir.file("00008_fails.sql", """
+					-- +goose Up
+					INSERT INTO seen SELECT 8, timeout FROM pragma_busy_timeout;
+					INSERT INTO missing VALUES (1);
+					""");
+			Migrator failing = Migrator.builder()
+				.dataSource(pool)
+				.locations(this.dir.location())
+				.tableLockTimeout(TIMEOUT)
+				.build();
+			assertThat(catchThrowableOfType(MigrationFailedException.class, failing::up)).isNotNull();
+
+			assertThat(seenAndBusyTimeout(pool)).containsExactly("2: 300", "3: 300", "4: 150", "5: 7000", "6: 300",
+					"7: 300", "now: 7000");
+		}
+	}
+
+	private static List<String> seenAndBusyTimeout(HikariDataSource pool) throws SQLException {
+		List<String> seen = new ArrayList<>();
+		try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+			try (ResultSet rows = statement.executeQuery("SELECT step, busy_timeout FROM seen ORDER BY step")) {
+				while (rows.next()) {
+					seen.add(rows.getLong(1) + ": " + rows.getLong(2));
+				}
+			}
+			try (ResultSet now = statement.executeQuery("PRAGMA busy_timeout")) {
+				now.next();
+				seen.add("now: " + now.getLong(1));
+			}
+		}
+		return seen;
+	}
+
 	/** A file's own bound replaces the run's, for that file only. */
 	@Test
 	void aFilesOwnTableLockTimeoutIsUsedForThatFile() throws Exception {

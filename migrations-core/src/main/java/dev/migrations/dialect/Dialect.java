@@ -257,10 +257,12 @@ public interface Dialect {
 	 * Where the database can, the bound is the transaction's own and ends with it: it
 	 * holds on whichever server connection a transaction pooler gives the transaction,
 	 * and never outlives it; else it is the session's, and the returned bound gives the
-	 * session its own value back.
+	 * session its own value back (the caller may keep it set for the next transactions
+	 * first).
 	 * @param connection the migration connection, in a transaction
 	 * @param timeout the bound
-	 * @return what lifts the bound once the transaction has ended
+	 * @return what lifts the bound once the transactions it bounds have ended;
+	 * {@link LockWaitBound#NONE} when the bound is the transaction's own
 	 * @throws SQLException on a database error
 	 */
 	default LockWaitBound boundTableLockWaits(Connection connection, Duration timeout) throws SQLException {

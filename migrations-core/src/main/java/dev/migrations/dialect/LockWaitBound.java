@@ -4,9 +4,10 @@ import java.sql.SQLException;
 
 /**
  * What {@link Dialect#boundTableLockWaits} set on a connection, lifted once the
- * transaction it bounded has ended, whether it committed or not. Where the bound is the
- * transaction's own (PostgreSQL's {@code SET LOCAL}) there is nothing to lift; where it
- * is the session's (MySQL, SQLite), lifting gives the session its own value back.
+ * transactions it bounds have ended, whether they committed or not. Where the bound is
+ * the transaction's own (PostgreSQL's {@code SET LOCAL}) there is nothing to lift; where
+ * it is the session's (MySQL, SQLite), it may stay for the next transactions that want
+ * the same bound, and lifting gives the session its own value back.
  */
 @FunctionalInterface
 public interface LockWaitBound {

@@ -188,6 +188,7 @@ public final class MigrationRunner {
 			return execute(session, prepared, started, executor, applied, initial);
 		}
 		finally {
+			executor.finish();
 			this.executing.remove(executor);
 		}
 	}

@@ -24,7 +24,11 @@ import dev.migrations.parser.SqlStatement;
 
 /**
  * Runs one migration in one direction together with its history update, on the runner's
- * connection.
+ * connection. Between two migrations that each run in a transaction the connection stays
+ * out of auto-commit, and a lock wait bound that is the session's (SQLite, MySQL) stays
+ * set while the next migration has the same: on SQLite each switch is a statement of its
+ * own. {@link #finish()} gives the session both back; a migration that runs outside a
+ * transaction, and any failure, gets them back first.
  */
 final class StepExecutor {
 
@@ -59,6 +63,21 @@ final class StepExecutor {
 	 * {@code null}.
 	 */
 	private Duration boundEachStatement;
+
+	/**
+	 * Whether auto-commit was switched off for a transaction and has not been switched on
+	 * again.
+	 */
+	private boolean manualCommit;
+
+	/**
+	 * The session's lock wait bound set now and kept for the next transaction, or
+	 * {@code null}: the session has its own.
+	 */
+	private LockWaitBound sessionBound;
+
+	/** The value of {@link #sessionBound}. */
+	private Duration sessionBoundValue;
 
 	private volatile boolean cancelled;
 
@@ -138,6 +157,7 @@ final class StepExecutor {
 				// query behind it, and cut short would leave an invalid index. A file
 				// that manages a transaction of its own keeps the session's bound too.
 				case NONE -> {
+					finish();
 					this.boundEachStatement = ownsTransaction(statements) ? null : tableLockTimeout(step);
 					try {
 						execute(step, statements, progress, false);
@@ -148,6 +168,7 @@ final class StepExecutor {
 					record(step, current, progress);
 				}
 				case GUARDED_BY_DIRTY_FLAG -> {
+					finish();
 					long target = (step.direction() == Direction.UP) ? step.version() : current.orElse(-1);
 					this.history.markDirty(this.connection, target);
 					// Where every golang-migrate file runs so (MySQL), its statements get
@@ -174,9 +195,10 @@ final class StepExecutor {
 
 	private void runInTransaction(Step step, List<SqlStatement> statements, OptionalLong current, Progress progress)
 			throws SQLException {
-		// The bound is set for this transaction only: a round trip per migration, but
-		// right on whichever server connection a transaction pooler gives it.
-		inBoundedTransaction(tableLockTimeout(step), () -> {
+		// A bound of the transaction's own (PostgreSQL) is set in each transaction, right
+		// on whichever server connection a transaction pooler gives it; a session's
+		// bound and manual commit stay for the next migration.
+		inBoundedTransaction(tableLockTimeout(step), true, () -> {
 			execute(step, statements, progress, true);
 			record(step, current, progress);
 			// SQLite's commit may wait for other connections' locks too.
@@ -186,16 +208,19 @@ final class StepExecutor {
 
 	/**
 	 * Runs work in a transaction of its own, its lock waits bounded ({@code null}: not),
-	 * committed when the work is done and rolled back when it fails; auto-commit and the
-	 * session's own bound come back either way.
+	 * committed when the work is done and rolled back when it fails. Auto-commit and the
+	 * session's own bound come back when it fails, and when it succeeds unless
+	 * {@code keep}: then they stay for the next transaction, until {@link #finish()}.
 	 */
-	private void inBoundedTransaction(Duration bound, TransactionWork work) throws SQLException {
-		this.connection.setAutoCommit(false);
-		LockWaitBound set = LockWaitBound.NONE;
+	private void inBoundedTransaction(Duration bound, boolean keep, TransactionWork work) throws SQLException {
+		// The driver knows without asking the database; a Java migration may have
+		// switched it.
+		if (this.connection.getAutoCommit()) {
+			this.connection.setAutoCommit(false);
+		}
+		this.manualCommit = true;
 		try {
-			if (bound != null) {
-				set = this.dialect.boundTableLockWaits(this.connection, bound);
-			}
+			bound(bound);
 			work.run();
 			this.connection.commit();
 		}
@@ -206,10 +231,41 @@ final class StepExecutor {
 			catch (SQLException rollbackFailure) {
 				ex.addSuppressed(rollbackFailure);
 			}
+			finish();
 			throw ex;
 		}
-		finally {
-			lift(set);
+		if (!keep) {
+			finish();
+		}
+	}
+
+	/**
+	 * Bounds the lock waits of the transaction begun: keeps the session's bound set when
+	 * it is the one wanted, else gives the session its own value back first.
+	 */
+	private void bound(Duration bound) throws SQLException {
+		if (this.sessionBound != null && bound != null && bound.equals(this.sessionBoundValue)) {
+			return;
+		}
+		liftSessionBound();
+		if (bound != null) {
+			LockWaitBound set = this.dialect.boundTableLockWaits(this.connection, bound);
+			if (set != LockWaitBound.NONE) {
+				this.sessionBound = set;
+				this.sessionBoundValue = bound;
+			}
+		}
+	}
+
+	/**
+	 * Gives the session its own lock wait bound and auto-commit back, after the last
+	 * migration of a run, before a migration that runs outside a transaction and after a
+	 * failure; nothing when they are its own already.
+	 */
+	void finish() {
+		liftSessionBound();
+		if (this.manualCommit) {
+			this.manualCommit = false;
 			restoreAutoCommit();
 		}
 	}
@@ -271,9 +327,15 @@ final class StepExecutor {
 	}
 
 	/**
-	 * Gives the session its own lock wait bound back, where the bound was the session's.
+	 * Gives the session its own lock wait bound back, where the bound is the session's.
 	 */
-	private void lift(LockWaitBound bound) {
+	private void liftSessionBound() {
+		LockWaitBound bound = this.sessionBound;
+		if (bound == null) {
+			return;
+		}
+		this.sessionBound = null;
+		this.sessionBoundValue = null;
 		try {
 			bound.lift();
 		}
@@ -341,7 +403,7 @@ final class StepExecutor {
 	 * own, which bounds its lock waits; the same as auto-commit otherwise.
 	 */
 	private void executeBounded(Statement jdbc, SqlStatement statement, Duration bound) throws SQLException {
-		inBoundedTransaction(bound, () -> this.dialect.execute(jdbc, statement.sql()));
+		inBoundedTransaction(bound, false, () -> this.dialect.execute(jdbc, statement.sql()));
 	}
 
 	/**
