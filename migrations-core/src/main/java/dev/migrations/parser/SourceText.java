@@ -1,7 +1,6 @@
 package dev.migrations.parser;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -30,20 +29,31 @@ public final class SourceText {
 	 */
 	public static String decode(String file, byte[] bytes) {
 		int offset = hasByteOrderMark(bytes) ? 3 : 0;
+		// The JDK's own decoding is the fast one, but it replaces a malformed sequence
+		// with U+FFFD: where that character appears, the strict decoder says whether
+		// the file wrote it.
+		String text = new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') >= 0) {
+			requireValidUtf8(file, bytes, offset);
+		}
+		if (text.indexOf('\r') >= 0) {
+			text = text.replace("\r\n", "\n");
+		}
+		refuseInvisibleCharacters(file, text);
+		return text;
+	}
+
+	private static void requireValidUtf8(String file, byte[] bytes, int offset) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		CharBuffer chars;
 		try {
-			chars = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+			decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
 		}
 		catch (CharacterCodingException ex) {
 			throw new MigrationParseException(file, lineOfFirstInvalidByte(bytes, offset),
 					"file is not valid UTF-8; save it as UTF-8");
 		}
-		String text = normalizeLineEndings(chars);
-		refuseInvisibleCharacters(file, text);
-		return text;
 	}
 
 	/**
@@ -53,6 +63,9 @@ public final class SourceText {
 	 * {@code -- +goose Down} behind one would run in Up. Neither belongs in SQL text.
 	 */
 	private static void refuseInvisibleCharacters(String file, String text) {
+		if (text.indexOf('\u0000') < 0 && text.indexOf('\uFEFF') < 0) {
+			return;
+		}
 		int line = 1;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -128,18 +141,6 @@ public final class SourceText {
 
 	private static boolean hasByteOrderMark(byte[] bytes) {
 		return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
-	}
-
-	private static String normalizeLineEndings(CharBuffer chars) {
-		StringBuilder text = new StringBuilder(chars.length());
-		for (int i = 0; i < chars.length(); i++) {
-			char c = chars.get(i);
-			if (c == '\r' && i + 1 < chars.length() && chars.get(i + 1) == '\n') {
-				continue;
-			}
-			text.append(c);
-		}
-		return text.toString();
 	}
 
 	private static int lineOfFirstInvalidByte(byte[] bytes, int offset) {

@@ -97,6 +97,13 @@ class SourceTextTests {
 	}
 
 	@Test
+	void aReplacementCharacterTheFileHoldsIsKept() {
+		String text = "INSERT INTO notes VALUES ('\uFFFD');\r\n";
+
+		assertThat(decode(utf8(text))).isEqualTo("INSERT INTO notes VALUES ('\uFFFD');\n");
+	}
+
+	@Test
 	void invalidByteReportsItsLine() {
 		byte[] content = concat(utf8("-- +goose Up\nSELECT 1;\nSELECT '"), bytes(0xFF), utf8("';\nSELECT 2;\n"));
 
