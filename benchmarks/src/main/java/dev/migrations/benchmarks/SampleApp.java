@@ -63,10 +63,7 @@ final class SampleApp {
 	 */
 	void migrate(ScratchDatabase database) {
 		Path log = this.directory.resolve("sample-app-migrate.log");
-		List<String> command = new ArrayList<>(List.of(this.java.toString()));
-		command.addAll(this.jvmOptions);
-		command.addAll(List.of("-jar", this.jar.toString(), "migrate", "up"));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+		ProcessBuilder builder = new ProcessBuilder(javaJar("migrate", "up")).directory(this.directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("SPRING_DATASOURCE_URL", database.url());
@@ -91,6 +88,17 @@ final class SampleApp {
 	}
 
 	/**
+	 * The command that starts the application's jar with its JVM options and arguments.
+	 */
+	private List<String> javaJar(String... arguments) {
+		List<String> command = new ArrayList<>(List.of(this.java.toString()));
+		command.addAll(this.jvmOptions);
+		command.addAll(List.of("-jar", this.jar.toString()));
+		command.addAll(List.of(arguments));
+		return command;
+	}
+
+	/**
 	 * Starts the application on a database and waits until it is ready; closing the
 	 * result stops it.
 	 * @param database the database, handed over as {@code SPRING_DATASOURCE_URL}
@@ -99,9 +107,7 @@ final class SampleApp {
 	 */
 	Running serve(ScratchDatabase database, String... arguments) {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(this.java.toString()));
-		command.addAll(this.jvmOptions);
-		command.addAll(List.of("-jar", this.jar.toString(), "--server.port=" + port));
+		List<String> command = javaJar("--server.port=" + port);
 		command.addAll(List.of(arguments));
 		Path log = this.directory.resolve("sample-app-" + port + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
